@@ -1,0 +1,48 @@
+// The workbook contract (GUIDE.md): sheet names, table names and column headers, exact.
+// Every adapter and rule walks these lists instead of spelling names out again.
+
+export const SHEETS = {
+  clauses: 'Clauses 4-10',
+  annexA: 'Annex A',
+  summary: 'Summary',
+  plan: 'Remediation Plan',
+  settings: 'Settings',
+} as const;
+
+export const TABLES = {
+  clauses: 'Clauses',
+  annexA: 'AnnexA',
+  plan: 'RemediationPlan',
+} as const;
+
+export const CLAUSE_COLUMNS = [
+  'ID', 'Title', 'Question', 'Status', 'Evidence', 'Owner', 'Likelihood', 'Impact',
+  'Gap score', 'Risk score', 'Risk level', 'Priority', 'Notes',
+] as const;
+
+export const ANNEX_A_COLUMNS = [
+  'ID', 'Theme', 'Title', 'Question', 'Applicable', 'Justification', 'Status', 'Evidence', 'Owner',
+  'Likelihood', 'Impact', 'Gap score', 'Risk score', 'Risk level', 'Priority', 'Notes',
+] as const;
+
+export type ClauseColumn = (typeof CLAUSE_COLUMNS)[number];
+export type AnnexAColumn = (typeof ANNEX_A_COLUMNS)[number];
+
+/** Columns whose cells are formulas the builder owns; everything else may hold user input. */
+export const SCORE_COLUMNS = ['Gap score', 'Risk score', 'Risk level', 'Priority'] as const;
+
+/** Columns filled from the catalog on every build (a person's edits there are not kept). */
+export const CATALOG_COLUMNS = ['ID', 'Theme', 'Title', 'Question'] as const;
+
+/** The two assessment sheets, described once for code that treats them alike. */
+export interface AssessmentSheetSpec {
+  kind: 'clauses' | 'annexA';
+  sheet: string;
+  table: string;
+  columns: readonly string[];
+}
+
+export const ASSESSMENT_SHEETS: readonly AssessmentSheetSpec[] = [
+  { kind: 'clauses', sheet: SHEETS.clauses, table: TABLES.clauses, columns: CLAUSE_COLUMNS },
+  { kind: 'annexA', sheet: SHEETS.annexA, table: TABLES.annexA, columns: ANNEX_A_COLUMNS },
+];

@@ -1,0 +1,71 @@
+// The scoring model in TypeScript: the reference the sheet formulas are tested against.
+// It mirrors the formulas exactly, including Excel's case-insensitive text comparison.
+import { DEFAULT_BAND_MINIMUMS, DEFAULT_WEIGHTS, type RiskLevel } from './scale';
+import type { CellValue } from './snapshot';
+
+export interface ScoringSettings {
+  weights: { compliant: number; partial: number; nonCompliant: number };
+  bands: { medium: number; high: number; critical: number };
+}
+
+export const DEFAULT_SCORING: ScoringSettings = {
+  weights: {
+    compliant: DEFAULT_WEIGHTS.Compliant ?? 0,
+    partial: DEFAULT_WEIGHTS['Partially Compliant'] ?? 0.5,
+    nonCompliant: DEFAULT_WEIGHTS['Non-Compliant'] ?? 1,
+  },
+  bands: { medium: DEFAULT_BAND_MINIMUMS.Medium, high: DEFAULT_BAND_MINIMUMS.High, critical: DEFAULT_BAND_MINIMUMS.Critical },
+};
+
+/** Excel's `=` on text: case-insensitive, but spaces count. Non-text never equals text. */
+export function sameText(value: CellValue, text: string): boolean {
+  return typeof value === 'string' && value.toLowerCase() === text.toLowerCase();
+}
+
+export interface RowScoreInput {
+  status: CellValue;
+  likelihood: CellValue;
+  impact: CellValue;
+  /** Annex A only; "No" takes the row out of scoring. */
+  applicable?: CellValue;
+}
+
+export interface RowScore {
+  gap: number | null;
+  risk: number | null;
+  level: RiskLevel | null;
+  priority: number | null;
+}
+
+export function gapScore(row: RowScoreInput, s: ScoringSettings = DEFAULT_SCORING): number | null {
+  if (row.applicable !== undefined && sameText(row.applicable, 'No')) return null;
+  if (sameText(row.status, 'Compliant')) return s.weights.compliant;
+  if (sameText(row.status, 'Partially Compliant')) return s.weights.partial;
+  if (sameText(row.status, 'Non-Compliant')) return s.weights.nonCompliant;
+  return null;
+}
+
+export function riskScore(likelihood: CellValue, impact: CellValue): number | null {
+  return typeof likelihood === 'number' && typeof impact === 'number' ? likelihood * impact : null;
+}
+
+export function riskLevel(risk: number | null, s: ScoringSettings = DEFAULT_SCORING): RiskLevel | null {
+  if (risk === null) return null;
+  if (risk >= s.bands.critical) return 'Critical';
+  if (risk >= s.bands.high) return 'High';
+  if (risk >= s.bands.medium) return 'Medium';
+  return 'Low';
+}
+
+export function scoreRow(row: RowScoreInput, s: ScoringSettings = DEFAULT_SCORING): RowScore {
+  const gap = gapScore(row, s);
+  const risk = riskScore(row.likelihood, row.impact);
+  return { gap, risk, level: riskLevel(risk, s), priority: gap !== null && risk !== null ? gap * risk : null };
+}
+
+/** Σ(1 − gap) / number of scored rows; null when nothing is scored. */
+export function compliance(gaps: (number | null)[]): number | null {
+  const scored = gaps.filter((g): g is number => g !== null);
+  if (scored.length === 0) return null;
+  return scored.reduce((sum, g) => sum + (1 - g), 0) / scored.length;
+}

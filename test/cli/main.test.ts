@@ -1,0 +1,39 @@
+import { execFileSync, spawnSync } from 'child_process';
+import * as path from 'path';
+import { main } from '../../src/cli/main';
+import type { CliIo } from '../../src/cli/io';
+
+function capture(): CliIo & { stdout: string; stderr: string } {
+  const io = { stdout: '', stderr: '', out: (t: string) => { io.stdout += `${t}\n`; }, err: (t: string) => { io.stderr += `${t}\n`; } };
+  return io;
+}
+
+describe('gap-assessor main', () => {
+  it('prints every command in --help', async () => {
+    const io = capture();
+    await expect(main(['--help'], io)).resolves.toBe(0);
+    expect(io.stdout).toMatch(/Usage: gap-assessor <command>/);
+    expect(io.stdout).toMatch(/catalog/);
+  });
+
+  it('prints the package version', async () => {
+    const io = capture();
+    await main(['--version'], io);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    expect(io.stdout.trim()).toBe(require('../../package.json').version);
+  });
+
+  it('rejects an unknown command with exit 2', async () => {
+    const io = capture();
+    await expect(main(['frobnicate'], io)).resolves.toBe(2);
+    expect(io.stderr).toMatch(/Unknown command "frobnicate"/);
+  });
+
+  it('runs as a real process through the bin script', () => {
+    const bin = path.resolve(__dirname, '../../bin/gap-assessor.js');
+    const out = execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
+    expect(out).toMatch(/Commands:/);
+    const bad = spawnSync(process.execPath, [bin, 'nope'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+  });
+});
