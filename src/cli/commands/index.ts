@@ -1,5 +1,6 @@
 // Every CLI command, in the order --help lists them.
 import type { CliCommand } from '../command';
+import { buildCommand } from './build';
 import { catalogCommand } from './catalog';
 
-export const COMMANDS: CliCommand[] = [catalogCommand];
+export const COMMANDS: CliCommand[] = [buildCommand, catalogCommand];

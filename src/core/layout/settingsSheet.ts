@@ -1,0 +1,138 @@
+// The Settings sheet: organisation details, the status weights, scales, risk bands and SLAs.
+// Every value is a named cell; the formulas on the other sheets reach them by name.
+import { IMPACT_SCALE, LIKELIHOOD_SCALE, STATUSES, STATUS_MEANINGS, DEFAULT_WEIGHTS, DEFAULT_BAND_MINIMUMS, DEFAULT_SLA_DAYS } from '../scale';
+import { SHEETS } from '../contract';
+import type { CellValue } from '../snapshot';
+import { emptySheet, type NamePlan, type PlanCell, type SheetPlan } from '../plan';
+import { HEADER, INPUT, SECTION, SUBTITLE, TITLE } from './styles';
+
+/** One settings value: where it sits, its workbook name and default. */
+export interface SettingCell {
+  key: string;
+  name?: string;
+  default: CellValue;
+  numberFormat?: string;
+}
+
+interface SettingsRow {
+  label: string;
+  values: SettingCell[];
+  note?: string;
+}
+
+interface SettingsSection {
+  title: string;
+  headers: string[];
+  rows: SettingsRow[];
+  /** Workbook name for the label column of the section's rows (a list source). */
+  labelName?: string;
+}
+
+const weightName: Record<string, string | undefined> = {
+  Compliant: 'Weight_Compliant',
+  'Partially Compliant': 'Weight_Partial',
+  'Non-Compliant': 'Weight_NonCompliant',
+};
+
+/** Assessment start default: today, as an Excel date serial (whole days since 1899-12-30). */
+export function todaySerial(now: Date = new Date()): number {
+  return Math.floor((Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) - Date.UTC(1899, 11, 30)) / 86400000);
+}
+
+export function settingsSections(org: string, start: number): SettingsSection[] {
+  return [
+    {
+      title: 'Assessment',
+      headers: ['Setting', 'Value'],
+      rows: [
+        { label: 'Organisation', values: [{ key: 'org', name: 'Org_Name', default: org }] },
+        { label: 'Scope', values: [{ key: 'scope', name: 'Assessment_Scope', default: '' }] },
+        { label: 'Assessment start date', values: [{ key: 'start', name: 'Assessment_Start', default: start, numberFormat: 'yyyy-mm-dd' }] },
+        { label: 'Assessor', values: [{ key: 'assessor', name: 'Assessor_Name', default: '' }] },
+      ],
+    },
+    {
+      title: 'Status scale',
+      headers: ['Status', 'Gap weight', 'Meaning'],
+      labelName: 'Status_List',
+      rows: STATUSES.map((status) => ({
+        label: status,
+        values: [{ key: `weight.${status}`, name: weightName[status], default: DEFAULT_WEIGHTS[status], numberFormat: '0.00' }],
+        note: STATUS_MEANINGS[status],
+      })),
+    },
+    {
+      title: 'Likelihood',
+      headers: ['Value', 'Label', 'Description'],
+      labelName: 'Likelihood_Scale',
+      rows: LIKELIHOOD_SCALE.map((l) => ({ label: String(l.value), values: [{ key: `likelihood.${l.value}`, default: l.label }], note: l.description })),
+    },
+    {
+      title: 'Impact',
+      headers: ['Value', 'Label', 'Description'],
+      labelName: 'Impact_Scale',
+      rows: IMPACT_SCALE.map((l) => ({ label: String(l.value), values: [{ key: `impact.${l.value}`, default: l.label }], note: l.description })),
+    },
+    {
+      title: 'Risk levels',
+      headers: ['Level', 'Lowest risk score', 'Due in (days)'],
+      labelName: 'Risk_Levels',
+      rows: (['Low', 'Medium', 'High', 'Critical'] as const).map((level) => ({
+        label: level,
+        values: [
+          { key: `band.${level}`, name: level === 'Low' ? undefined : `Band_${level}`, default: level === 'Low' ? 1 : DEFAULT_BAND_MINIMUMS[level] },
+          { key: `sla.${level}`, name: `SLA_${level}`, default: DEFAULT_SLA_DAYS[level] },
+        ],
+      })),
+    },
+  ];
+}
+
+export interface SettingsLayout {
+  sheet: SheetPlan;
+  names: NamePlan[];
+  /** key → A1 address of the value cell, so a reader can find values again. */
+  cells: Map<string, string>;
+}
+
+/** Lays out Settings; `kept` holds values a person changed (by key), which win over defaults. */
+export function layoutSettings(org: string, start: number, kept: Map<string, CellValue>): SettingsLayout {
+  const sheet = emptySheet(SHEETS.settings);
+  sheet.tabColor = '#7F7F7F';
+  sheet.widths = { A: 26, B: 22, C: 60 };
+  const names: NamePlan[] = [];
+  const cells = new Map<string, string>();
+  const rows: PlanCell[][] = [
+    [{ value: 'Settings' }],
+    [{ value: 'Change a value here and every score, level and due date in the workbook follows.' }],
+  ];
+  sheet.formats.push({ range: 'A1', style: TITLE }, { range: 'A2', style: SUBTITLE });
+  for (const section of settingsSections(org, start)) {
+    rows.push([]);
+    rows.push([{ value: section.title }]);
+    sheet.formats.push({ range: `A${rows.length}`, style: SECTION });
+    rows.push(section.headers.map((h) => ({ value: h })));
+    sheet.formats.push({ range: `A${rows.length}:${String.fromCharCode(64 + section.headers.length)}${rows.length}`, style: HEADER });
+    const first = rows.length + 1;
+    for (const row of section.rows) {
+      const r = rows.length + 1;
+      const line: PlanCell[] = [{ value: /^\d+$/.test(row.label) ? Number(row.label) : row.label }];
+      row.values.forEach((v, i) => {
+        const col = String.fromCharCode(66 + i);
+        const address = `${col}${r}`;
+        line.push({ value: kept.has(v.key) ? (kept.get(v.key) ?? null) : v.default });
+        cells.set(v.key, address);
+        if (v.name) names.push({ name: v.name, refersTo: `='${SHEETS.settings}'!$${col}$${r}` });
+        sheet.formats.push({ range: address, style: INPUT, numberFormat: v.numberFormat });
+      });
+      if (row.note) line.push({ value: row.note });
+      rows.push(line);
+    }
+    if (section.labelName) {
+      names.push({ name: section.labelName, refersTo: `='${SHEETS.settings}'!$A$${first}:$A$${rows.length}` });
+    }
+  }
+  sheet.blocks.push({ at: 'A1', cells: rows });
+  sheet.protect = false;
+  return { sheet, names, cells };
+}

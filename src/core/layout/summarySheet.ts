@@ -1,0 +1,154 @@
+// The Summary sheet: compliance overall / clauses / Annex A (named), a breakdown per clause and
+// theme, assessment progress, a likelihood × impact heat map of open gaps and the top gaps.
+// Plain COUNTIFS / SUMIFS / INDEX / MATCH only, so it recalculates in every spreadsheet.
+import { THEMES } from '../../catalog';
+import { SHEETS, TABLES } from '../contract';
+import { emptySheet, type NamePlan, type PlanCell, type SheetPlan } from '../plan';
+import { riskLevel } from '../scoring';
+import { clauseAreas } from './assessmentSheet';
+import { COLORS, FORMULA, HEADER, SECTION, SUBTITLE, TITLE } from './styles';
+
+const C = TABLES.clauses;
+const A = TABLES.annexA;
+const SCORED_STATUSES = ['Compliant', 'Partially Compliant', 'Non-Compliant', 'Not Applicable'] as const;
+
+/** (n − Σgap) / n over rows with a numeric gap score matching the criteria; blank when n = 0. */
+function complianceFormula(table: string, criteria: string): string {
+  const n = `COUNTIFS(${criteria ? `${criteria},` : ''}${table}[Gap score],">=0")`;
+  const sum = criteria ? `SUMIFS(${table}[Gap score],${criteria})` : `SUM(${table}[Gap score])`;
+  return `=IF(${n}=0,"",(${n}-${sum})/${n})`;
+}
+
+function overallFormula(): string {
+  const n = `(COUNT(${C}[Gap score])+COUNT(${A}[Gap score]))`;
+  return `=IF(${n}=0,"",(${n}-SUM(${C}[Gap score])-SUM(${A}[Gap score]))/${n})`;
+}
+
+function countAssessed(table: string): string {
+  return SCORED_STATUSES.map((s) => `COUNTIF(${table}[Status],"${s}")`).join('+');
+}
+
+export interface SummaryLayout {
+  sheet: SheetPlan;
+  names: NamePlan[];
+}
+
+export const TOP_CLAUSE_GAPS = 5;
+export const TOP_CONTROL_GAPS = 10;
+
+export function layoutSummary(): SummaryLayout {
+  const sheet = emptySheet(SHEETS.summary);
+  sheet.tabColor = '#2F5597';
+  sheet.widths = { A: 36, B: 13, C: 13, D: 13, E: 13, F: 13, G: 13, H: 10, I: 10 };
+  const rows: PlanCell[][] = [];
+  const put = (cells: PlanCell[]): number => rows.push(cells);
+  const v = (value: string | number): PlanCell => ({ value });
+  const f = (formula: string): PlanCell => ({ formula });
+
+  put([v('Summary — ISO/IEC 27001:2022 gap assessment')]);
+  put([f('="Organisation: "&Org_Name&"   ·   Scope: "&Assessment_Scope')]);
+  put([]);
+  put([v('Compliance')]);
+  const complianceHeader = put([v('Measure'), v('Compliance'), v('Assessed'), v('Rows')]);
+  const overall = put([
+    v('Overall'), f(overallFormula()),
+    f(`=${countAssessed(C)}+${countAssessed(A)}`), f(`=ROWS(${C}[ID])+ROWS(${A}[ID])`),
+  ]);
+  const clauses = put([v('Clauses 4-10 (mandatory)'), f(complianceFormula(C, '')), f(`=${countAssessed(C)}`), f(`=ROWS(${C}[ID])`)]);
+  const annex = put([v('Annex A controls'), f(complianceFormula(A, '')), f(`=${countAssessed(A)}`), f(`=ROWS(${A}[ID])`)]);
+  const progress = put([v('Assessment progress'), f(`=IF(D${overall}=0,"",C${overall}/D${overall})`), f(`=C${overall}&" of "&D${overall}`)]);
+  put([]);
+  put([v('By clause and theme')]);
+  const areaHeader = put([v('Area'), v('Compliance'), ...SCORED_STATUSES.map((s) => v(s)), v('Not Assessed'), v('Total')]);
+  const areaFirst = rows.length + 1;
+  const areaRow = (label: string, table: string, criterion: string): void => {
+    const r = rows.length + 1;
+    put([
+      v(label), f(complianceFormula(table, criterion)),
+      ...SCORED_STATUSES.map((s) => f(`=COUNTIFS(${criterion},${table}[Status],"${s}")`)),
+      f(`=H${r}-SUM(C${r}:F${r})`), f(`=COUNTIFS(${criterion})`),
+    ]);
+  };
+  for (const area of clauseAreas()) areaRow(`Clause ${area.label}`, C, `${C}[ID],"${area.id}.*"`);
+  for (const theme of THEMES) areaRow(`Annex A ${theme.theme} (${theme.id}.x)`, A, `${A}[Theme],"${theme.theme}"`);
+  const areaLast = rows.length;
+  put([]);
+
+  put([v('Open gaps by likelihood × impact (Partially or Non-Compliant rows with both scores)')]);
+  const heatHeader = put([v('Likelihood ↓ / Impact →'), ...[1, 2, 3, 4, 5].map((i) => v(i))]);
+  for (const likelihood of [5, 4, 3, 2, 1]) {
+    put([
+      v(likelihood),
+      ...[1, 2, 3, 4, 5].map((impact) =>
+        f(`=${[C, A].map((t) => `COUNTIFS(${t}[Likelihood],${likelihood},${t}[Impact],${impact},${t}[Gap score],">0")`).join('+')}`),
+      ),
+    ]);
+    const r = rows.length;
+    [1, 2, 3, 4, 5].forEach((impact, i) => {
+      const colour = COLORS.risk[riskLevel(likelihood * impact) ?? 'Low'];
+      sheet.formats.push({ range: `${String.fromCharCode(66 + i)}${r}`, style: { fill: colour.fill, fontColor: colour.font, hAlign: 'center', bold: true } });
+    });
+  }
+  put([]);
+
+  const topList = (title: string, table: string, count: number): number => {
+    put([v(title)]);
+    sheet.formats.push({ range: `A${rows.length}`, style: SECTION });
+    const header = put([v('ID'), v('Title'), v('Status'), v('Risk level'), v('Priority'), v('Table row')]);
+    sheet.formats.push({ range: `A${header}:F${header}`, style: HEADER });
+    const p = `${table}[Priority]`;
+    for (let k = 1; k <= count; k++) {
+      const r = rows.length + 1;
+      // k-th largest priority, then its position; ties continue the search below the previous hit.
+      const value = `IFERROR(LARGE(${p},${k}),0)`;
+      const position =
+        k === 1
+          ? `=IF(E${r}>0,MATCH(E${r},${p},0),"")`
+          : `=IF(E${r}>0,IF(E${r}=E${r - 1},F${r - 1}+MATCH(E${r},INDEX(${p},F${r - 1}+1):INDEX(${p},ROWS(${p})),0),MATCH(E${r},${p},0)),"")`;
+      const pick = (column: string): PlanCell => f(`=IF(ISNUMBER(F${r}),INDEX(${table}[${column}],F${r}),"")`);
+      put([pick('ID'), pick('Title'), pick('Status'), pick('Risk level'), f(`=IF(${value}>0,${value},"")`), f(position)]);
+    }
+    return header;
+  };
+  topList(`Top ${TOP_CLAUSE_GAPS} clause gaps by priority`, C, TOP_CLAUSE_GAPS);
+  put([]);
+  topList(`Top ${TOP_CONTROL_GAPS} Annex A gaps by priority`, A, TOP_CONTROL_GAPS);
+
+  sheet.blocks.push({ at: 'A1', cells: rows });
+  sheet.formats.push(
+    { range: 'A1', style: TITLE },
+    { range: 'A2', style: SUBTITLE },
+    { range: 'A4', style: SECTION },
+    { range: `A${areaHeader - 1}`, style: SECTION },
+    { range: `A${heatHeader - 1}`, style: SECTION },
+    { range: `A${complianceHeader}:D${complianceHeader}`, style: HEADER },
+    { range: `A${areaHeader}:H${areaHeader}`, style: HEADER },
+    { range: `A${heatHeader}:F${heatHeader}`, style: HEADER },
+    { range: `B${overall}:B${progress}`, numberFormat: '0.0%', style: { ...FORMULA, bold: true } },
+    { range: `C${overall}:D${annex}`, style: FORMULA },
+    { range: `B${areaFirst}:B${areaLast}`, numberFormat: '0.0%', style: FORMULA },
+    { range: `C${areaFirst}:H${areaLast}`, style: FORMULA },
+  );
+  sheet.conditionalFormats.push(
+    { kind: 'dataBar', range: `B${overall}:B${progress}`, color: COLORS.brand },
+    { kind: 'dataBar', range: `B${areaFirst}:B${areaLast}`, color: COLORS.brand },
+  );
+  sheet.charts.push({
+    name: 'ComplianceByArea',
+    type: 'barClustered',
+    title: 'Compliance by clause and theme',
+    source: `A${areaHeader}:B${areaLast}`,
+    from: 'J4',
+    to: 'Q24',
+  });
+  sheet.freeze = undefined;
+  const ref = (row: number): string => `='${SHEETS.summary}'!$B$${row}`;
+  return {
+    sheet,
+    names: [
+      { name: 'Compliance_Overall', refersTo: ref(overall), comment: 'Share of assessed, applicable rows met (0–1)' },
+      { name: 'Compliance_Clauses', refersTo: ref(clauses) },
+      { name: 'Compliance_AnnexA', refersTo: ref(annex) },
+    ],
+  };
+}

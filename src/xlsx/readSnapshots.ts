@@ -1,0 +1,306 @@
+// .xlsx file or bytes → SheetSnapshot[] with ExcelJS: raw values, displayed text (number format
+// applied, so ids Excel turned into dates read as typed), formulas, merges and tables.
+// Used by import (templates) and by build/validate (assessment workbooks).
+import { promises as fs, existsSync } from 'fs';
+import path from 'path';
+import ExcelJS from 'exceljs';
+import { WorkbookReadError } from '../core/errors';
+import type { CellValue, SheetSnapshot } from '../core/snapshot';
+import { parseCellAddress } from '../core/snapshot';
+
+export interface ReadSnapshotsOptions {
+  /** Only these sheets (exact names), in workbook order; names that do not exist are left out. */
+  sheets?: string[];
+  /** Rows and columns kept per sheet; cells beyond are dropped and reported in `truncated`. */
+  maxRows?: number;
+  maxCols?: number;
+}
+
+/** A snapshot plus what the reader had to leave out. */
+export interface ReadSnapshot extends SheetSnapshot {
+  /** Set when the sheet had content beyond the row/column cap. */
+  truncated?: { rows: number; cols: number; keptRows: number; keptCols: number };
+  hidden?: boolean;
+}
+
+export const DEFAULT_MAX_ROWS = 200_000;
+export const DEFAULT_MAX_COLS = 1_000;
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const DAY_MS = 86_400_000;
+
+type FormatFn = (pattern: string, value: unknown) => string;
+
+// numfmt 4.0.x ships dist/index.js while its package.json points require() at dist/index.cjs,
+// so fall back to locating the file when the plain require fails.
+function loadNumfmt(): FormatFn | null {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('numfmt') as { format: FormatFn }).format;
+  } catch {
+    for (let dir = __dirname; ; dir = path.dirname(dir)) {
+      for (const file of ['index.js', 'index.cjs']) {
+        const candidate = path.join(dir, 'node_modules', 'numfmt', 'dist', file);
+        if (existsSync(candidate)) {
+          try {
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            return (require(candidate) as { format: FormatFn }).format;
+          } catch {
+            return null;
+          }
+        }
+      }
+      if (path.dirname(dir) === dir) return null;
+    }
+  }
+}
+
+const numfmtFormat = loadNumfmt();
+
+/** Excel's "General" display for a number when numfmt is unavailable: up to 10 significant digits. */
+function generalNumber(value: number): string {
+  if (Number.isInteger(value) && Math.abs(value) < 1e11) return String(value);
+  return String(Number(value.toPrecision(10)));
+}
+
+/** The text Excel shows for a number in the given format; falls back to General on odd formats. */
+export function displayNumber(value: number, numFmt: string | undefined): string {
+  if (!Number.isFinite(value)) return String(value);
+  const pattern = numFmt && numFmt.trim() !== '' ? numFmt : 'General';
+  if (numfmtFormat) {
+    try {
+      return numfmtFormat(pattern, value);
+    } catch {
+      try {
+        return numfmtFormat('General', value);
+      } catch {
+        /* fall through */
+      }
+    }
+  }
+  return generalNumber(value);
+}
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
+}
+
+async function loadBytes(source: string | Buffer): Promise<{ bytes: Buffer; label: string }> {
+  if (typeof source !== 'string') return { bytes: source, label: 'The workbook' };
+  try {
+    return { bytes: await fs.readFile(source), label: `"${source}"` };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new WorkbookReadError(`File not found: ${source}`);
+    if (code === 'EISDIR') throw new WorkbookReadError(`"${source}" is a folder, not an .xlsx file`);
+    throw new WorkbookReadError(`Cannot read "${source}": ${(error as Error).message}`);
+  }
+}
+
+/** Checks the first bytes so the user hears what the file is instead of a zip library's complaint. */
+function checkSignature(bytes: Buffer, label: string): void {
+  if (bytes.length === 0) throw new WorkbookReadError(`${label} is empty (0 bytes)`);
+  if (startsWith(bytes, CFB_MAGIC)) {
+    throw new WorkbookReadError(
+      `${label} is password-protected (encrypted) or an old binary .xls workbook, which cannot be read`,
+      'Remove the password in Excel (File › Info › Protect Workbook) or save it as .xlsx, then try again.',
+    );
+  }
+  if (!startsWith(bytes, ZIP_MAGIC)) {
+    throw new WorkbookReadError(
+      `${label} is not an .xlsx workbook (an .xlsx file is a zip archive)`,
+      'Save the file as "Excel Workbook (.xlsx)", or export it as CSV.',
+    );
+  }
+}
+
+interface ReadCell {
+  value: CellValue;
+  text: string;
+  formula: string | null;
+}
+
+function serialOf(date: Date, date1904: boolean): number {
+  return date.getTime() / DAY_MS + (date1904 ? 24107 : 25569);
+}
+
+function errorText(value: unknown): string {
+  const e = (value as { error?: unknown } | null)?.error;
+  return typeof e === 'string' ? e : '#VALUE!';
+}
+
+function richText(value: unknown): string {
+  const parts = (value as { richText?: { text?: unknown }[] } | null)?.richText;
+  return Array.isArray(parts) ? parts.map((p) => (typeof p?.text === 'string' ? p.text : '')).join('') : '';
+}
+
+/** A formula result, a plain value or a date → snapshot value and displayed text. */
+function scalar(raw: unknown, numFmt: string | undefined, date1904: boolean): { value: CellValue; text: string } {
+  if (raw === null || raw === undefined) return { value: null, text: '' };
+  if (typeof raw === 'number') return { value: raw, text: displayNumber(raw, numFmt) };
+  if (typeof raw === 'string') return { value: raw, text: raw };
+  if (typeof raw === 'boolean') return { value: raw, text: raw ? 'TRUE' : 'FALSE' };
+  if (raw instanceof Date) {
+    if (Number.isNaN(raw.getTime())) return { value: null, text: '' };
+    const serial = serialOf(raw, date1904);
+    // numfmt counts days in the 1900 system; a 1904 workbook's serials start 1462 days later.
+    const shown = displayNumber(date1904 ? serial + 1462 : serial, numFmt || 'yyyy-mm-dd');
+    return { value: serial, text: shown };
+  }
+  if (typeof raw === 'object') {
+    if ('error' in raw) {
+      const e = errorText(raw);
+      return { value: e, text: e };
+    }
+    if ('richText' in raw) {
+      const t = richText(raw);
+      return { value: t === '' ? null : t, text: t };
+    }
+    if ('text' in raw) {
+      // Hyperlink: the text shown, not the target.
+      const t = (raw as { text?: unknown }).text;
+      const s = typeof t === 'string' ? t : richText(t);
+      return { value: s === '' ? null : s, text: s };
+    }
+  }
+  return { value: null, text: '' };
+}
+
+function readCell(cell: ExcelJS.Cell, date1904: boolean): ReadCell {
+  const raw = cell.value as unknown;
+  const numFmt = typeof cell.numFmt === 'string' ? cell.numFmt : undefined;
+  if (raw !== null && typeof raw === 'object' && !(raw instanceof Date) && ('formula' in raw || 'sharedFormula' in raw)) {
+    let formula: string | null = null;
+    try {
+      const f = cell.formula;
+      formula = typeof f === 'string' && f !== '' ? `=${f}` : null;
+    } catch {
+      formula = null;
+    }
+    const { value, text } = scalar((raw as { result?: unknown }).result, numFmt, date1904);
+    return { value, text, formula };
+  }
+  return { ...scalar(raw, numFmt, date1904), formula: null };
+}
+
+function rangeOf(ref: string): { top: number; left: number; bottom: number; right: number } | null {
+  const [a, b] = ref.split(':');
+  try {
+    const tl = parseCellAddress(a);
+    const br = b ? parseCellAddress(b) : tl;
+    return { top: tl.row, left: tl.col, bottom: br.row, right: br.col };
+  } catch {
+    return null;
+  }
+}
+
+function mergesOf(ws: ExcelJS.Worksheet): NonNullable<SheetSnapshot['merges']> {
+  // `_merges` is ExcelJS's own index (master address → range); reading `ws.model` instead would
+  // serialise every cell of the sheet, which is slow on sheets with huge styled ranges.
+  const index = (ws as unknown as { _merges?: Record<string, { model?: { top: number; left: number; bottom: number; right: number } }> })._merges;
+  if (!index) return [];
+  const out: NonNullable<SheetSnapshot['merges']> = [];
+  for (const range of Object.values(index)) {
+    const m = range?.model;
+    if (m) out.push({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 });
+  }
+  return out;
+}
+
+function tablesOf(ws: ExcelJS.Worksheet): NonNullable<SheetSnapshot['tables']> {
+  const out: NonNullable<SheetSnapshot['tables']> = [];
+  const tables = (ws as unknown as { tables?: Record<string, { name?: string; table?: { name?: string; tableRef?: string; ref?: string } }> }).tables;
+  for (const [key, t] of Object.entries(tables ?? {})) {
+    const ref = t?.table?.tableRef ?? t?.table?.ref;
+    const range = typeof ref === 'string' ? rangeOf(ref) : null;
+    if (range) out.push({ name: t?.name ?? t?.table?.name ?? key, ...range });
+  }
+  return out;
+}
+
+function snapshotOf(ws: ExcelJS.Worksheet, date1904: boolean, maxRows: number, maxCols: number): ReadSnapshot {
+  // Collect only cells with content: a sheet whose dimension claims A1:XEZ301 of styled empty
+  // cells yields a handful of entries, and the matrix below covers the content, not the claim.
+  const cells: { r: number; c: number; cell: ReadCell }[] = [];
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  let contentRows = 0;
+  let contentCols = 0;
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if (cell.type === ExcelJS.ValueType.Merge) return;
+      const read = readCell(cell, date1904);
+      if (read.value === null && read.formula === null && read.text === '') return;
+      const r = rowNumber - 1;
+      const c = colNumber - 1;
+      contentRows = Math.max(contentRows, r + 1);
+      contentCols = Math.max(contentCols, c + 1);
+      if (r >= maxRows || c >= maxCols) return;
+      cells.push({ r, c, cell: read });
+      top = Math.min(top, r);
+      left = Math.min(left, c);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, c);
+    });
+  });
+  const snapshot: ReadSnapshot = {
+    name: ws.name,
+    origin: { row: 0, col: 0 },
+    values: [],
+    text: [],
+    formulas: [],
+    merges: mergesOf(ws),
+    tables: tablesOf(ws),
+  };
+  if (ws.state && ws.state !== 'visible') snapshot.hidden = true;
+  if (contentRows > maxRows || contentCols > maxCols) {
+    snapshot.truncated = { rows: contentRows, cols: contentCols, keptRows: maxRows, keptCols: maxCols };
+  }
+  if (cells.length === 0) return snapshot;
+  const height = bottom - top + 1;
+  const width = right - left + 1;
+  snapshot.origin = { row: top, col: left };
+  for (let r = 0; r < height; r++) {
+    snapshot.values.push(new Array<CellValue>(width).fill(null));
+    snapshot.text.push(new Array<string>(width).fill(''));
+    snapshot.formulas.push(new Array<string | null>(width).fill(null));
+  }
+  for (const { r, c, cell } of cells) {
+    snapshot.values[r - top][c - left] = cell.value;
+    snapshot.text[r - top][c - left] = cell.text;
+    snapshot.formulas[r - top][c - left] = cell.formula;
+  }
+  return snapshot;
+}
+
+/**
+ * Reads a workbook into one snapshot per worksheet. Each snapshot covers the cells with content
+ * (its `origin` says where that block starts), so huge claimed ranges cost nothing.
+ * Throws WorkbookReadError with a message a person can act on for missing, empty, encrypted,
+ * non-xlsx or corrupt files.
+ */
+export async function readSnapshots(source: string | Buffer, options: ReadSnapshotsOptions = {}): Promise<ReadSnapshot[]> {
+  const { bytes, label } = await loadBytes(source);
+  checkSignature(bytes, label);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new WorkbookReadError(
+      `${label} could not be read as an .xlsx workbook: ${(error as Error)?.message ?? String(error)}`,
+      'The file may be damaged. Open it in Excel and save it again as .xlsx.',
+    );
+  }
+  const date1904 = Boolean((workbook.properties as { date1904?: boolean } | undefined)?.date1904);
+  const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
+  const maxCols = options.maxCols ?? DEFAULT_MAX_COLS;
+  const wanted = options.sheets ? new Set(options.sheets) : null;
+  const sheets = workbook.worksheets.filter((ws) => !wanted || wanted.has(ws.name));
+  if (workbook.worksheets.length === 0) {
+    throw new WorkbookReadError(`${label} contains no worksheets; is it really an Excel workbook?`);
+  }
+  return sheets.map((ws) => snapshotOf(ws, date1904, maxRows, maxCols));
+}
