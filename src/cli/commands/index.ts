@@ -2,5 +2,6 @@
 import type { CliCommand } from '../command';
 import { buildCommand } from './build';
 import { catalogCommand } from './catalog';
+import { validateCommand } from './validate';
 
-export const COMMANDS: CliCommand[] = [buildCommand, catalogCommand];
+export const COMMANDS: CliCommand[] = [buildCommand, validateCommand, catalogCommand];

@@ -1,0 +1,36 @@
+// The rule table: every validation rule, in the order reports list them. Data that validate.ts walks.
+import { applicableConflict, applicableInvalid, justificationMissing } from './applicability';
+import { evidenceMissing, evidencePlaceholder } from './evidence';
+import { formulaOverwritten } from './formulas';
+import { idDuplicate, idUnknown, rowMissing } from './ids';
+import { ownerMissing } from './owner';
+import { PLAN_RULES } from './remediationPlan';
+import { riskMissing, riskOutOfRange } from './risk';
+import { columnMissing, sheetMissing } from './sheets';
+import { clauseNotApplicable, notAssessed, statusCase, statusInvalid } from './status';
+import type { Rule } from './types';
+
+/** Rules over `Clauses 4-10` and `Annex A`. */
+export const ASSESSMENT_RULES: readonly Rule[] = [
+  sheetMissing,
+  columnMissing,
+  idUnknown,
+  idDuplicate,
+  rowMissing,
+  statusInvalid,
+  statusCase,
+  clauseNotApplicable,
+  applicableInvalid,
+  applicableConflict,
+  justificationMissing,
+  evidenceMissing,
+  evidencePlaceholder,
+  riskOutOfRange,
+  riskMissing,
+  ownerMissing,
+  formulaOverwritten,
+  notAssessed,
+];
+
+/** Every rule, assessment sheets first, then the Remediation Plan extension point. */
+export const RULES: readonly Rule[] = [...ASSESSMENT_RULES, ...PLAN_RULES];
