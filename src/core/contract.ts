@@ -25,6 +25,18 @@ export const ANNEX_A_COLUMNS = [
   'Likelihood', 'Impact', 'Gap score', 'Risk score', 'Risk level', 'Priority', 'Notes',
 ] as const;
 
+export const PLAN_COLUMNS = [
+  'ID', 'Source', 'Title', 'Finding', 'Type', 'Risk level', 'Priority', 'Treatment', 'Action', 'Owner',
+  'Start', 'Due', 'Progress', 'Resources', 'Notes',
+] as const;
+
+export const TREATMENTS = ['Mitigate', 'Accept', 'Transfer', 'Avoid'] as const;
+export const PROGRESS_VALUES = ['Not started', 'In progress', 'Done', 'Resolved'] as const;
+export const FINDING_TYPES = ['Policy', 'Procedural', 'Technical'] as const;
+
+/** Plan columns the builder owns (live lookups into the assessment); the rest is people's. */
+export const PLAN_FORMULA_COLUMNS = ['Risk level', 'Priority'] as const;
+
 export type ClauseColumn = (typeof CLAUSE_COLUMNS)[number];
 export type AnnexAColumn = (typeof ANNEX_A_COLUMNS)[number];
 

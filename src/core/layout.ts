@@ -6,6 +6,8 @@ import type { CellValue } from './snapshot';
 import { layoutAssessmentSheet } from './layout/assessmentSheet';
 import { layoutSettings, todaySerial } from './layout/settingsSheet';
 import { layoutSummary } from './layout/summarySheet';
+import { layoutPlanSheet } from './layout/planSheet';
+import type { PlanRow } from './remediation';
 
 export interface LayoutOptions {
   /** Organisation name for a new workbook (a kept Settings value wins). */
@@ -18,17 +20,20 @@ export interface LayoutOptions {
   extraColumns?: { clauses: string[]; annexA: string[] };
   /** Settings values people changed, by setting key. */
   settings?: Map<string, CellValue>;
+  /** Remediation Plan rows (after merging); absent = the workbook has no plan sheet. */
+  plan?: { rows: PlanRow[]; extraColumns: string[] };
 }
 
 export function layoutWorkbook(options: LayoutOptions = {}): WorkbookPlan {
   const inputs = options.inputs ?? emptyInputs();
   const settings = layoutSettings(options.org ?? '', options.start ?? todaySerial(), options.settings ?? new Map());
-  const summary = layoutSummary();
+  const owners = options.plan && [...new Set(options.plan.rows.map((r) => String(r.Owner ?? '').trim()).filter(Boolean))].sort();
+  const summary = layoutSummary(owners);
   const assessment = ASSESSMENT_SHEETS.map((spec) =>
     layoutAssessmentSheet({ spec, inputs: inputs[spec.kind], extraColumns: options.extraColumns?.[spec.kind] ?? [] }),
   );
   return {
-    sheets: [...assessment, summary.sheet, settings.sheet],
+    sheets: [...assessment, summary.sheet, ...(options.plan ? [layoutPlanSheet(options.plan.rows, options.plan.extraColumns)] : []), settings.sheet],
     names: [...settings.names, ...summary.names],
   };
 }

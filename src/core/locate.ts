@@ -24,8 +24,12 @@ export function isBlank(value: CellValue): boolean {
   return value === null || (typeof value === 'string' && value.trim() === '');
 }
 
-/** Locates the table of `spec` in the snapshot, or null when no row has at least ID and Status. */
-export function locateAssessmentTable(snapshot: SheetSnapshot, spec: AssessmentSheetSpec): LocatedTable | null {
+/** Locates the table of `spec` in the snapshot, or null when no row has the `required` headers. */
+export function locateAssessmentTable(
+  snapshot: SheetSnapshot,
+  spec: Pick<AssessmentSheetSpec, 'columns'>,
+  required: readonly string[] = ['ID', 'Status'],
+): LocatedTable | null {
   const wanted = new Map(spec.columns.map((c) => [normalizeHeader(c), c]));
   const limit = Math.min(snapshot.values.length, HEADER_SEARCH_ROWS);
   for (let r = 0; r < limit; r++) {
@@ -39,7 +43,7 @@ export function locateAssessmentTable(snapshot: SheetSnapshot, spec: AssessmentS
       if (contractName && !columns.has(contractName)) columns.set(contractName, c);
       else extraColumns.set(String(cell).trim(), c);
     });
-    if (!columns.has('ID') || !columns.has('Status')) continue;
+    if (!required.every((c) => columns.has(c))) continue;
     const dataRows: number[] = [];
     for (let d = r + 1; d < snapshot.values.length; d++) {
       if (!(snapshot.values[d] ?? []).every(isBlank)) dataRows.push(d);

@@ -3,10 +3,11 @@
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { UsageError, WorkbookReadError } from '../core/errors';
-import { harvestWorkbook, mergeInputs } from '../core/harvest';
-import { emptyInputs, type AssessmentInputs } from '../core/inputs';
-import { layoutWorkbook } from '../core/layout';
+import { composeWorkbook } from '../core/compose';
+import type { AssessmentInputs } from '../core/inputs';
 import type { WorkbookPlan } from '../core/plan';
+import type { PlanMerge } from '../core/remediation';
+import type { SheetSnapshot } from '../core/snapshot';
 import { readSnapshots } from './readSnapshots';
 import { renderPlanToWorkbook } from './renderPlan';
 
@@ -21,12 +22,15 @@ export interface BuildOptions {
   overwrite?: boolean;
   /** Assessment start date (Excel serial); default today. */
   start?: number;
+  /** Create or regenerate the Remediation Plan from the current gaps. */
+  remediation?: boolean;
 }
 
 export interface BuildResult {
   out: string;
   rows: number;
   plan: WorkbookPlan;
+  remediation?: PlanMerge;
 }
 
 export function samePath(a: string, b: string): boolean {
@@ -38,26 +42,18 @@ export async function buildAssessmentFile(options: BuildOptions): Promise<BuildR
     throw new UsageError('--out must differ from the input file: the input is never overwritten.');
   }
   const workbook = new ExcelJS.Workbook();
-  let inputs = emptyInputs();
-  let extraColumns = { clauses: [] as string[], annexA: [] as string[] };
-  let settings = new Map();
+  let snapshots: SheetSnapshot[] = [];
   if (options.from) {
-    const harvest = harvestWorkbook(await readSnapshots(options.from));
-    inputs = harvest.inputs;
-    extraColumns = harvest.extraColumns;
-    settings = harvest.settings;
+    snapshots = await readSnapshots(options.from);
     try {
       await workbook.xlsx.readFile(options.from);
     } catch (error) {
       throw new WorkbookReadError(`Could not open ${options.from}: ${(error as Error).message}`);
     }
   }
-  if (options.adopted) inputs = mergeInputs(inputs, options.adopted, options.overwrite ?? false);
-  if (options.org) settings.set('org', options.org);
-  const plan = layoutWorkbook({ org: options.org, start: options.start, inputs, extraColumns, settings });
-  await renderPlanToWorkbook(plan, workbook);
+  const composition = composeWorkbook(snapshots, options);
+  await renderPlanToWorkbook(composition.plan, workbook);
   workbook.creator = 'gap-assessor';
   await workbook.xlsx.writeFile(options.out);
-  const rows = plan.sheets.flatMap((s) => s.tables).reduce((n, t) => n + t.rows, 0);
-  return { out: options.out, rows, plan };
+  return { out: options.out, rows: composition.rows, plan: composition.plan, remediation: composition.remediation };
 }

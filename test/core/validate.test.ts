@@ -721,7 +721,9 @@ describe('Remediation Plan extension point', () => {
     expect(calls).toEqual([{ sheet: 'Remediation Plan', today: new Date('2025-01-31T00:00:00Z') }]);
   });
 
-  it('ships with no plan rules until the plan issue defines them', () => {
-    expect(RULES.filter((r) => r.scope === 'plan')).toEqual([]);
+  it('registers the Remediation Plan rules in the rule table', () => {
+    expect(RULES.filter((r) => r.scope === 'plan').map((r) => r.id)).toEqual([
+      'plan-owner-missing', 'plan-due-missing', 'plan-due-before-start', 'plan-overdue',
+    ]);
   });
 });

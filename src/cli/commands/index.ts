@@ -2,6 +2,7 @@
 import type { CliCommand } from '../command';
 import { buildCommand } from './build';
 import { catalogCommand } from './catalog';
+import { planCommand } from './plan';
 import { validateCommand } from './validate';
 
-export const COMMANDS: CliCommand[] = [buildCommand, validateCommand, catalogCommand];
+export const COMMANDS: CliCommand[] = [buildCommand, validateCommand, planCommand, catalogCommand];

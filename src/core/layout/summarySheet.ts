@@ -6,6 +6,7 @@ import { SHEETS, TABLES } from '../contract';
 import { emptySheet, type NamePlan, type PlanCell, type SheetPlan } from '../plan';
 import { riskLevel } from '../scoring';
 import { clauseAreas } from './assessmentSheet';
+import { planSummaryRows } from './planSheet';
 import { COLORS, FORMULA, HEADER, SECTION, SUBTITLE, TITLE } from './styles';
 
 const C = TABLES.clauses;
@@ -36,7 +37,8 @@ export interface SummaryLayout {
 export const TOP_CLAUSE_GAPS = 5;
 export const TOP_CONTROL_GAPS = 10;
 
-export function layoutSummary(): SummaryLayout {
+/** `planOwners` present = the workbook has a Remediation Plan; its section lists these owners. */
+export function layoutSummary(planOwners?: string[]): SummaryLayout {
   const sheet = emptySheet(SHEETS.summary);
   sheet.tabColor = '#2F5597';
   sheet.widths = { A: 36, B: 13, C: 13, D: 13, E: 13, F: 13, G: 13, H: 10, I: 10 };
@@ -113,6 +115,17 @@ export function layoutSummary(): SummaryLayout {
   topList(`Top ${TOP_CLAUSE_GAPS} clause gaps by priority`, C, TOP_CLAUSE_GAPS);
   put([]);
   topList(`Top ${TOP_CONTROL_GAPS} Annex A gaps by priority`, A, TOP_CONTROL_GAPS);
+  if (planOwners) {
+    put([]);
+    const section = rows.length + 1;
+    for (const line of planSummaryRows(planOwners)) put(line);
+    sheet.formats.push(
+      { range: `A${section}`, style: SECTION },
+      { range: `A${section + 1}:B${section + 1}`, style: HEADER },
+      { range: `A${section + 5}:B${section + 5}`, style: HEADER },
+      { range: `B${section + 2}:B${rows.length}`, style: FORMULA },
+    );
+  }
 
   sheet.blocks.push({ at: 'A1', cells: rows });
   sheet.formats.push(

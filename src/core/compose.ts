@@ -1,0 +1,52 @@
+// The one pipeline behind build, rebuild, import and plan, for both hosts: read back what
+// people typed, fold in adopted answers and the remediation merge, lay the workbook out.
+import { SHEETS } from './contract';
+import { harvestWorkbook, mergeInputs, type Harvest } from './harvest';
+import type { AssessmentInputs } from './inputs';
+import { layoutWorkbook } from './layout';
+import { todaySerial } from './layout/settingsSheet';
+import type { WorkbookPlan } from './plan';
+import { findGaps, mergePlan, planSettingsFrom, readPlanRows, type PlanMerge } from './remediation';
+import type { SheetSnapshot } from './snapshot';
+
+export interface ComposeOptions {
+  org?: string;
+  start?: number;
+  adopted?: AssessmentInputs;
+  overwrite?: boolean;
+  /** Create or regenerate the Remediation Plan from the current gaps. */
+  remediation?: boolean;
+  today?: number;
+}
+
+export interface Composition {
+  plan: WorkbookPlan;
+  harvest: Harvest;
+  remediation?: PlanMerge;
+  rows: number;
+}
+
+export function composeWorkbook(snapshots: SheetSnapshot[], options: ComposeOptions = {}): Composition {
+  const harvest = harvestWorkbook(snapshots);
+  const inputs = options.adopted ? mergeInputs(harvest.inputs, options.adopted, options.overwrite ?? false) : harvest.inputs;
+  if (options.org) harvest.settings.set('org', options.org);
+  const existingPlan = readPlanRows(snapshots.find((s) => s.name.trim().toLowerCase() === SHEETS.plan.toLowerCase()));
+  const hasPlan = snapshots.some((s) => s.name.trim().toLowerCase() === SHEETS.plan.toLowerCase());
+  let remediation: PlanMerge | undefined;
+  if (options.remediation) {
+    const settings = planSettingsFrom(harvest.settings, options.start ?? options.today ?? todaySerial());
+    const { gaps, closed } = findGaps(snapshots, settings.scoring);
+    remediation = mergePlan(existingPlan.rows, gaps, closed, settings, existingPlan.extraColumns);
+  }
+  const planRows = remediation ?? (hasPlan ? existingPlan : undefined);
+  const plan = layoutWorkbook({
+    org: options.org,
+    start: options.start,
+    inputs,
+    extraColumns: harvest.extraColumns,
+    settings: harvest.settings,
+    plan: planRows && { rows: planRows.rows, extraColumns: planRows.extraColumns },
+  });
+  const rows = plan.sheets.flatMap((s) => s.tables).reduce((n, t) => n + t.rows, 0);
+  return { plan, harvest, remediation, rows };
+}

@@ -1,0 +1,96 @@
+// The Remediation Plan sheet: one table of actions; Risk level and Priority follow the
+// assessment row live (lookup by ID), dates are real dates, overdue and missing cells light up.
+import { FINDING_TYPES, PLAN_COLUMNS, PROGRESS_VALUES, SHEETS, TABLES, TREATMENTS } from '../contract';
+import { emptySheet, type PlanCell, type SheetPlan } from '../plan';
+import type { PlanRow } from '../remediation';
+import { columnLetter } from '../snapshot';
+import { thisRow } from './assessmentSheet';
+import { CATALOG_TEXT, COLORS, FORMULA, HEADER, INPUT, SUBTITLE, TITLE } from './styles';
+
+export const PLAN_HEADER_ROW = 4;
+const T = TABLES.plan;
+
+const WIDTHS: Record<string, number> = {
+  ID: 8, Source: 13, Title: 30, Finding: 40, Type: 12, 'Risk level': 10, Priority: 9, Treatment: 12, Action: 40,
+  Owner: 16, Start: 12, Due: 12, Progress: 13, Resources: 20, Notes: 30,
+};
+
+/** Looks a column of the assessment row up by Source and ID. */
+function lookup(column: string): string {
+  const find = (table: string): string => `INDEX(${table}[${column}],MATCH(${thisRow(T, 'ID')},${table}[ID],0))`;
+  return `=IFERROR(IF(${thisRow(T, 'Source')}="${SHEETS.annexA}",${find(TABLES.annexA)},IF(${thisRow(T, 'Source')}="${SHEETS.clauses}",${find(TABLES.clauses)},"")),"")`;
+}
+
+export function layoutPlanSheet(rows: PlanRow[], extraColumns: string[]): SheetPlan {
+  const sheet = emptySheet(SHEETS.plan);
+  sheet.tabColor = '#C55A11';
+  const columns = [...PLAN_COLUMNS, ...extraColumns.filter((c) => !(PLAN_COLUMNS as readonly string[]).includes(c))];
+  const formulas: Record<string, string> = { 'Risk level': lookup('Risk level'), Priority: lookup('Priority') };
+  const body: PlanCell[][] = rows.map((row) => columns.map((c) => (formulas[c] ? { formula: formulas[c] } : { value: row[c] ?? null })));
+  // A table needs at least one data row; an empty plan gets one blank row to type into.
+  if (body.length === 0) body.push(columns.map((c) => (formulas[c] ? { formula: formulas[c] } : { value: null })));
+  const header = PLAN_HEADER_ROW;
+  const first = header + 1;
+  const last = header + body.length;
+  sheet.blocks.push({
+    at: 'A1',
+    cells: [[{ value: 'Remediation Plan' }], [{ value: 'One row per open gap. Edit Action, Owner, dates, Progress and Notes freely: regenerating keeps every edit.' }]],
+  });
+  sheet.blocks.push({ at: `A${header}`, cells: [columns.map((c) => ({ value: c })), ...body] });
+  sheet.tables.push({ name: T, at: `A${header}`, columns: columns.map((c) => ({ header: c, formula: formulas[c] })), rows: body.length, style: 'TableStyleLight10' });
+  sheet.freeze = { rows: header, columns: 1 };
+  sheet.formats.push({ range: 'A1', style: TITLE }, { range: 'A2', style: SUBTITLE });
+  sheet.formats.push({ range: `A${header}:${columnLetter(columns.length - 1)}${header}`, style: HEADER });
+  const range = (c: string): string => {
+    const letter = columnLetter(columns.indexOf(c));
+    return `${letter}${first}:${letter}${last}`;
+  };
+  const cell = (c: string): string => `$${columnLetter(columns.indexOf(c))}${first}`;
+  columns.forEach((c, i) => {
+    sheet.widths[columnLetter(i)] = WIDTHS[c] ?? 18;
+    if (formulas[c]) sheet.formats.push({ range: range(c), style: FORMULA });
+    else if (['ID', 'Source', 'Title'].includes(c)) sheet.formats.push({ range: range(c), style: CATALOG_TEXT });
+    else sheet.formats.push({ range: range(c), style: INPUT, numberFormat: c === 'Start' || c === 'Due' ? 'yyyy-mm-dd' : undefined });
+  });
+  const list = (c: string, values: readonly string[]): void => {
+    sheet.validations.push({
+      range: range(c),
+      rule: { kind: 'list', source: values.join(',') },
+      error: { title: c, message: `Choose one of: ${values.join(', ')}.`, style: 'stop' },
+    });
+  };
+  list('Type', FINDING_TYPES);
+  list('Treatment', TREATMENTS);
+  list('Progress', PROGRESS_VALUES);
+  for (const c of ['Start', 'Due']) {
+    sheet.validations.push({ range: range(c), rule: { kind: 'date' }, error: { title: `${c} is a date`, message: 'Enter a date, e.g. 2026-12-31.', style: 'stop' } });
+  }
+  const due = cell('Due');
+  const progress = cell('Progress');
+  const open = `${progress}<>"Done",${progress}<>"Resolved"`;
+  sheet.conditionalFormats.push(
+    { kind: 'expression', range: range('Due'), formula: `AND(ISNUMBER(${due}),${due}<TODAY(),${open})`, style: { fill: COLORS.problem.fill, fontColor: COLORS.problem.font, bold: true } },
+    { kind: 'expression', range: range('Due'), formula: `AND(LEN(${due})=0,${open})`, style: { fill: COLORS.partial.fill } },
+    { kind: 'expression', range: range('Owner'), formula: `AND(LEN(TRIM(${cell('Owner')}))=0,${open})`, style: { fill: COLORS.partial.fill } },
+    { kind: 'expression', range: range('Progress'), formula: `OR(${progress}="Done",${progress}="Resolved")`, style: { fill: COLORS.compliant.fill, fontColor: COLORS.compliant.font } },
+  );
+  for (const [value, colour] of Object.entries(COLORS.risk)) {
+    sheet.conditionalFormats.push({ kind: 'expression', range: range('Risk level'), formula: `${cell('Risk level')}="${value}"`, style: { fill: colour.fill, fontColor: colour.font } });
+  }
+  return sheet;
+}
+
+/** Summary rows about the plan: overdue, due soon, open actions per owner (owners as of generation). */
+export function planSummaryRows(owners: string[]): PlanCell[][] {
+  const open = `${T}[Progress],"<>Done",${T}[Progress],"<>Resolved"`;
+  return [
+    [{ value: 'Remediation' }],
+    [{ value: 'Measure' }, { value: 'Actions' }],
+    [{ value: 'Open actions' }, { formula: `=COUNTIFS(${T}[ID],"<>",${open})` }],
+    [{ value: 'Overdue (due before today, not done)' }, { formula: `=COUNTIFS(${T}[Due],"<"&TODAY(),${open})` }],
+    [{ value: 'Due in the next 30 days' }, { formula: `=COUNTIFS(${T}[Due],">="&TODAY(),${T}[Due],"<="&(TODAY()+30),${open})` }],
+    [{ value: 'Open actions by owner' }, { value: 'Open' }],
+    ...owners.map((owner) => [{ value: owner }, { formula: `=COUNTIFS(${T}[Owner],"${owner.replace(/"/g, '""')}",${open})` }]),
+    [{ value: '(no owner)' }, { formula: `=COUNTIFS(${T}[Owner],"",${T}[ID],"<>",${open})` }],
+  ];
+}

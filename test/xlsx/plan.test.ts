@@ -1,0 +1,155 @@
+// The Remediation Plan end to end on files: plan, edit, re-assess, regenerate — nothing lost;
+// and in LibreOffice the plan's Risk level / Priority follow the assessment rows live.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { main } from '../../src/cli/main';
+import { buildAssessmentFile } from '../../src/xlsx/build';
+import { TABLE_HEADER_ROW } from '../../src/core/layout/assessmentSheet';
+import { PLAN_HEADER_ROW } from '../../src/core/layout/planSheet';
+import { columnLetter } from '../../src/core/snapshot';
+import { describeWithTool } from '../support/externalTools';
+import { SOFFICE, recalculate } from '../support/libreoffice';
+import { readCachedValues } from '../support/xlsxValues';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gap-plan-'));
+const file = (n: string): string => path.join(dir, n);
+const silent = { out: () => undefined, err: () => undefined };
+
+async function open(p: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(p);
+  return wb;
+}
+function headers(ws: ExcelJS.Worksheet, row: number): Map<string, number> {
+  const m = new Map<string, number>();
+  ws.getRow(row).eachCell((c, i) => m.set(String(c.value), i));
+  return m;
+}
+function findRow(ws: ExcelJS.Worksheet, first: number, match: (r: number) => boolean): number {
+  for (let r = first; r <= ws.rowCount; r++) if (match(r)) return r;
+  return -1;
+}
+async function setAssessment(p: string, out: string, sheet: string, values: Record<string, Record<string, ExcelJS.CellValue>>): Promise<void> {
+  const wb = await open(p);
+  const ws = wb.getWorksheet(sheet) as ExcelJS.Worksheet;
+  const cols = headers(ws, TABLE_HEADER_ROW);
+  for (const [id, cells] of Object.entries(values)) {
+    const r = findRow(ws, TABLE_HEADER_ROW + 1, (x) => String(ws.getCell(x, 1).value) === id);
+    for (const [c, v] of Object.entries(cells)) ws.getCell(r, cols.get(c) as number).value = v;
+  }
+  await wb.xlsx.writeFile(out);
+}
+async function planRows(p: string): Promise<Record<string, ExcelJS.CellValue>[]> {
+  const ws = (await open(p)).getWorksheet('Remediation Plan') as ExcelJS.Worksheet;
+  const cols = headers(ws, PLAN_HEADER_ROW);
+  const rows = [];
+  for (let r = PLAN_HEADER_ROW + 1; r <= ws.rowCount; r++) {
+    const row = Object.fromEntries([...cols].map(([h, c]) => [h, ws.getCell(r, c).value]));
+    if (Object.values(row).some((v) => v !== null && v !== '')) rows.push(row);
+  }
+  return rows;
+}
+
+describe('gap-assessor plan', () => {
+  beforeAll(async () => {
+    await buildAssessmentFile({ out: file('base.xlsx'), start: 46000 });
+    await setAssessment(file('base.xlsx'), file('a1.xlsx'), 'Annex A', {
+      '5.10': { Status: 'Non-Compliant', Likelihood: 3, Impact: 3, Owner: 'Ann' },
+      '5.2': { Status: 'Non-Compliant', Likelihood: 3, Impact: 3 },
+      '8.8': { Status: 'Partially Compliant', Likelihood: 5, Impact: 5, Owner: 'Ops' },
+      '5.7': { Status: 'Compliant', Evidence: 'Feed' },
+    });
+    await setAssessment(file('a1.xlsx'), file('a2.xlsx'), 'Clauses 4-10', { '6.1.2': { Status: 'Partially Compliant' } });
+  });
+
+  it('creates one row per open gap, clause gaps first, by priority then natural id, with SLA dates', async () => {
+    expect(await main(['plan', file('a2.xlsx'), '--out', file('p1.xlsx')], silent)).toBe(0);
+    const rows = await planRows(file('p1.xlsx'));
+    expect(rows.map((r) => `${r.Source}:${r.ID}`)).toEqual(['Clauses 4-10:6.1.2', 'Annex A:8.8', 'Annex A:5.2', 'Annex A:5.10']);
+    const r88 = rows[1];
+    expect(r88).toMatchObject({ Owner: 'Ops', Progress: 'Not started', Treatment: 'Mitigate', Type: 'Technical' });
+    // ExcelJS reads a date-formatted serial back as a Date: 46000 → 2025-12-09, +30 days (Critical).
+    expect(new Date(r88.Due as Date).toISOString().slice(0, 10)).toBe('2026-01-08');
+    expect(new Date(rows[0].Due as Date).toISOString().slice(0, 10)).toBe('2026-03-09'); // unscored: Medium SLA 90 days
+    expect(rows[3].Owner).toBe('Ann');
+  });
+
+  it('regenerates without losing an edit: resolved rows stay, new gaps appear once, hand rows stay', async () => {
+    const wb = await open(file('p1.xlsx'));
+    const ws = wb.getWorksheet('Remediation Plan') as ExcelJS.Worksheet;
+    const cols = headers(ws, PLAN_HEADER_ROW);
+    const row = (id: string): number => findRow(ws, PLAN_HEADER_ROW + 1, (r) => ws.getCell(r, 1).value === id);
+    const set = (id: string, c: string, v: ExcelJS.CellValue): void => { ws.getCell(row(id), cols.get(c) as number).value = v; };
+    set('8.8', 'Action', 'Monthly patch cycle');
+    set('8.8', 'Owner', 'Platform team');
+    set('8.8', 'Due', new Date(Date.UTC(2026, 5, 30)));
+    set('8.8', 'Progress', 'In progress');
+    set('5.2', 'Notes', 'Waiting for HR');
+    ws.getCell(PLAN_HEADER_ROW, 16).value = 'Budget';
+    ws.getCell(row('8.8'), 16).value = 1200;
+    const hand = ws.rowCount + 1;
+    ws.getCell(hand, cols.get('Title') as number).value = 'Replace badge readers';
+    ws.getCell(hand, cols.get('Action') as number).value = 'Get quotes';
+    await wb.xlsx.writeFile(file('p1-edited.xlsx'));
+    await setAssessment(file('p1-edited.xlsx'), file('p1-reassessed.xlsx'), 'Annex A', {
+      '5.2': { Status: 'Compliant', Evidence: 'Roles matrix' },
+      '7.4': { Status: 'Non-Compliant', Likelihood: 2, Impact: 2 },
+    });
+
+    expect(await main(['plan', file('p1-reassessed.xlsx'), '--out', file('p2.xlsx')], silent)).toBe(0);
+    const rows = await planRows(file('p2.xlsx'));
+    const by = (id: string) => rows.filter((r) => r.ID === id);
+    expect(by('8.8')).toHaveLength(1);
+    expect(by('8.8')[0]).toMatchObject({ Action: 'Monthly patch cycle', Owner: 'Platform team', Progress: 'In progress', Budget: 1200 });
+    expect(new Date(by('8.8')[0].Due as Date).toISOString().slice(0, 10)).toBe('2026-06-30');
+    expect(by('5.2')[0]).toMatchObject({ Progress: 'Resolved', Notes: 'Waiting for HR' });
+    expect(by('7.4')).toHaveLength(1);
+    expect(rows.filter((r) => r.Title === 'Replace badge readers')).toHaveLength(1);
+    expect(rows).toHaveLength(6);
+
+    // Regenerating the regenerated plan changes nothing.
+    expect(await main(['plan', file('p2.xlsx'), '--out', file('p3.xlsx')], silent)).toBe(0);
+    expect(await planRows(file('p3.xlsx'))).toEqual(rows);
+    // A plain rebuild keeps the plan too.
+    await buildAssessmentFile({ from: file('p3.xlsx'), out: file('p4.xlsx') });
+    expect(await planRows(file('p4.xlsx'))).toEqual(rows);
+  });
+
+  it('never writes its input and needs --out', async () => {
+    expect(await main(['plan', file('a2.xlsx'), '--out', file('a2.xlsx')], silent)).toBe(2);
+    expect(await main(['plan', file('a2.xlsx')], silent)).toBe(2);
+  });
+});
+
+describeWithTool('LibreOffice', SOFFICE, 'plan formulas in LibreOffice', () => {
+  it('Risk level and Priority follow the assessment row; Summary counts overdue and open actions', async () => {
+    await buildAssessmentFile({ out: file('lo-base.xlsx'), start: 45000 });
+    await setAssessment(file('lo-base.xlsx'), file('lo-a.xlsx'), 'Annex A', {
+      '8.8': { Status: 'Partially Compliant', Likelihood: 4, Impact: 5, Owner: 'Ops' },
+      '5.1': { Status: 'Non-Compliant', Likelihood: 2, Impact: 2 },
+    });
+    await buildAssessmentFile({ from: file('lo-a.xlsx'), out: file('lo-p.xlsx'), remediation: true });
+    // Re-score 5.1 after planning: the plan must follow without regenerating.
+    await setAssessment(file('lo-p.xlsx'), file('lo-p2.xlsx'), 'Annex A', { '5.1': { Likelihood: 5, Impact: 5 } });
+    const [out] = await recalculate([file('lo-p2.xlsx')]);
+    const values = await readCachedValues(out);
+    const ws = (await open(file('lo-p2.xlsx'))).getWorksheet('Remediation Plan') as ExcelJS.Worksheet;
+    const cols = headers(ws, PLAN_HEADER_ROW);
+    const cell = (id: string, c: string): unknown => {
+      const r = findRow(ws, PLAN_HEADER_ROW + 1, (x) => ws.getCell(x, 1).value === id);
+      return values.cell('Remediation Plan', `${columnLetter((cols.get(c) as number) - 1)}${r}`);
+    };
+    expect([cell('8.8', 'Risk level'), cell('8.8', 'Priority')]).toEqual(['Critical', 10]);
+    expect([cell('5.1', 'Risk level'), cell('5.1', 'Priority')]).toEqual(['Critical', 25]);
+    let overdue = 0;
+    let openActions = 0;
+    for (let r = 1; r < 200; r++) {
+      const label = String(values.cell('Summary', `A${r}`) ?? '');
+      if (label.startsWith('Overdue')) overdue = values.cell('Summary', `B${r}`) as number;
+      if (label === 'Open actions') openActions = values.cell('Summary', `B${r}`) as number;
+    }
+    expect([openActions, overdue]).toEqual([2, 2]); // start 45000 (2023) + SLA is long past
+  });
+});
