@@ -50,8 +50,9 @@ export function harvestWorkbook(snapshots: SheetSnapshot[]): Harvest {
       const inCatalog = spec.kind === 'annexA' ? findControl(id) !== undefined : findClause(id) !== undefined;
       const row: RowInputs = target.get(id) ?? {};
       const keep = (header: string, c: number): void => {
-        if (snapshot.formulas[r]?.[c]) return; // formulas belong to the builder
+        // A formula someone put in an input column keeps its current result as a value.
         const value = snapshot.values[r]?.[c] ?? null;
+        if (snapshot.formulas[r]?.[c] && isBlank(value)) return;
         if (!isBlank(value) || !(header in row)) row[header] = value;
       };
       for (const [header, c] of table.columns) if (header !== 'ID' && (!inCatalog || !OWNED.has(header)) && !(SCORE_COLUMNS as readonly string[]).includes(header)) keep(header, c);

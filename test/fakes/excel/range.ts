@@ -1,0 +1,583 @@
+/** Range and its format objects: cell contents as 2D arrays, range-level formats, merges, clear, select. */
+import {
+  MAX_COLS, MAX_ROWS, Rect, boundingRect, colCount, inSheet, intersect, isEntireColumns, isEntireRows, isUnbounded, qualify,
+  rect, rowCount,
+} from './address';
+import { normaliseColor } from './colors';
+import { ConditionalFormatCollection } from './conditionalFormat';
+import { invalidArgument, invalidOperation, itemNotFound, notModelled } from './errors';
+import { CellInput, ERROR_VALUES, coerceInput } from './formula';
+import { ClientCollection, ClientObject, Exec, PropSpec, defineClass } from './proxy';
+import { ProtectionOptions, RangeRef, SheetState, matrix, tablesOverlapping } from './state';
+import { STYLE_DEFAULTS, StyleProp } from './styles';
+import { syncTableHeaders } from './tableModel';
+import { DataValidation } from './validation';
+import { Worksheet, sheetRange } from './workbook';
+
+const MISMATCH = "The number of rows or columns in the input array doesn't match the size or dimensions of the range.";
+
+/** A Range argument (proxy or address) resolved at sync time on the given sheet. */
+export function rangeArg(arg: unknown, sheet: SheetState, x: Exec): RangeRef {
+  if (arg instanceof ClientObject) {
+    const e = arg._bind(x);
+    if (!(e instanceof RangeRef)) throw invalidArgument('Expected a Range.', x.location);
+    return e;
+  }
+  if (typeof arg === 'string') {
+    const bang = arg.includes('!');
+    if (bang) {
+      const name = arg.startsWith("'") ? arg.slice(1, arg.indexOf("'!")).replace(/''/g, "'") : arg.slice(0, arg.lastIndexOf('!'));
+      const other = sheet.workbook.findSheet(name);
+      if (!other) throw itemNotFound(`No worksheet named '${name}'.`, x.location);
+      return sheetRange(other, arg, x);
+    }
+    return sheetRange(sheet, arg, x);
+  }
+  throw invalidArgument('Expected a Range or an address.', x.location);
+}
+
+/** Accessor for a 2D input or a scalar broadcast to every cell (null as a whole is rejected, as in Excel). */
+function shape(input: unknown, r: Rect, location: string): (i: number, j: number) => unknown {
+  if (Array.isArray(input)) {
+    const rows = rowCount(r);
+    const cols = colCount(r);
+    if (input.length !== rows || input.some((row) => !Array.isArray(row) || row.length !== cols)) {
+      throw invalidArgument(`${MISMATCH} (range ${rows}x${cols})`, location);
+    }
+    return (i, j) => (input as unknown[][])[i][j];
+  }
+  if (input === null || input === undefined) throw invalidArgument('null is not a valid input for the whole property.', location);
+  return () => input;
+}
+
+function assertBounded(r: Rect, location: string): void {
+  if (isUnbounded(r)) {
+    throw invalidArgument('Cell-level properties cannot be set on an unbounded range (entire columns or rows).', location);
+  }
+}
+
+/** values/formulas assignment: Excel parses each input like typed text; null leaves a cell as it is. */
+export function writeContents(e: RangeRef, input: unknown, x: Exec): void {
+  const { sheet, rect: r } = e;
+  assertBounded(r, x.location);
+  const at = shape(input, r, x.location);
+  sheet.assertEditable(r, x.location);
+  const writes: Array<[number, number, CellInput, string]> = [];
+  for (let i = 0; i < rowCount(r); i++) {
+    for (let j = 0; j < colCount(r); j++) {
+      const nf = String(sheet.styles.get('numberFormat', r.r0 + i, r.c0 + j));
+      const cell = coerceInput(at(i, j), nf, x.location);
+      if (cell) writes.push([r.r0 + i, r.c0 + j, cell, nf]);
+    }
+  }
+  for (const [row, col, cell, nf] of writes) {
+    sheet.putCell(row, col, cell.formula !== undefined ? { v: null, f: cell.formula } : { v: cell.value });
+    if (cell.autoFormat && nf === 'General') sheet.styles.setRange('numberFormat', rect(row, col, row, col), cell.autoFormat);
+  }
+  syncTableHeaders(sheet, r);
+}
+
+function writeNumberFormat(e: RangeRef, input: unknown, x: Exec): void {
+  const { sheet, rect: r } = e;
+  assertBounded(r, x.location);
+  const at = shape(input, r, x.location);
+  sheet.assertAllowed('allowFormatCells', x.location);
+  const norm = (v: unknown): string | null => {
+    if (v === null || v === undefined) return null;
+    if (typeof v !== 'string') throw invalidArgument(`Number formats are strings, got ${typeof v}.`, x.location);
+    return v === '' ? 'General' : v;
+  };
+  if (!Array.isArray(input)) {
+    sheet.styles.setRange('numberFormat', r, norm(input));
+    return;
+  }
+  sheet.styles.setMatrix('numberFormat', r.r0, r.c0, matrix(r, (row, col) => norm(at(row - r.r0, col - r.c0))));
+}
+
+function valueType(sheet: SheetState, row: number, col: number): string {
+  const v = sheet.valueAt(row, col);
+  if (v === '') return 'Empty';
+  if (typeof v === 'number') return 'Double';
+  if (typeof v === 'boolean') return 'Boolean';
+  return ERROR_VALUES.includes(v) ? 'Error' : 'String';
+}
+
+/** A cell-level property: null for unbounded ranges, as Excel returns. */
+function cells(read: (s: SheetState, row: number, col: number) => unknown): (e: RangeRef) => unknown {
+  return (e) => (isUnbounded(e.rect) ? null : matrix(e.rect, (row, col) => read(e.sheet, row, col)));
+}
+
+/** Sum of row heights / column widths over an index span, without walking a million defaults. */
+function span(sizes: Map<number, number>, def: number, lo: number, hi: number): number {
+  let total = (hi - lo + 1) * def;
+  for (const [i, v] of sizes) if (i >= lo && i <= hi) total += v - def;
+  return total;
+}
+
+export class Range extends ClientObject {
+  private derive(method: string, args: unknown[], fn: (e: RangeRef, x: Exec) => Rect | null, orNull = false): Range {
+    return this._child(Range, method, args, (e: RangeRef, x) => {
+      const r = fn(e, x);
+      if (r === null) {
+        if (orNull) return null;
+        throw itemNotFound(`${method} found no range.`, x.location);
+      }
+      if (!inSheet(r)) throw invalidArgument(`${method} goes outside the sheet.`, x.location);
+      return new RangeRef(e.sheet, r);
+    });
+  }
+
+  getCell(row: number, column: number): Range {
+    return this.derive('getCell', [row, column], ({ rect: r }) => rect(r.r0 + row, r.c0 + column, r.r0 + row, r.c0 + column));
+  }
+
+  getOffsetRange(rowOffset: number, columnOffset: number): Range {
+    return this.derive('getOffsetRange', [rowOffset, columnOffset], ({ rect: r }) =>
+      rect(r.r0 + rowOffset, r.c0 + columnOffset, r.r1 + rowOffset, r.c1 + columnOffset));
+  }
+
+  getResizedRange(deltaRows: number, deltaColumns: number): Range {
+    return this.derive('getResizedRange', [deltaRows, deltaColumns], ({ rect: r }) => rect(r.r0, r.c0, r.r1 + deltaRows, r.c1 + deltaColumns));
+  }
+
+  getAbsoluteResizedRange(numRows: number, numColumns: number): Range {
+    return this.derive('getAbsoluteResizedRange', [numRows, numColumns], ({ rect: r }) => rect(r.r0, r.c0, r.r0 + numRows - 1, r.c0 + numColumns - 1));
+  }
+
+  getRow(row: number): Range {
+    return this.derive('getRow', [row], ({ rect: r }) => (row < 0 || row > r.r1 - r.r0 ? rect(-1, 0, -1, 0) : rect(r.r0 + row, r.c0, r.r0 + row, r.c1)));
+  }
+
+  getColumn(column: number): Range {
+    return this.derive('getColumn', [column], ({ rect: r }) =>
+      column < 0 || column > r.c1 - r.c0 ? rect(0, -1, 0, -1) : rect(r.r0, r.c0 + column, r.r1, r.c0 + column));
+  }
+
+  getEntireColumn(): Range {
+    return this.derive('getEntireColumn', [], ({ rect: r }) => rect(0, r.c0, MAX_ROWS - 1, r.c1));
+  }
+
+  getEntireRow(): Range {
+    return this.derive('getEntireRow', [], ({ rect: r }) => rect(r.r0, 0, r.r1, MAX_COLS - 1));
+  }
+
+  getLastRow(): Range {
+    return this.derive('getLastRow', [], ({ rect: r }) => rect(r.r1, r.c0, r.r1, r.c1));
+  }
+
+  getLastColumn(): Range {
+    return this.derive('getLastColumn', [], ({ rect: r }) => rect(r.r0, r.c1, r.r1, r.c1));
+  }
+
+  getLastCell(): Range {
+    return this.derive('getLastCell', [], ({ rect: r }) => rect(r.r1, r.c1, r.r1, r.c1));
+  }
+
+  getRowsAbove(count = 1): Range {
+    return this.derive('getRowsAbove', [count], ({ rect: r }) => rect(r.r0 - count, r.c0, r.r0 - 1, r.c1));
+  }
+
+  getRowsBelow(count = 1): Range {
+    return this.derive('getRowsBelow', [count], ({ rect: r }) => rect(r.r1 + 1, r.c0, r.r1 + count, r.c1));
+  }
+
+  getColumnsBefore(count = 1): Range {
+    return this.derive('getColumnsBefore', [count], ({ rect: r }) => rect(r.r0, r.c0 - count, r.r1, r.c0 - 1));
+  }
+
+  getColumnsAfter(count = 1): Range {
+    return this.derive('getColumnsAfter', [count], ({ rect: r }) => rect(r.r0, r.c1 + 1, r.r1, r.c1 + count));
+  }
+
+  getIntersection(anotherRange: Range | string): Range {
+    return this.derive('getIntersection', [anotherRange], (e, x) => intersect(e.rect, sameSheet(e, anotherRange, x)));
+  }
+
+  getIntersectionOrNullObject(anotherRange: Range | string): Range {
+    return this.derive('getIntersectionOrNullObject', [anotherRange], (e, x) => intersect(e.rect, sameSheet(e, anotherRange, x)), true);
+  }
+
+  getBoundingRect(anotherRange: Range | string): Range {
+    return this.derive('getBoundingRect', [anotherRange], (e, x) => boundingRect(e.rect, sameSheet(e, anotherRange, x)));
+  }
+
+  /** ItemNotFound when nothing in the range is used, as documented. */
+  getUsedRange(valuesOnly?: boolean): Range {
+    return this.derive('getUsedRange', [valuesOnly], (e) => usedWithin(e, !!valuesOnly));
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
+    return this.derive('getUsedRangeOrNullObject', [valuesOnly], (e) => usedWithin(e, !!valuesOnly), true);
+  }
+
+  clear(applyTo: string = 'All'): void {
+    this._call('clear', [applyTo], (e: RangeRef, x) => clearRange(e, applyTo, x));
+  }
+
+  /** Keeps the top-left value like Excel; cells in a table cannot be merged. */
+  merge(across = false): void {
+    this._call('merge', [across], ({ sheet, rect: r }: RangeRef, x) => {
+      sheet.assertAllowed(null, x.location);
+      if (tablesOverlapping(sheet.workbook, sheet, r).length) throw invalidOperation("Cells in a table can't be merged.", x.location);
+      const pieces = across ? [...Array(rowCount(r)).keys()].map((i) => rect(r.r0 + i, r.c0, r.r0 + i, r.c1)) : [r];
+      for (const p of pieces) {
+        if (rowCount(p) * colCount(p) < 2) continue;
+        for (const key of [...sheet.cells.keys()]) {
+          const row = Math.floor(key / MAX_COLS);
+          const col = key % MAX_COLS;
+          if (row >= p.r0 && row <= p.r1 && col >= p.c0 && col <= p.c1 && !(row === p.r0 && col === p.c0)) sheet.cells.delete(key);
+        }
+        sheet.mergeList = sheet.mergeList.filter((m) => !intersect(m, p));
+        sheet.mergeList.push(p);
+      }
+    });
+  }
+
+  unmerge(): void {
+    this._call('unmerge', [], ({ sheet, rect: r }: RangeRef, x) => {
+      sheet.assertAllowed(null, x.location);
+      sheet.mergeList = sheet.mergeList.filter((m) => !intersect(m, r));
+    });
+  }
+
+  select(): void {
+    this._call('select', [], (e: RangeRef, x) => {
+      if (e.sheet.visibility !== 'Visible') throw invalidOperation('A range on a hidden sheet cannot be selected.', x.location);
+      e.sheet.workbook.selected = new RangeRef(e.sheet, e.rect);
+      e.sheet.workbook.activeSheet = e.sheet;
+    });
+  }
+
+  calculate(): void {
+    this._call('calculate', [], () => undefined);
+  }
+
+  insert(_shift: string): Range {
+    throw notModelled('Range.insert');
+  }
+
+  delete(_shift: string): void {
+    throw notModelled('Range.delete');
+  }
+
+  copyFrom(): void {
+    throw notModelled('Range.copyFrom');
+  }
+}
+
+function sameSheet(e: RangeRef, other: Range | string, x: Exec): Rect {
+  const o = rangeArg(other, e.sheet, x);
+  if (o.sheet !== e.sheet) throw invalidArgument('The ranges are on different sheets.', x.location);
+  return o.rect;
+}
+
+function usedWithin(e: RangeRef, valuesOnly: boolean): Rect | null {
+  const used = e.sheet.usedRect(valuesOnly);
+  return used ? intersect(used, e.rect) : null;
+}
+
+function clearRange(e: RangeRef, applyTo: string, x: Exec): void {
+  const { sheet, rect: r } = e;
+  const contents = ['All', 'Contents', 'ResetContents'].includes(applyTo);
+  const formats = ['All', 'Formats'].includes(applyTo);
+  if (!contents && !formats && !['Hyperlinks', 'RemoveHyperlinks'].includes(applyTo)) throw invalidArgument(`Bad applyTo '${applyTo}'.`, x.location);
+  if (contents) {
+    sheet.assertEditable(r, x.location);
+    for (const key of [...sheet.cells.keys()]) {
+      const row = Math.floor(key / MAX_COLS);
+      const col = key % MAX_COLS;
+      if (row >= r.r0 && row <= r.r1 && col >= r.c0 && col <= r.c1) sheet.cells.delete(key);
+    }
+    syncTableHeaders(sheet, r);
+  }
+  if (formats) {
+    sheet.assertAllowed('allowFormatCells', x.location);
+    for (const prop of Object.keys(STYLE_DEFAULTS) as StyleProp[]) {
+      sheet.styles.setRange(prop, r, STYLE_DEFAULTS[prop as keyof typeof STYLE_DEFAULTS]);
+    }
+  }
+}
+
+const rangeProps: Record<string, PropSpec<RangeRef>> = {
+  address: { get: (e) => qualify(e.sheet.name, e.rect) },
+  addressLocal: { get: (e) => qualify(e.sheet.name, e.rect) },
+  cellCount: { get: (e) => rowCount(e.rect) * colCount(e.rect) },
+  rowCount: { get: (e) => rowCount(e.rect) },
+  columnCount: { get: (e) => colCount(e.rect) },
+  rowIndex: { get: (e) => e.rect.r0 },
+  columnIndex: { get: (e) => e.rect.c0 },
+  isEntireColumn: { get: (e) => isEntireColumns(e.rect) },
+  isEntireRow: { get: (e) => isEntireRows(e.rect) },
+  values: { get: cells((s, r, c) => s.valueAt(r, c)), set: (e, v, x) => writeContents(e, v, x) },
+  formulas: { get: cells((s, r, c) => s.formulaAt(r, c)), set: (e, v, x) => writeContents(e, v, x) },
+  formulasLocal: { get: cells((s, r, c) => s.formulaAt(r, c)), set: (e, v, x) => writeContents(e, v, x) },
+  numberFormat: { get: cells((s, r, c) => s.styles.get('numberFormat', r, c)), set: (e, v, x) => writeNumberFormat(e, v, x) },
+  numberFormatLocal: { get: cells((s, r, c) => s.styles.get('numberFormat', r, c)), set: (e, v, x) => writeNumberFormat(e, v, x) },
+  text: { get: cells((s, r, c) => s.textAt(r, c)) },
+  valueTypes: { get: cells(valueType) },
+  left: { get: (e) => span(e.sheet.colWidths, e.sheet.defaultColWidth, 0, e.rect.c0 - 1) },
+  top: { get: (e) => span(e.sheet.rowHeights, e.sheet.defaultRowHeight, 0, e.rect.r0 - 1) },
+  width: { get: (e) => span(e.sheet.colWidths, e.sheet.defaultColWidth, e.rect.c0, e.rect.c1) },
+  height: { get: (e) => span(e.sheet.rowHeights, e.sheet.defaultRowHeight, e.rect.r0, e.rect.r1) },
+  columnHidden: {
+    get: (e) => all(e.rect.c0, e.rect.c1, (c) => e.sheet.hiddenCols.has(c)),
+    set: (e, v, x) => hide(e.sheet.hiddenCols, e.rect.c0, e.rect.c1, v, e.sheet, 'allowFormatColumns', x),
+  },
+  rowHidden: {
+    get: (e) => all(e.rect.r0, e.rect.r1, (r) => e.sheet.hiddenRows.has(r)),
+    set: (e, v, x) => hide(e.sheet.hiddenRows, e.rect.r0, e.rect.r1, v, e.sheet, 'allowFormatRows', x),
+  },
+  hidden: {
+    get: (e) => all(e.rect.c0, e.rect.c1, (c) => e.sheet.hiddenCols.has(c)) || all(e.rect.r0, e.rect.r1, (r) => e.sheet.hiddenRows.has(r)),
+  },
+};
+
+function all(lo: number, hi: number, test: (i: number) => boolean): boolean {
+  for (let i = lo; i <= hi; i++) if (!test(i)) return false;
+  return true;
+}
+
+function hide(set: Set<number>, lo: number, hi: number, v: unknown, sheet: SheetState, permission: keyof ProtectionOptions, x: Exec): void {
+  if (typeof v !== 'boolean') throw invalidArgument('Expected a boolean.', x.location);
+  sheet.assertAllowed(permission, x.location);
+  for (let i = lo; i <= hi; i++) {
+    if (v) set.add(i);
+    else set.delete(i);
+  }
+}
+
+defineClass(Range, {
+  name: 'Range',
+  props: rangeProps,
+  nav: {
+    format: (p: Range) => p._child(RangeFormat, 'format', [], (e) => e),
+    dataValidation: (p: Range) => p._child(DataValidation, 'dataValidation', [], (e) => e),
+    conditionalFormats: (p: Range) => p._child(ConditionalFormatCollection, 'conditionalFormats', [], (e) => e),
+    worksheet: (p: Range) => p._child(Worksheet, 'worksheet', [], (e: RangeRef) => e.sheet),
+  },
+});
+
+// ---- formats ----
+
+type Check = (v: unknown, location: string) => unknown;
+const bool: Check = (v, l) => {
+  if (typeof v !== 'boolean') throw invalidArgument(`Expected a boolean, got '${String(v)}'.`, l);
+  return v;
+};
+const oneOf = (values: string[]): Check => (v, l) => {
+  if (typeof v !== 'string' || !values.includes(v)) throw invalidArgument(`'${String(v)}' is not one of ${values.join(', ')}.`, l);
+  return v;
+};
+const num = (min: number, max: number): Check => (v, l) => {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) throw invalidArgument(`'${String(v)}' is out of range.`, l);
+  return v;
+};
+const text: Check = (v, l) => {
+  if (typeof v !== 'string' || v === '') throw invalidArgument('Expected a non-empty string.', l);
+  return v;
+};
+const color: Check = (v, l) => normaliseColor(v, l);
+
+/** A format property stored in the sheet's style layers; reads report null when cells differ. */
+function styleProp(prop: StyleProp, check: Check, permission: keyof ProtectionOptions | null = 'allowFormatCells', read?: (v: unknown) => unknown): PropSpec<RangeRef> {
+  return {
+    get: (e) => {
+      const v = e.sheet.styles.uniform(prop, e.rect);
+      return v === undefined ? null : read ? read(v) : v;
+    },
+    set: (e, v, x) => {
+      const value = check(v, x.location);
+      e.sheet.assertAllowed(permission, x.location);
+      e.sheet.styles.setRange(prop, e.rect, value);
+    },
+  };
+}
+
+/** Column widths apply to whole columns; an entire-row range means every column (the sheet default). */
+function sizeProp(which: 'col' | 'row'): PropSpec<RangeRef> {
+  return {
+    get: ({ sheet, rect: r }) => {
+      const [lo, hi, map, def] = which === 'col' ? [r.c0, r.c1, sheet.colWidths, sheet.defaultColWidth] : [r.r0, r.r1, sheet.rowHeights, sheet.defaultRowHeight];
+      const values = new Set<number>();
+      let explicit = 0;
+      for (const [i, v] of map) {
+        if (i >= lo && i <= hi) {
+          values.add(v);
+          explicit++;
+        }
+      }
+      if (explicit < hi - lo + 1) values.add(def);
+      return values.size === 1 ? [...values][0] : null;
+    },
+    set: ({ sheet, rect: r }, v, x) => {
+      const size = num(0, which === 'col' ? 1789.5 : 409.5)(v, x.location) as number;
+      sheet.assertAllowed(which === 'col' ? 'allowFormatColumns' : 'allowFormatRows', x.location);
+      const whole = which === 'col' ? isEntireRows(r) : isEntireColumns(r);
+      const map = which === 'col' ? sheet.colWidths : sheet.rowHeights;
+      if (whole) {
+        map.clear();
+        if (which === 'col') sheet.defaultColWidth = size;
+        else sheet.defaultRowHeight = size;
+        return;
+      }
+      const [lo, hi] = which === 'col' ? [r.c0, r.c1] : [r.r0, r.r1];
+      for (let i = lo; i <= hi; i++) map.set(i, size);
+    },
+  };
+}
+
+const H_ALIGN = ['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed'];
+const V_ALIGN = ['Top', 'Center', 'Bottom', 'Justify', 'Distributed'];
+const UNDERLINE = ['None', 'Single', 'Double', 'SingleAccountant', 'DoubleAccountant'];
+
+/** Rough points per character of Calibri 11, for autofit. */
+const POINTS_PER_CHAR = 5.25;
+
+export class RangeFormat extends ClientObject {
+  /** Width from the longest displayed text in each column (cells of the range, or the used rows for whole columns). */
+  autofitColumns(): void {
+    this._call('autofitColumns', [], ({ sheet, rect: r }: RangeRef, x) => {
+      sheet.assertAllowed('allowFormatColumns', x.location);
+      const longest = new Map<number, number>();
+      for (const key of sheet.cells.keys()) {
+        const row = Math.floor(key / MAX_COLS);
+        const col = key % MAX_COLS;
+        if (row < r.r0 || row > r.r1 || col < r.c0 || col > r.c1) continue;
+        const len = Math.max(...sheet.textAt(row, col).split('\n').map((l) => l.length));
+        longest.set(col, Math.max(longest.get(col) ?? 0, len));
+      }
+      for (const [col, len] of longest) sheet.colWidths.set(col, Math.min(1789.5, Math.round(len * POINTS_PER_CHAR + 7.5)));
+    });
+  }
+
+  /** Height from line breaks and wrapping against the column width. */
+  autofitRows(): void {
+    this._call('autofitRows', [], ({ sheet, rect: r }: RangeRef, x) => {
+      sheet.assertAllowed('allowFormatRows', x.location);
+      const lines = new Map<number, number>();
+      for (const key of sheet.cells.keys()) {
+        const row = Math.floor(key / MAX_COLS);
+        const col = key % MAX_COLS;
+        if (row < r.r0 || row > r.r1 || col < r.c0 || col > r.c1) continue;
+        const wrap = sheet.styles.get('wrap', row, col) === true;
+        const perLine = Math.max(1, Math.floor(sheet.columnWidthAt(col) / POINTS_PER_CHAR));
+        const n = sheet.textAt(row, col).split('\n').reduce((acc, l) => acc + (wrap ? Math.max(1, Math.ceil(l.length / perLine)) : 1), 0);
+        lines.set(row, Math.max(lines.get(row) ?? 1, n));
+      }
+      for (const [row, n] of lines) sheet.rowHeights.set(row, Math.min(409.5, 15 * n));
+    });
+  }
+}
+
+defineClass(RangeFormat, {
+  name: 'RangeFormat',
+  props: {
+    columnWidth: sizeProp('col'),
+    rowHeight: sizeProp('row'),
+    wrapText: styleProp('wrap', bool),
+    horizontalAlignment: styleProp('hAlign', oneOf(H_ALIGN)),
+    verticalAlignment: styleProp('vAlign', oneOf(V_ALIGN)),
+    indentLevel: styleProp('indentLevel', num(0, 250)),
+  },
+  nav: {
+    font: (p: RangeFormat) => p._child(RangeFont, 'font', [], (e) => e),
+    fill: (p: RangeFormat) => p._child(RangeFill, 'fill', [], (e) => e),
+    protection: (p: RangeFormat) => p._child(FormatProtection, 'protection', [], (e) => e),
+    borders: (p: RangeFormat) => p._child(RangeBorderCollection, 'borders', [], (e) => e),
+  },
+});
+
+export class RangeFont extends ClientObject {}
+defineClass(RangeFont, {
+  name: 'RangeFont',
+  props: {
+    bold: styleProp('bold', bool),
+    italic: styleProp('italic', bool),
+    color: styleProp('fontColor', color),
+    name: styleProp('fontName', text),
+    size: styleProp('fontSize', num(1, 409)),
+    underline: styleProp('underline', oneOf(UNDERLINE)),
+    strikethrough: styleProp('strikethrough', bool),
+  },
+  nav: {},
+});
+
+export class RangeFill extends ClientObject {
+  clear(): void {
+    this._call('clear', [], ({ sheet, rect: r }: RangeRef, x) => {
+      sheet.assertAllowed('allowFormatCells', x.location);
+      sheet.styles.setRange('fill', r, null);
+    });
+  }
+}
+defineClass(RangeFill, {
+  // No fill reads as white, like Excel; use clear() to remove a fill (null is rejected).
+  name: 'RangeFill',
+  props: { color: styleProp('fill', color, 'allowFormatCells', (v) => v ?? '#FFFFFF') },
+  nav: {},
+});
+
+/** Locking cannot change while the sheet is protected. */
+export class FormatProtection extends ClientObject {}
+defineClass(FormatProtection, {
+  name: 'FormatProtection',
+  props: { locked: styleProp('locked', bool, null), formulaHidden: styleProp('formulaHidden', bool, null) },
+  nav: {},
+});
+
+const BORDER_SIDES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal', 'DiagonalDown', 'DiagonalUp'];
+const BORDER_STYLES = ['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot'];
+const BORDER_WEIGHTS = ['Hairline', 'Thin', 'Medium', 'Thick'];
+
+/** Borders are recorded per side of the range (not resolved to cell edges). */
+class BorderRef {
+  constructor(readonly range: RangeRef, readonly side: string) {}
+  get deleted(): boolean {
+    return this.range.deleted;
+  }
+}
+
+export class RangeBorderCollection extends ClientCollection<RangeBorder> {
+  protected _members(e: RangeRef): unknown[] {
+    return BORDER_SIDES.map((s) => new BorderRef(e, s));
+  }
+
+  protected _makeItem(entity: unknown): RangeBorder {
+    return new RangeBorder(this.context, null, null, entity);
+  }
+
+  getItem(index: string): RangeBorder {
+    return this._child(RangeBorder, 'getItem', [index], (e: RangeRef, x) => {
+      if (!BORDER_SIDES.includes(index)) throw invalidArgument(`Bad border index '${index}'.`, x.location);
+      return new BorderRef(e, index);
+    });
+  }
+}
+defineClass(RangeBorderCollection, { name: 'RangeBorderCollection', props: { count: { get: () => BORDER_SIDES.length } }, nav: {} });
+
+function borderProp(attr: string, check: Check, def: unknown): PropSpec<BorderRef> {
+  const prop = (b: BorderRef): StyleProp => `border${b.side}.${attr}`;
+  return {
+    get: (b) => {
+      const v = b.range.sheet.styles.uniform(prop(b), b.range.rect);
+      return v === undefined ? null : (v ?? def);
+    },
+    set: (b, v, x) => {
+      const value = check(v, x.location);
+      b.range.sheet.assertAllowed('allowFormatCells', x.location);
+      b.range.sheet.styles.setRange(prop(b), b.range.rect, value);
+    },
+  };
+}
+
+export class RangeBorder extends ClientObject {}
+defineClass(RangeBorder, {
+  name: 'RangeBorder',
+  props: {
+    sideIndex: { get: (b: BorderRef) => b.side },
+    style: borderProp('style', oneOf(BORDER_STYLES), 'None'),
+    color: borderProp('color', color, '#000000'),
+    weight: borderProp('weight', oneOf(BORDER_WEIGHTS), 'Thin'),
+  },
+  nav: {},
+});
