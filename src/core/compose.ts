@@ -1,6 +1,6 @@
 // The one pipeline behind build, rebuild, import and plan, for both hosts: read back what
 // people typed, fold in adopted answers and the remediation merge, lay the workbook out.
-import { SHEETS } from './contract';
+import { ASSESSMENT_SHEETS, SHEETS } from './contract';
 import { harvestWorkbook, mergeInputs, type Harvest } from './harvest';
 import type { AssessmentInputs } from './inputs';
 import { layoutWorkbook } from './layout';
@@ -26,6 +26,20 @@ export interface Composition {
   rows: number;
 }
 
+/** Answers a template had beyond our columns (e.g. "Due date") become extra columns, not lost. */
+function withAdoptedColumns(extra: Harvest['extraColumns'], adopted: AssessmentInputs | undefined): Harvest['extraColumns'] {
+  if (!adopted) return extra;
+  const result = { clauses: [...extra.clauses], annexA: [...extra.annexA] };
+  for (const spec of ASSESSMENT_SHEETS) {
+    for (const row of adopted[spec.kind].values()) {
+      for (const column of Object.keys(row)) {
+        if (!spec.columns.includes(column) && !result[spec.kind].includes(column)) result[spec.kind].push(column);
+      }
+    }
+  }
+  return result;
+}
+
 export function composeWorkbook(snapshots: SheetSnapshot[], options: ComposeOptions = {}): Composition {
   const harvest = harvestWorkbook(snapshots);
   const inputs = options.adopted ? mergeInputs(harvest.inputs, options.adopted, options.overwrite ?? false) : harvest.inputs;
@@ -43,7 +57,7 @@ export function composeWorkbook(snapshots: SheetSnapshot[], options: ComposeOpti
     org: options.org,
     start: options.start,
     inputs,
-    extraColumns: harvest.extraColumns,
+    extraColumns: withAdoptedColumns(harvest.extraColumns, options.adopted),
     settings: harvest.settings,
     plan: planRows && { rows: planRows.rows, extraColumns: planRows.extraColumns },
   });

@@ -97,6 +97,10 @@ export interface SheetPlan {
   /** Rendered through Office.js only (ExcelJS cannot write charts); files get data bars instead. */
   charts: ChartPlan[];
   protect: boolean;
+  /** Row heights in points (1-based row → height) for rows with wrapped text; Office.js autofits instead. */
+  rowHeights: Record<number, number>;
+  /** Print setup: landscape, fit all columns on one page width. */
+  print?: { landscape: boolean; fitToWidth: boolean };
 }
 
 export interface NamePlan {
@@ -112,5 +116,5 @@ export interface WorkbookPlan {
 }
 
 export function emptySheet(name: string): SheetPlan {
-  return { name, widths: {}, blocks: [], formats: [], merges: [], tables: [], validations: [], conditionalFormats: [], charts: [], protect: false };
+  return { name, widths: {}, blocks: [], formats: [], merges: [], tables: [], validations: [], conditionalFormats: [], charts: [], protect: false, rowHeights: {} };
 }

@@ -199,6 +199,11 @@ async function renderSheet(sheet: Excel.Worksheet, plan: SheetPlan, batch: Batch
       sheet.getRange(run.range).formulas = run.formulas as unknown as string[][];
     }
   }
+  // Excel measures wrapped text itself; the file renderer has to estimate heights instead.
+  for (const table of plan.tables) {
+    const origin = parseCellAddress(table.at);
+    sheet.getRange(`${table.at}:${cellAddress(origin.row + table.rows, origin.col + table.columns.length - 1)}`).format.autofitRows();
+  }
   for (const table of plan.tables) {
     const origin = parseCellAddress(table.at);
     const address = `${table.at}:${cellAddress(origin.row + table.rows, origin.col + table.columns.length - 1)}`;

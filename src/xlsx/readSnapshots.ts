@@ -1,9 +1,9 @@
 // .xlsx file or bytes → SheetSnapshot[] with ExcelJS: raw values, displayed text (number format
 // applied, so ids Excel turned into dates read as typed), formulas, merges and tables.
 // Used by import (templates) and by build/validate (assessment workbooks).
-import { promises as fs, existsSync } from 'fs';
-import path from 'path';
+import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
+import * as numfmt from 'numfmt';
 import { WorkbookReadError } from '../core/errors';
 import type { CellValue, SheetSnapshot } from '../core/snapshot';
 import { parseCellAddress } from '../core/snapshot';
@@ -32,31 +32,9 @@ const DAY_MS = 86_400_000;
 
 type FormatFn = (pattern: string, value: unknown) => string;
 
-// numfmt 4.0.x ships dist/index.js while its package.json points require() at dist/index.cjs,
-// so fall back to locating the file when the plain require fails.
-function loadNumfmt(): FormatFn | null {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (require('numfmt') as { format: FormatFn }).format;
-  } catch {
-    for (let dir = __dirname; ; dir = path.dirname(dir)) {
-      for (const file of ['index.js', 'index.cjs']) {
-        const candidate = path.join(dir, 'node_modules', 'numfmt', 'dist', file);
-        if (existsSync(candidate)) {
-          try {
-            // eslint-disable-next-line @typescript-eslint/no-require-imports
-            return (require(candidate) as { format: FormatFn }).format;
-          } catch {
-            return null;
-          }
-        }
-      }
-      if (path.dirname(dir) === dir) return null;
-    }
-  }
-}
+// numfmt renders a value through an Excel number format ("yy\\.m\\.d;@" shows a date as 10.1.1).
+const numfmtFormat: FormatFn | null = numfmt.format as FormatFn;
 
-const numfmtFormat = loadNumfmt();
 
 /** Excel's "General" display for a number when numfmt is unavailable: up to 10 significant digits. */
 function generalNumber(value: number): string {

@@ -106,6 +106,11 @@ async function renderSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): Promise
     views: plan.freeze ? [{ state: 'frozen', xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }] : [],
   });
   for (const [letter, width] of Object.entries(plan.widths)) ws.getColumn(letter).width = width;
+  for (const [row, height] of Object.entries(plan.rowHeights)) ws.getRow(Number(row)).height = height;
+  if (plan.print) {
+    ws.pageSetup = { ...ws.pageSetup, orientation: plan.print.landscape ? 'landscape' : 'portrait', fitToPage: plan.print.fitToWidth, fitToWidth: 1, fitToHeight: 0 };
+    ws.pageSetup.printTitlesRow = plan.freeze ? `1:${plan.freeze.rows}` : undefined;
+  }
   plan.blocks.forEach((block) => writeBlock(ws, block));
   plan.tables.forEach((table, i) => {
     const rows = tableRows(ws, plan, i);

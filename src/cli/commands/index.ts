@@ -2,7 +2,8 @@
 import type { CliCommand } from '../command';
 import { buildCommand } from './build';
 import { catalogCommand } from './catalog';
+import { importCommand } from './import';
 import { planCommand } from './plan';
 import { validateCommand } from './validate';
 
-export const COMMANDS: CliCommand[] = [buildCommand, validateCommand, planCommand, catalogCommand];
+export const COMMANDS: CliCommand[] = [buildCommand, validateCommand, planCommand, importCommand, catalogCommand];

@@ -110,6 +110,8 @@ export function layoutAssessmentSheet({ spec, inputs, extraColumns }: Assessment
   sheet.formats.push({ range: `A${header}:${columnLetter(columns.length - 1)}${header}`, style: HEADER });
   sheet.tables.push({ name: spec.table, at: `A${header}`, columns: tableColumns, rows: rows.length, style: 'TableStyleLight9' });
   sheet.freeze = { rows: header, columns: 1 };
+  sheet.print = { landscape: true, fitToWidth: true };
+  sheet.rowHeights = estimateRowHeights(grid, columns, header);
   columns.forEach((c, i) => {
     sheet.widths[columnLetter(i)] = WIDTHS[c] ?? 18;
     const range = columnRange(columns, c, first, last);
@@ -179,6 +181,23 @@ export function layoutAssessmentSheet({ spec, inputs, extraColumns }: Assessment
   }
   sheet.protect = false;
   return sheet;
+}
+
+const WRAPPED = ['Title', 'Question', 'Justification', 'Evidence', 'Notes', 'Finding', 'Action'];
+
+/** Files carry no autofit: estimate each data row's height from its longest wrapped text. */
+export function estimateRowHeights(grid: PlanCell[][], columns: string[], headerRow: number): Record<number, number> {
+  const heights: Record<number, number> = {};
+  grid.slice(1).forEach((cells, i) => {
+    let lines = 1;
+    columns.forEach((c, j) => {
+      const v = cells[j]?.value;
+      if (!WRAPPED.includes(c) || typeof v !== 'string') return;
+      lines = Math.max(lines, Math.ceil(v.length / Math.max(4, (WIDTHS[c] ?? 18) * 1.1)));
+    });
+    if (lines > 1) heights[headerRow + 1 + i] = Math.min(409, lines * 15);
+  });
+  return heights;
 }
 
 /** Labels of the top-level clauses for the Summary ("4 Context of the organization"). */

@@ -39,6 +39,7 @@ export function layoutPlanSheet(rows: PlanRow[], extraColumns: string[]): SheetP
   sheet.blocks.push({ at: `A${header}`, cells: [columns.map((c) => ({ value: c })), ...body] });
   sheet.tables.push({ name: T, at: `A${header}`, columns: columns.map((c) => ({ header: c, formula: formulas[c] })), rows: body.length, style: 'TableStyleLight10' });
   sheet.freeze = { rows: header, columns: 1 };
+  sheet.print = { landscape: true, fitToWidth: true };
   sheet.formats.push({ range: 'A1', style: TITLE }, { range: 'A2', style: SUBTITLE });
   sheet.formats.push({ range: `A${header}:${columnLetter(columns.length - 1)}${header}`, style: HEADER });
   const range = (c: string): string => {

@@ -154,7 +154,7 @@ export function layoutSummary(planOwners?: string[]): SummaryLayout {
     from: 'J4',
     to: 'Q24',
   });
-  sheet.freeze = undefined;
+  sheet.print = { landscape: true, fitToWidth: true };
   const ref = (row: number): string => `='${SHEETS.summary}'!$B$${row}`;
   return {
     sheet,

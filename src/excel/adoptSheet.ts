@@ -1,0 +1,24 @@
+// "Adopt a template" in Excel: read a sheet a person pasted in (never changing it), preview what
+// would land where, then write the adopted answers into the assessment through the build path.
+import { adopt, type AdoptResult } from '../core/adopt';
+import { buildAssessment, OWNED_SHEETS, type BuildInExcelResult } from './buildAssessment';
+import { readWorkbook } from './readSnapshots';
+
+/** Sheets a template could be on: everything the add-in does not own. */
+export async function listTemplateSheets(context: Excel.RequestContext): Promise<string[]> {
+  const sheets = context.workbook.worksheets.load('items/name');
+  await context.sync();
+  const owned = new Set<string>([...OWNED_SHEETS, 'Remediation Plan'].map((n) => n.toLowerCase()));
+  return sheets.items.map((s) => s.name).filter((n) => !owned.has(n.toLowerCase()));
+}
+
+/** Dry run: reads the sheet in one sync and reports what would be adopted. */
+export async function previewAdoption(context: Excel.RequestContext, sheetName: string): Promise<AdoptResult> {
+  const read = await readWorkbook(context, [sheetName]);
+  return adopt(read.snapshots);
+}
+
+/** Writes the adopted values (blanks only unless `overwrite`), building the assessment if absent. */
+export async function applyAdoption(context: Excel.RequestContext, result: AdoptResult, overwrite = false): Promise<BuildInExcelResult> {
+  return buildAssessment(context, { adopted: result.inputs, overwrite });
+}
