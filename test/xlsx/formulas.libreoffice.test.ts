@@ -202,6 +202,12 @@ describeWithTool('LibreOffice', SOFFICE, 'sheet formulas recalculated in LibreOf
       }
     });
 
+    it('leaves the top-gap lists empty when nothing is a gap', () => {
+      const wb = recalculated.get('none-assessed') as CachedWorkbook;
+      const header = findRow(wb, /^Top 10 Annex A gaps/) + 1;
+      for (let k = 1; k <= 10; k++) expect([k, wb.cell('Summary', `A${header + k}`) ?? '', wb.cell('Summary', `F${header + k}`) ?? '']).toEqual([k, '', '']);
+    });
+
     it('lists the top Annex A gaps in priority order, ties included', () => {
       const wb = recalculated.get('random') as CachedWorkbook;
       const header = findRow(wb, /^Top 10 Annex A gaps/) + 1;
@@ -211,8 +217,9 @@ describeWithTool('LibreOffice', SOFFICE, 'sheet formulas recalculated in LibreOf
         .sort((a, b) => b.p - a.p)
         .slice(0, 10);
       expect(expected.length).toBeGreaterThan(3);
-      const got = expected.map((_, k) => ({ id: wb.cell('Summary', `A${header + 1 + k}`), p: wb.cell('Summary', `E${header + 1 + k}`) }));
+      const got = expected.map((_, k) => ({ id: wb.cell('Summary', `A${header + 1 + k}`), p: wb.cell('Summary', `D${header + 1 + k}`) }));
       expect(got.map((g) => g.p)).toEqual(expected.map((e) => e.p));
+      for (let k = expected.length; k < 10; k++) expect(wb.cell('Summary', `A${header + 1 + k}`) ?? '').toBe('');
       const ids = new Set(got.map((g) => g.id));
       expect(ids.size).toBe(expected.length); // ties resolve to distinct rows
       for (const g of got) expect(expected.some((e) => e.id === g.id && e.p === g.p) || rowsOf('annexA').some((x) => String(x.ID) === g.id && scored('annexA', x).priority === g.p)).toBe(true);

@@ -187,7 +187,7 @@ const WRAPPED = ['Title', 'Question', 'Justification', 'Evidence', 'Notes', 'Fin
 
 /** Files carry no autofit: estimate each data row's height from its longest wrapped text. */
 export function estimateRowHeights(grid: PlanCell[][], columns: string[], headerRow: number): Record<number, number> {
-  const heights: Record<number, number> = {};
+  const heights: Record<number, number> = { [headerRow]: 30 };
   grid.slice(1).forEach((cells, i) => {
     let lines = 1;
     columns.forEach((c, j) => {

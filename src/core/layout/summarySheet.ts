@@ -96,19 +96,21 @@ export function layoutSummary(planOwners?: string[]): SummaryLayout {
   const topList = (title: string, table: string, count: number): number => {
     put([v(title)]);
     sheet.formats.push({ range: `A${rows.length}`, style: SECTION });
-    const header = put([v('ID'), v('Title'), v('Status'), v('Risk level'), v('Priority'), v('Table row')]);
+    // Title last, so long titles run on into the empty cells to its right.
+    const header = put([v('ID'), v('Status'), v('Risk level'), v('Priority'), v('Table row'), v('Title')]);
     sheet.formats.push({ range: `A${header}:F${header}`, style: HEADER });
     const p = `${table}[Priority]`;
     for (let k = 1; k <= count; k++) {
       const r = rows.length + 1;
-      // k-th largest priority, then its position; ties continue the search below the previous hit.
+      // k-th largest priority (D, blank when none: text "" would compare above any number),
+      // then its position in the table (E); ties continue below the previous hit.
       const value = `IFERROR(LARGE(${p},${k}),0)`;
       const position =
         k === 1
-          ? `=IF(E${r}>0,MATCH(E${r},${p},0),"")`
-          : `=IF(E${r}>0,IF(E${r}=E${r - 1},F${r - 1}+MATCH(E${r},INDEX(${p},F${r - 1}+1):INDEX(${p},ROWS(${p})),0),MATCH(E${r},${p},0)),"")`;
-      const pick = (column: string): PlanCell => f(`=IF(ISNUMBER(F${r}),INDEX(${table}[${column}],F${r}),"")`);
-      put([pick('ID'), pick('Title'), pick('Status'), pick('Risk level'), f(`=IF(${value}>0,${value},"")`), f(position)]);
+          ? `=IF(ISNUMBER(D${r}),MATCH(D${r},${p},0),"")`
+          : `=IF(ISNUMBER(D${r}),IF(D${r}=D${r - 1},E${r - 1}+MATCH(D${r},INDEX(${p},E${r - 1}+1):INDEX(${p},ROWS(${p})),0),MATCH(D${r},${p},0)),"")`;
+      const pick = (column: string): PlanCell => f(`=IF(ISNUMBER(E${r}),INDEX(${table}[${column}],E${r}),"")`);
+      put([pick('ID'), pick('Status'), pick('Risk level'), f(`=IF(${value}>0,${value},"")`), f(position), pick('Title')]);
     }
     return header;
   };
@@ -136,6 +138,7 @@ export function layoutSummary(planOwners?: string[]): SummaryLayout {
     { range: `A${heatHeader - 1}`, style: SECTION },
     { range: `A${complianceHeader}:D${complianceHeader}`, style: HEADER },
     { range: `A${areaHeader}:H${areaHeader}`, style: HEADER },
+    { range: `B${heatHeader}:F${heatHeader}`, style: { hAlign: 'center' } },
     { range: `A${heatHeader}:F${heatHeader}`, style: HEADER },
     { range: `B${overall}:B${progress}`, numberFormat: '0.0%', style: { ...FORMULA, bold: true } },
     { range: `C${overall}:D${annex}`, style: FORMULA },
@@ -155,6 +158,7 @@ export function layoutSummary(planOwners?: string[]): SummaryLayout {
     to: 'Q24',
   });
   sheet.print = { landscape: true, fitToWidth: true };
+  sheet.rowHeights = { [areaHeader]: 30 };
   const ref = (row: number): string => `='${SHEETS.summary}'!$B$${row}`;
   return {
     sheet,
