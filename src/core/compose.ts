@@ -59,6 +59,7 @@ export function composeWorkbook(snapshots: SheetSnapshot[], options: ComposeOpti
     inputs,
     extraColumns: withAdoptedColumns(harvest.extraColumns, options.adopted),
     settings: harvest.settings,
+    statusWords: harvest.statusWords,
     plan: planRows && { rows: planRows.rows, extraColumns: planRows.extraColumns },
   });
   const rows = plan.sheets.flatMap((s) => s.tables).reduce((n, t) => n + t.rows, 0);

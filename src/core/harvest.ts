@@ -3,7 +3,7 @@
 import { ASSESSMENT_SHEETS, CATALOG_COLUMNS, SCORE_COLUMNS, SHEETS } from './contract';
 import { emptyInputs, type AssessmentInputs, type RowInputs } from './inputs';
 import { isBlank, locateAssessmentTable, normalizeHeader } from './locate';
-import { settingsSections } from './layout/settingsSheet';
+import { settingsSections, STATUS_WORDS_TITLE } from './layout/settingsSheet';
 import { findClause, findControl, normalizeControlId, parseId } from '../catalog';
 import type { CellValue, SheetSnapshot } from './snapshot';
 
@@ -11,6 +11,8 @@ export interface Harvest {
   inputs: AssessmentInputs;
   extraColumns: { clauses: string[]; annexA: string[] };
   settings: Map<string, CellValue>;
+  /** The person's own status words on Settings (word, status), in order. */
+  statusWords: [CellValue, CellValue][];
   /** Assessment sheets found (by kind). */
   found: { clauses: boolean; annexA: boolean; settings: boolean };
 }
@@ -32,6 +34,7 @@ export function harvestWorkbook(snapshots: SheetSnapshot[]): Harvest {
     inputs: emptyInputs(),
     extraColumns: { clauses: [], annexA: [] },
     settings: new Map(),
+    statusWords: [],
     found: { clauses: false, annexA: false, settings: false },
   };
   for (const spec of ASSESSMENT_SHEETS) {
@@ -64,6 +67,7 @@ export function harvestWorkbook(snapshots: SheetSnapshot[]): Harvest {
   if (settings) {
     result.found.settings = true;
     harvestSettings(settings, result.settings);
+    result.statusWords = harvestStatusWords(settings);
   }
   return result;
 }
@@ -87,6 +91,20 @@ function harvestSettings(snapshot: SheetSnapshot, into: Map<string, CellValue>):
       if (value !== undefined && !snapshot.formulas[r]?.[labelColumn + 1 + i]) into.set(v.key, value);
     });
   });
+}
+
+/** Rows under the "Status words" title and its header, up to the first row without a word. */
+function harvestStatusWords(snapshot: SheetSnapshot): [CellValue, CellValue][] {
+  const a = -snapshot.origin.col;
+  const title = snapshot.values.findIndex((line) => normalizeHeader(line?.[a] ?? null) === normalizeHeader(STATUS_WORDS_TITLE));
+  if (a < 0 || title < 0) return [];
+  const words: [CellValue, CellValue][] = [];
+  for (let r = title + 2; r < snapshot.values.length; r++) {
+    const word = snapshot.values[r]?.[a] ?? null;
+    if (isBlank(word)) break;
+    words.push([word, snapshot.values[r]?.[a + 1] ?? null]);
+  }
+  return words;
 }
 
 /** Adopted values fill the inputs: blanks always, typed values only when `overwrite`. */

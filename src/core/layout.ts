@@ -20,13 +20,15 @@ export interface LayoutOptions {
   extraColumns?: { clauses: string[]; annexA: string[] };
   /** Settings values people changed, by setting key. */
   settings?: Map<string, CellValue>;
+  /** The person's own status words on Settings. */
+  statusWords?: [CellValue, CellValue][];
   /** Remediation Plan rows (after merging); absent = the workbook has no plan sheet. */
   plan?: { rows: PlanRow[]; extraColumns: string[] };
 }
 
 export function layoutWorkbook(options: LayoutOptions = {}): WorkbookPlan {
   const inputs = options.inputs ?? emptyInputs();
-  const settings = layoutSettings(options.org ?? '', options.start ?? todaySerial(), options.settings ?? new Map());
+  const settings = layoutSettings(options.org ?? '', options.start ?? todaySerial(), options.settings ?? new Map(), options.statusWords);
   const owners = options.plan && [...new Set(options.plan.rows.map((r) => String(r.Owner ?? '').trim()).filter(Boolean))].sort();
   const summary = layoutSummary(owners);
   const assessment = ASSESSMENT_SHEETS.map((spec) =>

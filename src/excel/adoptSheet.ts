@@ -1,6 +1,8 @@
 // "Adopt a template" in Excel: read a sheet a person pasted in (never changing it), preview what
 // would land where, then write the adopted answers into the assessment through the build path.
 import { adopt, type AdoptResult } from '../core/adopt';
+import { SHEETS } from '../core/contract';
+import { readStatusWordsTable } from '../core/statusWords';
 import { buildAssessment, OWNED_SHEETS, type BuildInExcelResult } from './buildAssessment';
 import { readWorkbook } from './readSnapshots';
 
@@ -14,8 +16,10 @@ export async function listTemplateSheets(context: Excel.RequestContext): Promise
 
 /** Dry run: reads the sheet in one sync and reports what would be adopted. */
 export async function previewAdoption(context: Excel.RequestContext, sheetName: string): Promise<AdoptResult> {
-  const read = await readWorkbook(context, [sheetName]);
-  return adopt(read.snapshots);
+  const read = await readWorkbook(context, [sheetName, SHEETS.settings]);
+  const settings = read.snapshots.find((s) => s.name === SHEETS.settings && sheetName !== SHEETS.settings);
+  const extraWords = settings ? readStatusWordsTable(settings).words : undefined;
+  return adopt(read.snapshots.filter((s) => s !== settings), { extraWords });
 }
 
 /** Writes the adopted values (blanks only unless `overwrite`), building the assessment if absent. */

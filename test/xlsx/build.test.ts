@@ -125,3 +125,31 @@ describe('buildAssessmentFile', () => {
     expect(Date.now() - started).toBeLessThan(3000);
   });
 });
+
+describe('Status words on Settings', () => {
+  it('survive a rebuild and teach import a new answer word', async () => {
+    const { main } = await import('../../src/cli/main');
+    await buildAssessmentFile({ out: file('sw1.xlsx') });
+    const wb = await open(file('sw1.xlsx'));
+    const settings = wb.getWorksheet('Settings') as ExcelJS.Worksheet;
+    let title = 0;
+    settings.eachRow((row, r) => { if (row.getCell(1).value === 'Status words') title = r; });
+    expect(title).toBeGreaterThan(0);
+    settings.getCell(title + 2, 1).value = 'Umgesetzt';
+    settings.getCell(title + 2, 2).value = 'Compliant';
+    settings.getCell(title + 3, 1).value = 'Offen';
+    settings.getCell(title + 3, 2).value = 'Non-Compliant';
+    await wb.xlsx.writeFile(file('sw2.xlsx'));
+    await buildAssessmentFile({ out: file('sw3.xlsx'), from: file('sw2.xlsx') });
+    const rebuilt = (await open(file('sw3.xlsx'))).getWorksheet('Settings') as ExcelJS.Worksheet;
+    expect([rebuilt.getCell(title + 2, 1).value, rebuilt.getCell(title + 2, 2).value, rebuilt.getCell(title + 3, 1).value]).toEqual(['Umgesetzt', 'Compliant', 'Offen']);
+
+    fs.writeFileSync(file('de.csv'), 'Control;Umsetzung\nA.5.1;Umgesetzt\nA.5.2;Offen\n');
+    const silent = { out: () => undefined, err: () => undefined };
+    expect(await main(['import', file('de.csv'), '--into', file('sw3.xlsx'), '--out', file('sw4.xlsx')], silent)).toBe(0);
+    const annex = (await open(file('sw4.xlsx'))).getWorksheet('Annex A') as ExcelJS.Worksheet;
+    const cols = columns(annex);
+    expect(annex.getCell(rowOf(annex, '5.1'), cols.get('Status') as number).value).toBe('Compliant');
+    expect(annex.getCell(rowOf(annex, '5.2'), cols.get('Status') as number).value).toBe('Non-Compliant');
+  });
+});

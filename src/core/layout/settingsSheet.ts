@@ -95,8 +95,11 @@ export interface SettingsLayout {
   cells: Map<string, string>;
 }
 
-/** Lays out Settings; `kept` holds values a person changed (by key), which win over defaults. */
-export function layoutSettings(org: string, start: number, kept: Map<string, CellValue>): SettingsLayout {
+export const STATUS_WORDS_TITLE = 'Status words';
+
+/** Lays out Settings; `kept` holds values a person changed (by key), which win over defaults;
+ *  `statusWords` are the person's own answer words (word → status) that template import reads. */
+export function layoutSettings(org: string, start: number, kept: Map<string, CellValue>, statusWords: [CellValue, CellValue][] = []): SettingsLayout {
   const sheet = emptySheet(SHEETS.settings);
   sheet.tabColor = '#7F7F7F';
   sheet.widths = { A: 26, B: 22, C: 60 };
@@ -132,6 +135,20 @@ export function layoutSettings(org: string, start: number, kept: Map<string, Cel
       names.push({ name: section.labelName, refersTo: `='${SHEETS.settings}'!$A$${first}:$A$${rows.length}` });
     }
   }
+  rows.push([]);
+  rows.push([{ value: STATUS_WORDS_TITLE }]);
+  sheet.formats.push({ range: `A${rows.length}`, style: SECTION });
+  rows.push([{ value: 'Word' }, { value: 'Status' }, { value: 'Answers in templates you import that mean a status (e.g. "Erfüllt" → Compliant).' }]);
+  sheet.formats.push({ range: `A${rows.length}:B${rows.length}`, style: HEADER });
+  const firstWord = rows.length + 1;
+  for (const [word, status] of statusWords) rows.push([{ value: word }, { value: status }]);
+  const lastWord = firstWord + statusWords.length + 19;
+  sheet.formats.push({ range: `A${firstWord}:B${lastWord}`, style: INPUT });
+  sheet.validations.push({
+    range: `B${firstWord}:B${lastWord}`,
+    rule: { kind: 'list', source: '=Status_List' },
+    error: { title: 'Not a status', message: 'Pick the status this word means.', style: 'stop' },
+  });
   sheet.blocks.push({ at: 'A1', cells: rows });
   sheet.protect = false;
   return { sheet, names, cells };
