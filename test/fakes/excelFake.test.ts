@@ -183,6 +183,44 @@ describe('queued operations', () => {
   });
 });
 
+describe('results and lifetimes', () => {
+  it('makes ClientResult values readable only after the sync', async () => {
+    const fake = fakeWith('A', 'B');
+    await fake.Excel.run(async (ctx: Ctx) => {
+      const count = ctx.workbook.worksheets.getCount();
+      expect(() => count.value).toThrow(expect.objectContaining({ code: 'ValueNotLoaded' }));
+      await ctx.sync();
+      expect(count.value).toBe(2);
+    });
+  });
+
+  it('keeps tracked objects usable after the run, and supports set({...}) and new RequestContext()', async () => {
+    const fake = fakeWith();
+    const range = await fake.Excel.run(async (ctx: Ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:B1');
+      ctx.trackedObjects.add(r);
+      return r;
+    });
+    const ctx = new fake.Excel.RequestContext();
+    range.set({ values: [['x', 'y']], format: { font: { bold: true } } });
+    expect(() => range.set({ nonsense: 1 })).toThrow(expect.objectContaining({ code: 'InvalidArgument' }));
+    await range.context.sync();
+    await ctx.sync();
+    expect(fake.state.sheet('Sheet1').cell('B1')).toMatchObject({ value: 'y', format: { bold: true } });
+  });
+
+  it('fails the sync whose loaded data exceeds the response limit', async () => {
+    const fake = createExcelFake({ payloadLimitBytes: 10000 });
+    fake.state.sheet('Sheet1').setValues('A1', Array.from({ length: 500 }, (_, i) => [`evidence line ${i}`, i]));
+    await expect(
+      fake.Excel.run(async (ctx: Ctx) => {
+        ctx.workbook.worksheets.getItem('Sheet1').getUsedRange().load('values, text');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+  });
+});
+
 describe('counting', () => {
   it('counts syncs, runs and operations, and Excel.run’s closing sync only when work is pending', async () => {
     const fake = fakeWith();

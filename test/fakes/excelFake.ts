@@ -5,14 +5,16 @@ import { Engine, FakeStats, RequestContext, createStats, run } from './excel/con
 import { excelEnums } from './excel/enums';
 import { NamedItem, NamedItemCollection } from './excel/names';
 import { createOffice, createOfficeExtension } from './excel/office';
-import { Range, RangeFormat } from './excel/range';
+import { Range } from './excel/range';
+import { RangeFormat } from './excel/rangeFormat';
 import { WorkbookState } from './excel/state';
 import { Table, TableCollection, TableColumn, TableRow } from './excel/table';
 import { DataValidation } from './excel/validation';
 import { Application, Workbook, Worksheet, WorksheetCollection } from './excel/workbook';
 
 export type { FakeStats } from './excel/context';
-export type { CellView, SheetState, TableView } from './excel/state';
+export type { SheetState } from './excel/state';
+export type { CellView, ConditionalFormatView, TableView } from './excel/views';
 export { OfficeExtensionError } from './excel/errors';
 /** The state tests seed and inspect (synchronous, never counted as syncs). */
 export type FakeWorkbookState = WorkbookState;
@@ -54,7 +56,6 @@ export function createExcelFake(options: ExcelFakeOptions = {}): ExcelFake {
       supportedApi: options.supportedApi ?? '1.12',
       payloadLimitBytes: options.payloadLimitBytes ?? 5 * 1024 * 1024,
       failOn: options.failOn,
-      calculate: options.calculate,
     },
   };
   const Excel: any = {

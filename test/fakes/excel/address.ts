@@ -58,14 +58,16 @@ export function formatRect(r: Rect, absolute = false): string {
 
 const CELL_LIKE = /^([A-Za-z]{1,3})(\d+)$/;
 
-/** Sheet names are quoted when they hold non-word characters, start with a digit or dot, or look like a reference. */
-export function needsQuotes(name: string): boolean {
-  if (/[^\p{L}\p{N}_.]/u.test(name)) return true;
-  if (/^[\d.]/.test(name)) return true;
+/** A1 cell (within the sheet's limits) or R1C1-style text such as R, C, R1C1: not usable as a bare name. */
+export function looksLikeReference(name: string): boolean {
   const m = CELL_LIKE.exec(name);
   if (m && lettersToCol(m[1]) < MAX_COLS && Number(m[2]) >= 1 && Number(m[2]) <= MAX_ROWS) return true;
-  if (/^[Rr]\d*[Cc]?\d*$/.test(name) || /^[Cc]\d*$/.test(name)) return true;
-  return false;
+  return /^[Rr]\d*[Cc]?\d*$/.test(name) || /^[Cc]\d*$/.test(name);
+}
+
+/** Sheet names are quoted when they hold non-word characters, start with a digit or dot, or look like a reference. */
+export function needsQuotes(name: string): boolean {
+  return /[^\p{L}\p{N}_.]/u.test(name) || /^[\d.]/.test(name) || looksLikeReference(name);
 }
 
 export function quoteSheetName(name: string): string {

@@ -1,10 +1,11 @@
 /** Charts on a sheet: type, source range, series orientation, title, legend and position are recorded. */
 import { formatRect, qualify } from './address';
+import { ChartEntity } from './entities';
 import { excelEnums } from './enums';
 import { invalidArgument, itemNotFound } from './errors';
 import { ClientCollection, ClientObject, ClientResult, Exec, PropSpec, defineClass } from './proxy';
 import { Range, rangeArg } from './range';
-import { ChartEntity, SheetState } from './state';
+import { SheetState } from './state';
 import { Worksheet } from './workbook';
 
 const CHART_TYPES: string[] = Object.values(excelEnums.ChartType);
@@ -133,9 +134,9 @@ defineClass(Chart, {
     height: field('height'),
   },
   nav: {
-    title: (p: Chart) => p._child(ChartTitle, 'title', [], (c) => c),
-    legend: (p: Chart) => p._child(ChartLegend, 'legend', [], (c) => c),
-    worksheet: (p: Chart) => p._child(Worksheet, 'worksheet', [], (c: ChartEntity) => c.sheet),
+    title: (p) => p._child(ChartTitle, 'title', [], (c) => c),
+    legend: (p) => p._child(ChartLegend, 'legend', [], (c) => c),
+    worksheet: (p) => p._child(Worksheet, 'worksheet', [], (c: ChartEntity) => c.sheet),
   },
 });
 

@@ -1,11 +1,11 @@
 /** Conditional formats: a collection per range, rule objects stored as plain data on the sheet. */
 import { Rect, intersect, subtract } from './address';
 import { normaliseColor } from './colors';
+import { ConditionalFormatEntity, RangeRef, cfDataKey } from './entities';
 import { excelEnums } from './enums';
 import { invalidArgument, invalidOperation, itemNotFound } from './errors';
-import { ClientCollection, ClientObject, ClientResult, Exec, PropSpec, defineClass } from './proxy';
+import { ClassInfo, ClientCollection, ClientObject, ClientResult, Exec, PropSpec, ProxyCtor, defineClass } from './proxy';
 import { Range } from './range';
-import { ConditionalFormatEntity, RangeRef, cfDataKey } from './state';
 
 const TYPES: string[] = Object.values(excelEnums.ConditionalFormatType);
 
@@ -131,7 +131,9 @@ class NodeRef {
 }
 
 type Check = (v: unknown, x: Exec) => unknown;
-const any: Check = (v) => (v && typeof v === 'object' ? JSON.parse(JSON.stringify(v)) : v);
+/** Plain-data copy so neither the caller nor a later read can alias the stored rule. */
+const clone = (v: unknown): unknown => (v && typeof v === 'object' ? JSON.parse(JSON.stringify(v)) : v);
+const any: Check = (v) => clone(v);
 const bool: Check = (v, x) => {
   if (typeof v !== 'boolean') throw invalidArgument('Expected a boolean.', x.location);
   return v;
@@ -150,14 +152,14 @@ const ruleWith = (required: string[], operators?: string[]): Check => (v, x) => 
   for (const k of required) if ((v as Record<string, unknown>)[k] === undefined) throw invalidArgument(`The rule needs '${k}'.`, x.location);
   const op = (v as Record<string, unknown>).operator;
   if (operators && !operators.includes(op as string)) throw invalidArgument(`Bad operator '${String(op)}'.`, x.location);
-  return any(v, x);
+  return clone(v);
 };
 
 function dataProp(name: string, check: Check = any): PropSpec<NodeRef> {
   return {
     get: (n) => {
       const v = n.read()[name];
-      return v === undefined ? null : any(v, undefined as unknown as Exec);
+      return v === undefined ? null : clone(v);
     },
     set: (n, v, x) => {
       const value = check(v, x);
@@ -167,16 +169,16 @@ function dataProp(name: string, check: Check = any): PropSpec<NodeRef> {
   };
 }
 
-type NodeCtor = new (...args: any[]) => ClientObject;
+type NodeCtor = ProxyCtor<ClientObject>;
 
 function nodeNav(Ctor: NodeCtor, key: string): (p: ClientObject) => ClientObject {
-  return (p) => p._child(Ctor as any, key, [], (n: NodeRef) => n.child(key));
+  return (p) => p._child(Ctor, key, [], (n: NodeRef) => n.child(key));
 }
 
 /** Sub-object for one rule type; the plain accessor fails on other types, the OrNullObject one gives a null object. */
 function typedNav(Ctor: NodeCtor, type: string, orNull: boolean, member: string): (p: ClientObject) => ClientObject {
   return (p) =>
-    p._child(Ctor as any, member, [], (cf: ConditionalFormatEntity, x) => {
+    p._child(Ctor, member, [], (cf: ConditionalFormatEntity, x) => {
       if (cf.type !== type) {
         if (orNull) return null;
         throw invalidOperation(`The conditional format is of type ${cf.type}, not ${type}.`, x.location);
@@ -185,10 +187,11 @@ function typedNav(Ctor: NodeCtor, type: string, orNull: boolean, member: string)
     });
 }
 
-function nodeClass(name: string, props: Record<string, PropSpec<NodeRef>>, nav: Record<string, (p: any) => ClientObject> = {}): NodeCtor {
+/** A rule sub-object class that is only data (no methods of its own). */
+function nodeClass(name: string, props: Record<string, PropSpec<NodeRef>>, nav: ClassInfo['nav'] = {}): NodeCtor {
   const C = class extends ClientObject {};
   Object.defineProperty(C, 'name', { value: name });
-  defineClass(C as unknown as { prototype: object; info: never }, { name, props, nav });
+  defineClass(C, { name, props, nav });
   return C;
 }
 

@@ -39,8 +39,6 @@ export interface EngineOptions {
   supportedApi: string;
   payloadLimitBytes: number;
   failOn?: (op: string) => Error | undefined;
-  /** Called after each sync while calculation is automatic and not suspended (e.g. to plug in a formula engine). */
-  calculate?: (state: WorkbookState) => void;
 }
 
 export interface Engine {
@@ -130,7 +128,7 @@ export class RequestContext implements ProxyContext {
       const suspended = state.calculationSuspended;
       state.calculationSuspendedHistory.push(suspended);
       state.calculationSuspended = false;
-      if (!suspended && state.calculationMode === 'Automatic') options.calculate?.(state);
+      if (!suspended && state.calculationMode === 'Automatic') state.onCalculate?.(state);
     }
     stats.responseBytes += x.responseBytes;
     if (failure) throw failure;

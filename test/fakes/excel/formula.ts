@@ -120,7 +120,7 @@ export function coerceInput(raw: unknown, cellFormat: string, location?: string)
 const REF = /(^|[^A-Za-z0-9_.$'\]])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(!])/g;
 
 /** Rewrite relative A1 references outside literals and structured-reference brackets. */
-function mapRefs(formula: string, fn: (absCol: boolean, col: number, absRow: boolean, row: number) => string): string {
+function mapRefs(formula: string, fn: (absCol: boolean, col: number, absRow: boolean, row: number, qualified: boolean) => string): string {
   return mapCode(formula, (code) => {
     let out = '';
     let depth = 0;
@@ -131,7 +131,7 @@ function mapRefs(formula: string, fn: (absCol: boolean, col: number, absRow: boo
         const c = lettersToCol(col);
         const r = Number(row) - 1;
         if (c >= MAX_COLS || r >= MAX_ROWS) return _m;
-        return pre + fn(dc === '$', c, dr === '$', r);
+        return pre + fn(dc === '$', c, dr === '$', r, pre === '!');
       });
       start = end;
     };
@@ -152,6 +152,24 @@ export function shiftFormula(formula: string, dRows: number, dCols: number): str
     const c = absCol ? col : col + dCols;
     const r = absRow ? row : row + dRows;
     if (c < 0 || r < 0 || c >= MAX_COLS || r >= MAX_ROWS) return '#REF!';
+    return `${absCol ? '$' : ''}${colToLetters(c)}${absRow ? '$' : ''}${r + 1}`;
+  });
+}
+
+/**
+ * Follow cells that moved (rows inserted or deleted inside a table): same-sheet references into the moved
+ * block shift with it, relative or absolute, as Excel adjusts them.
+ */
+export function followMovedCells(
+  formula: string,
+  block: { r0: number; c0: number; r1: number; c1: number },
+  dRows: number,
+  dCols: number,
+): string {
+  return mapRefs(formula, (absCol, col, absRow, row, qualified) => {
+    const inside = !qualified && row >= block.r0 && row <= block.r1 && col >= block.c0 && col <= block.c1;
+    const c = inside ? col + dCols : col;
+    const r = inside ? row + dRows : row;
     return `${absCol ? '$' : ''}${colToLetters(c)}${absRow ? '$' : ''}${r + 1}`;
   });
 }

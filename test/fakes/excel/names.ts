@@ -1,9 +1,10 @@
 /** Workbook-scoped defined names (workbook.names): add, look up, read formula/value/type, delete. */
 import { parseAddress, qualify } from './address';
+import { NameEntity, RangeRef } from './entities';
 import { alreadyExists, invalidArgument, invalidOperation, itemNotFound } from './errors';
 import { ClientCollection, ClientObject, ClientResult, Exec, defineClass } from './proxy';
 import { Range, rangeArg } from './range';
-import { NameEntity, RangeRef, WorkbookState } from './state';
+import { WorkbookState } from './state';
 import { checkName } from './tableModel';
 
 /** The formula a reference becomes: a Range is stored as an absolute, sheet-qualified reference. */

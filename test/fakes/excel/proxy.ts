@@ -30,17 +30,19 @@ export interface ProxyContext {
 export interface PropSpec<E = any> {
   get?: (entity: E, x: Exec) => unknown;
   set?: (entity: E, value: unknown, x: Exec) => void;
-  /** Checks Office.js makes on the client, at assignment. */
-  check?: (value: unknown) => void;
 }
 
 export interface ClassInfo {
   name: string;
   props: Record<string, PropSpec>;
-  nav: Record<string, (parent: any) => ClientObject>;
+  /** Navigation properties (format, font, tables…): child proxies that need no load. */
+  nav: Record<string, (parent: ClientObject) => ClientObject>;
 }
 
 type Resolver = (x: Exec) => unknown;
+
+/** Constructor shape shared by every proxy class. */
+export type ProxyCtor<T extends ClientObject> = new (ctx: ProxyContext, resolver: Resolver | null, origin: Origin | null, entity?: unknown) => T;
 
 export interface Origin {
   parent: ClientObject | null;
@@ -106,9 +108,11 @@ export abstract class ClientObject {
       this._entity = entity;
       this._isNull = entity === null;
     } else if (context.processingResult) {
-      // Objects born while results are processed are bound at once, like Office.js (no instantiate action).
+      // Born while a sync applies (nested loads): no instantiate action, the object binds on first use.
     } else if (origin) {
-      this._checkUsable();
+      // After Excel.run ends, only tracked objects (and what is derived from them) stay valid.
+      origin.parent?._checkUsable();
+      if (context.closed) this._tracked = true;
       const parentName = origin.parent ? origin.parent._info.name : 'RequestContext';
       context.queue({
         name: `${parentName}.${origin.method}`,
@@ -130,7 +134,7 @@ export abstract class ClientObject {
   }
 
   /** Resolve to the workbook entity (at sync time only). Throws ItemNotFound for objects that died. */
-  _bind(x: Exec): any {
+  _bind(x: Exec): unknown {
     if (this._entity === undefined) {
       const e = this._resolver ? this._resolver(x) : null;
       this._entity = e;
@@ -170,32 +174,31 @@ export abstract class ClientObject {
     this._checkApi(prop);
     this._checkUsable();
     const spec = this._info.props[prop];
-    spec.check?.(value);
     // Office.js keeps the assigned value on the proxy; the fake only does so for loaded properties.
     if (this._loaded.has(prop)) this._loaded.set(prop, value);
     this._queue(prop, { Id: this._id, S: prop, V: value }, (e, x) => spec.set!(e, value, x));
   }
 
   /** Queue a method call; `run` gets the bound entity (skipped for null objects, as Excel ignores them). */
-  _call(method: string, args: unknown[], run: (entity: any, x: Exec) => void): void {
+  _call<E>(method: string, args: unknown[], run: (entity: E, x: Exec) => void): void {
     this._checkApi(method);
     this._checkUsable();
     this._queue(method, { Id: this._id, M: method, A: wireArgs(args) }, run);
   }
 
-  _callResult<T>(method: string, args: unknown[], run: (entity: any, x: Exec) => T): ClientResult<T> {
+  _callResult<T, E>(method: string, args: unknown[], run: (entity: E, x: Exec) => T): ClientResult<T> {
     const result = new ClientResult<T>();
-    this._call(method, args, (e, x) => result._resolve(run(e, x)));
+    this._call<E>(method, args, (e, x) => result._resolve(run(e, x)));
     return result;
   }
 
-  private _queue(member: string, wire: Record<string, unknown>, run: (entity: any, x: Exec) => void): void {
+  private _queue<E>(member: string, wire: Record<string, unknown>, run: (entity: E, x: Exec) => void): void {
     (this.context as ProxyContext).queue({
       name: `${this._info.name}.${member}`,
       wire,
       run: (x) => {
         const e = this._bind(x);
-        if (e !== null) run(e, x);
+        if (e !== null) run(e as E, x);
       },
     });
   }
@@ -211,16 +214,11 @@ export abstract class ClientObject {
   }
 
   /** Child proxy resolved from this one at sync time. */
-  _child<T extends ClientObject>(
-    Ctor: new (ctx: ProxyContext, resolver: Resolver | null, origin: Origin | null, entity?: unknown) => T,
-    method: string,
-    args: unknown[],
-    resolve: (parentEntity: any, x: Exec) => unknown,
-  ): T {
+  _child<T extends ClientObject, E = unknown>(Ctor: ProxyCtor<T>, method: string, args: unknown[], resolve: (parentEntity: E, x: Exec) => unknown): T {
     this._checkApi(method);
     const resolver: Resolver = (x) => {
       const p = this._bind(x);
-      return p === null ? null : resolve(p, x);
+      return p === null ? null : resolve(p as E, x);
     };
     return new Ctor(this.context, resolver, { parent: this, method, args });
   }
@@ -251,7 +249,7 @@ export abstract class ClientObject {
     }
     for (const path of paths ?? []) {
       const [head, ...rest] = path.split('/');
-      if (this._loadSpecial(head, rest, x)) continue;
+      if (this._loadSpecial(head, rest)) continue;
       if (head in this._info.props && rest.length === 0) own.add(head);
       else if (head in this._info.nav) {
         const list = nested.get(head) ?? [];
@@ -270,8 +268,8 @@ export abstract class ClientObject {
     }
   }
 
-  /** Hook for collections ("items"). */
-  protected _loadSpecial(_head: string, _rest: string[], _x: Exec): boolean {
+  /** Hook for collections: paths that address the items. */
+  protected _loadSpecial(_head: string, _rest: string[]): boolean {
     return false;
   }
 
@@ -313,22 +311,20 @@ export abstract class ClientObject {
 
 /** A collection proxy: `items` after load; "name" on a collection means items/name. */
 export abstract class ClientCollection<T extends ClientObject> extends ClientObject {
-  protected abstract _members(entity: any, x: Exec): unknown[];
+  protected abstract _members(entity: unknown, x: Exec): unknown[];
   protected abstract _makeItem(entity: unknown): T;
 
   get items(): T[] {
     return this._get('items') as T[];
   }
 
-  protected _loadSpecial(head: string, rest: string[], x: Exec): boolean {
-    if (head in this._info.props || head in this._info.nav) return false;
-    return this._loadItems(head === 'items' ? (rest.length ? [rest.join('/')] : []) : [[head, ...rest].join('/')], x);
-  }
-
+  /** Item paths gathered while a load is applied; null when the load does not touch the items. */
   private _pendingItemPaths: string[] | null = null;
 
-  private _loadItems(paths: string[], _x: Exec): boolean {
-    this._pendingItemPaths = [...(this._pendingItemPaths ?? []), ...paths];
+  protected _loadSpecial(head: string, rest: string[]): boolean {
+    if (head in this._info.props || head in this._info.nav) return false;
+    const path = head === 'items' ? rest.join('/') : [head, ...rest].join('/');
+    this._pendingItemPaths = [...(this._pendingItemPaths ?? []), ...(path ? [path] : [])];
     return true;
   }
 

@@ -1,151 +1,16 @@
-/** The workbook the fake keeps: sheets, cells, tables, names, validations, formats; plus the test-facing views. */
+/** The workbook the fake keeps (sheets, cells, formats, names) and the synchronous API tests use on it. */
 import {
-  MAX_COLS, Rect, cellName, colCount, containsCell, formatRect, intersect, lettersToCol, overlaps, parseAddress, parseCell,
-  qualify, rect, rowCount,
+  MAX_COLS, Rect, cellName, colCount, formatRect, lettersToCol, overlaps, parseAddress, parseCell, qualify, rect, rowCount,
 } from './address';
+import {
+  CellData, ChartEntity, ConditionalFormatEntity, EventHandler, NameEntity, ProtectionOptions, RangeRef, TableEntity,
+  ValidationEntry, defaultErrorAlert, defaultPrompt, defaultProtectionOptions, splitValidation, validationType,
+} from './entities';
 import { accessDenied, alreadyExists, invalidArgument, invalidOperation } from './errors';
 import { CellScalar, checkFormula, deleteSheetInFormula, renameSheetInFormula } from './formula';
 import { formatValue } from './numberFormat';
 import { STYLE_DEFAULTS, StyleStore, cellKey } from './styles';
-
-/** A stored cell: a constant, or a formula with its cached result (null until something calculates it). */
-export interface CellData {
-  v: CellScalar | null;
-  f?: string;
-}
-
-export interface ProtectionOptions {
-  allowAutoFilter: boolean;
-  allowDeleteColumns: boolean;
-  allowDeleteRows: boolean;
-  allowEditObjects: boolean;
-  allowEditScenarios: boolean;
-  allowFormatCells: boolean;
-  allowFormatColumns: boolean;
-  allowFormatRows: boolean;
-  allowInsertColumns: boolean;
-  allowInsertHyperlinks: boolean;
-  allowInsertRows: boolean;
-  allowPivotTables: boolean;
-  allowSort: boolean;
-  selectionMode: string;
-}
-
-const defaultProtectionOptions = (): ProtectionOptions => ({
-  allowAutoFilter: false, allowDeleteColumns: false, allowDeleteRows: false, allowEditObjects: false,
-  allowEditScenarios: false, allowFormatCells: false, allowFormatColumns: false, allowFormatRows: false,
-  allowInsertColumns: false, allowInsertHyperlinks: false, allowInsertRows: false, allowPivotTables: false,
-  allowSort: false, selectionMode: 'Normal',
-});
-
-export type EventHandler = (args: unknown) => unknown;
-
-export interface ValidationEntry {
-  rect: Rect;
-  rule: Record<string, unknown> | null;
-  prompt: { message: string; showPrompt: boolean; title: string };
-  errorAlert: { message: string; showAlert: boolean; style: string; title: string };
-  ignoreBlanks: boolean;
-}
-
-export const defaultPrompt = (): ValidationEntry['prompt'] => ({ message: '', showPrompt: true, title: '' });
-export const defaultErrorAlert = (): ValidationEntry['errorAlert'] => ({ message: '', showAlert: true, style: 'Stop', title: '' });
-
-/** A range handle bound at sync time: a rectangle on a sheet (dies with the sheet). */
-export class RangeRef {
-  constructor(readonly sheet: SheetState, readonly rect: Rect) {}
-  get deleted(): boolean {
-    return this.sheet.deleted;
-  }
-}
-
-export class TableColumnEntity {
-  constructor(readonly id: number, public name: string, readonly table: TableEntity) {}
-  get index(): number {
-    return this.table.columns.indexOf(this);
-  }
-  get deleted(): boolean {
-    return this.table.deleted || this.index < 0;
-  }
-}
-
-export class TableEntity {
-  style = 'TableStyleMedium2';
-  showHeaders = true;
-  showTotals = false;
-  showBandedRows = true;
-  showBandedColumns = false;
-  showFilterButton = true;
-  highlightFirstColumn = false;
-  highlightLastColumn = false;
-  columns: TableColumnEntity[] = [];
-  deleted = false;
-  nextColumnId = 1;
-  constructor(readonly id: string, public name: string, readonly sheet: SheetState, public rect: Rect) {}
-  get headerRow(): number | null {
-    return this.showHeaders ? this.rect.r0 : null;
-  }
-  /** Data body rows (Excel keeps at least one, possibly blank). */
-  get bodyRect(): Rect {
-    const top = this.showHeaders ? this.rect.r0 + 1 : this.rect.r0;
-    const bottom = this.showTotals ? this.rect.r1 - 1 : this.rect.r1;
-    return rect(top, this.rect.c0, bottom, this.rect.c1);
-  }
-}
-
-export class NameEntity {
-  comment = '';
-  visible = true;
-  deleted = false;
-  constructor(public name: string, public formula: string) {}
-}
-
-export class ConditionalFormatEntity {
-  stopIfTrue = false;
-  deleted = false;
-  /** The rule and format as nested plain objects, keyed like the Office.js sub-objects (custom, dataBar, ...). */
-  data: Record<string, Record<string, unknown>> = {};
-  constructor(readonly id: string, readonly sheet: SheetState, public rects: Rect[], public type: string) {}
-}
-
-export class ChartEntity {
-  title = { text: '', visible: false };
-  legend = { visible: true, position: 'Right' };
-  position: { start: string | null; end: string | null } = { start: null, end: null };
-  top = 0;
-  left = 0;
-  width = 360;
-  height = 216;
-  deleted = false;
-  constructor(
-    readonly id: string,
-    public name: string,
-    readonly sheet: SheetState,
-    public chartType: string,
-    public source: RangeRef,
-    public seriesBy: string,
-  ) {}
-}
-
-/** Per-cell view handed to tests. */
-export interface CellView {
-  value: CellScalar;
-  formula: string | null;
-  numberFormat: string;
-  text: string;
-  format: {
-    bold: boolean;
-    italic: boolean;
-    fontColor: string;
-    fontSize: number;
-    fontName: string;
-    fill: string | null;
-    wrap: boolean;
-    horizontalAlignment: string;
-    verticalAlignment: string;
-    locked: boolean;
-  };
-}
+import { CellView, ConditionalFormatView, TableView, conditionalFormatView, tableView } from './views';
 
 export interface SetCellOptions {
   /** Cached result of a formula cell (what `values` returns for it). */
@@ -159,6 +24,7 @@ export interface SetCellOptions {
 export class SheetState {
   visibility = 'Visible';
   tabColor = '';
+  showGridlines = true;
   deleted = false;
   readonly cells = new Map<number, CellData>();
   readonly styles = new StyleStore();
@@ -403,111 +269,6 @@ export class SheetState {
   }
 }
 
-export interface TableView {
-  name: string;
-  sheet: string;
-  address: string;
-  headers: string[];
-  rowCount: number;
-  style: string;
-  showHeaders: boolean;
-  showTotals: boolean;
-  showBandedRows: boolean;
-  showBandedColumns: boolean;
-  showFilterButton: boolean;
-}
-
-function tableView(t: TableEntity): TableView {
-  return {
-    name: t.name,
-    sheet: t.sheet.name,
-    address: formatRect(t.rect),
-    headers: t.columns.map((c) => c.name),
-    rowCount: rowCount(t.bodyRect),
-    style: t.style,
-    showHeaders: t.showHeaders,
-    showTotals: t.showTotals,
-    showBandedRows: t.showBandedRows,
-    showBandedColumns: t.showBandedColumns,
-    showFilterButton: t.showFilterButton,
-  };
-}
-
-export function validationType(rule: Record<string, unknown> | null): string {
-  if (!rule) return 'None';
-  const key = Object.keys(rule).find((k) => rule[k] !== undefined && rule[k] !== null);
-  const map: Record<string, string> = {
-    list: 'List', wholeNumber: 'WholeNumber', decimal: 'Decimal', date: 'Date', time: 'Time',
-    textLength: 'TextLength', custom: 'Custom',
-  };
-  return key ? (map[key] ?? 'Inconsistent') : 'None';
-}
-
-/** Cut a validation entry by a rectangle: the part inside and the pieces that stay outside. */
-export function splitValidation(v: ValidationEntry, r: Rect): { inside: ValidationEntry | null; outside: ValidationEntry[] } {
-  const i = intersect(v.rect, r);
-  if (!i) return { inside: null, outside: [v] };
-  const pieces: Rect[] = [];
-  const a = v.rect;
-  if (i.r0 > a.r0) pieces.push(rect(a.r0, a.c0, i.r0 - 1, a.c1));
-  if (i.r1 < a.r1) pieces.push(rect(i.r1 + 1, a.c0, a.r1, a.c1));
-  if (i.c0 > a.c0) pieces.push(rect(i.r0, a.c0, i.r1, i.c0 - 1));
-  if (i.c1 < a.c1) pieces.push(rect(i.r0, i.c1 + 1, i.r1, a.c1));
-  return { inside: { ...v, rect: i }, outside: pieces.map((p) => ({ ...v, rect: p })) };
-}
-
-export interface ConditionalFormatView {
-  id: string;
-  address: string;
-  type: string;
-  priority: number;
-  stopIfTrue: boolean;
-  /** custom: the rule formula. */
-  formula?: string;
-  /** cellValue / textComparison / preset / topBottom rule. */
-  rule?: unknown;
-  format?: { fill?: string | null; fontColor?: string | null; bold?: boolean | null; italic?: boolean | null; numberFormat?: string | null };
-  dataBar?: Record<string, unknown>;
-  colorScale?: unknown;
-  iconSet?: Record<string, unknown>;
-}
-
-function conditionalFormatView(cf: ConditionalFormatEntity, priority: number): ConditionalFormatView {
-  const key = cfDataKey(cf.type);
-  const d = (cf.data[key] ?? {}) as Record<string, any>;
-  const view: ConditionalFormatView = {
-    id: cf.id,
-    address: cf.rects.map((r) => formatRect(r)).join(','),
-    type: cf.type,
-    priority,
-    stopIfTrue: cf.stopIfTrue,
-  };
-  if (cf.type === 'Custom') view.formula = d.rule?.formula;
-  else if (d.rule !== undefined) view.rule = d.rule;
-  if (d.format) {
-    view.format = {
-      fill: d.format.fill?.color ?? null,
-      fontColor: d.format.font?.color ?? null,
-      bold: d.format.font?.bold ?? null,
-      italic: d.format.font?.italic ?? null,
-      numberFormat: d.format.numberFormat ?? null,
-    };
-  }
-  if (cf.type === 'DataBar') view.dataBar = d;
-  if (cf.type === 'ColorScale') view.colorScale = d.criteria;
-  if (cf.type === 'IconSet') view.iconSet = d;
-  return view;
-}
-
-/** Which Office.js sub-object holds a conditional format's rule. */
-export function cfDataKey(type: string): string {
-  const map: Record<string, string> = {
-    Custom: 'custom', DataBar: 'dataBar', ColorScale: 'colorScale', IconSet: 'iconSet', TopBottom: 'topBottom',
-    PresetCriteria: 'preset', ContainsText: 'textComparison', CellValue: 'cellValue',
-  };
-  return map[type] ?? type;
-}
-
 const RESERVED_SHEET_NAMES = ['history'];
 
 export class WorkbookState {
@@ -701,8 +462,4 @@ export function matrix<T>(r: Rect, at: (row: number, col: number) => T): T[][] {
 
 export function tablesOverlapping(wb: WorkbookState, sheet: SheetState, r: Rect, except?: TableEntity): TableEntity[] {
   return wb.tableList.filter((t) => t.sheet === sheet && t !== except && overlaps(t.rect, r));
-}
-
-export function cellInTable(t: TableEntity, row: number, col: number): boolean {
-  return containsCell(t.rect, row, col);
 }

@@ -108,22 +108,32 @@ export class StyleStore {
 
   /** The value shared by every cell of the rectangle, or undefined when they differ (Excel then reports null). */
   uniform(prop: StyleProp, r: Rect): unknown {
+    // Runs cut the rectangle into blocks that are uniform apart from per-cell entries; a block shows its
+    // run value if any of its cells has no per-cell entry.
     const runs = (this.runs.get(prop) ?? []).filter((run) => intersect(run.rect, r));
     const rows = breakpoints(r.r0, r.r1, runs.map((x) => [x.rect.r0, x.rect.r1]));
     const cols = breakpoints(r.c0, r.c1, runs.map((x) => [x.rect.c0, x.rect.c1]));
-    const values = new Set<unknown>();
-    const probe = (row: number, col: number): boolean => {
-      values.add(JSON.stringify(this.get(prop, row, col) ?? null));
-      return values.size > 1;
-    };
-    for (const row of rows) for (const col of cols) if (probe(row, col)) return undefined;
+    const values = new Set<string>();
+    const explicitPerBlock = new Map<number, number>();
     for (const key of this.cells.get(prop)?.keys() ?? []) {
       const row = Math.floor(key / MAX_COLS);
       const col = key % MAX_COLS;
-      if (containsCell(r, row, col) && probe(row, col)) return undefined;
+      if (!containsCell(r, row, col)) continue;
+      values.add(JSON.stringify(this.get(prop, row, col) ?? null));
+      if (values.size > 1) return undefined;
+      const block = blockOf(rows, row) * cols.length + blockOf(cols, col);
+      explicitPerBlock.set(block, (explicitPerBlock.get(block) ?? 0) + 1);
     }
-    const [only] = [...values];
-    return only === undefined ? this.get(prop, r.r0, r.c0) : JSON.parse(only as string);
+    for (let i = 0; i < rows.length; i++) {
+      for (let j = 0; j < cols.length; j++) {
+        const size = ((rows[i + 1] ?? r.r1 + 1) - rows[i]) * ((cols[j + 1] ?? r.c1 + 1) - cols[j]);
+        if ((explicitPerBlock.get(i * cols.length + j) ?? 0) >= size) continue;
+        const run = this.lastRun(prop, rows[i], cols[j]);
+        values.add(JSON.stringify((run ? run.value : defaultOf(prop)) ?? null));
+        if (values.size > 1) return undefined;
+      }
+    }
+    return JSON.parse([...values][0]);
   }
 
   /** Rectangles and cells carrying a non-default format, for getUsedRange(false). */
@@ -158,12 +168,24 @@ export class StyleStore {
   }
 }
 
-/** Representative coordinates of the blocks the runs cut a span into. */
+/** Sorted start coordinates of the blocks the runs cut a span into. */
 function breakpoints(lo: number, hi: number, spans: Array<[number, number]>): number[] {
   const set = new Set<number>([lo]);
   for (const [a, b] of spans) {
     if (a > lo && a <= hi) set.add(a);
     if (b + 1 > lo && b + 1 <= hi) set.add(b + 1);
   }
-  return [...set];
+  return [...set].sort((a, b) => a - b);
+}
+
+/** Index of the block holding coordinate v (binary search over block starts). */
+function blockOf(starts: number[], v: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= v) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

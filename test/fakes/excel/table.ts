@@ -1,9 +1,10 @@
 /** Tables (ListObjects): workbook/sheet collections, rows, columns, ranges, resize, delete, convert. */
 import { Rect, parseAddress, rect, rowCount } from './address';
+import { RangeRef, TableColumnEntity, TableEntity } from './entities';
 import { invalidArgument, itemNotFound, notModelled } from './errors';
 import { ClientCollection, ClientObject, ClientResult, Exec, defineClass } from './proxy';
 import { Range, rangeArg, writeContents } from './range';
-import { RangeRef, SheetState, TableColumnEntity, TableEntity, WorkbookState, matrix } from './state';
+import { SheetState, WorkbookState, matrix } from './state';
 import {
   addTableColumn, addTableRows, checkTableName, createTable, deleteTableColumn, deleteTableRows, refreshHeaders, removeTable,
   resizeTable,
@@ -179,9 +180,9 @@ defineClass(Table, {
     highlightLastColumn: flag('highlightLastColumn'),
   },
   nav: {
-    rows: (p: Table) => p._child(TableRowCollection, 'rows', [], (t) => t),
-    columns: (p: Table) => p._child(TableColumnCollection, 'columns', [], (t) => t),
-    worksheet: (p: Table) => p._child(Worksheet, 'worksheet', [], (t: TableEntity) => t.sheet),
+    rows: (p) => p._child(TableRowCollection, 'rows', [], (t) => t),
+    columns: (p) => p._child(TableColumnCollection, 'columns', [], (t) => t),
+    worksheet: (p) => p._child(Worksheet, 'worksheet', [], (t: TableEntity) => t.sheet),
   },
 });
 

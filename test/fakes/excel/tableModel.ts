@@ -1,19 +1,17 @@
 /** Table behaviour on the workbook state: creation over filled cells, header names, growth, resize, removal. */
-import { MAX_COLS, Rect, colCount, intersect, isUnbounded, lettersToCol, overlaps, rect, rowCount } from './address';
+import { Rect, colCount, intersect, isUnbounded, looksLikeReference, overlaps, rect, rowCount } from './address';
+import { TableColumnEntity, TableEntity } from './entities';
 import { alreadyExists, invalidArgument, invalidOperation, notModelled } from './errors';
-import { CellInput, CellScalar, coerceInput, formulaKey, shiftFormula } from './formula';
-import { SheetState, TableColumnEntity, TableEntity, WorkbookState, tablesOverlapping } from './state';
+import { CellInput, CellScalar, coerceInput, followMovedCells, formulaKey, shiftFormula } from './formula';
+import { SheetState, WorkbookState, tablesOverlapping } from './state';
 import { STYLE_DEFAULTS, StyleProp } from './styles';
 
-const CELL_LIKE = /^([A-Za-z]{1,3})(\d+)$/;
-
-/** Rules shared by defined names and table names. */
+/** Excel's rules for defined names, shared by table names: letter/_/\\ first, no spaces, not a reference. */
 export function checkName(name: unknown, what: string, location?: string): string {
   if (typeof name !== 'string' || name.length === 0 || name.length > 255 || !/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name)) {
     throw invalidArgument(`'${String(name)}' is not a valid ${what} name.`, location);
   }
-  const m = CELL_LIKE.exec(name);
-  if ((m && lettersToCol(m[1]) < MAX_COLS && Number(m[2]) <= 1048576) || /^[RrCc]$/.test(name) || /^[Rr]\d*[Cc]\d*$/.test(name)) {
+  if (looksLikeReference(name)) {
     throw invalidArgument(`'${name}' looks like a cell reference and is not a valid ${what} name.`, location);
   }
   return name;
@@ -98,13 +96,19 @@ function assertFree(sheet: SheetState, r: Rect, self: TableEntity | null, what: 
   }
 }
 
-/** Move the contents of a block of cells by (dRows, dCols); the caller guarantees the destination is free. */
+/**
+ * Move the contents of a block of cells by (dRows, dCols); the caller guarantees the destination is free.
+ * Formulas on the sheet that point into the block follow it; other sheets' formulas are not adjusted.
+ */
 function moveBlock(sheet: SheetState, r: Rect, dRows: number, dCols: number): void {
   const rows = [...Array(rowCount(r)).keys()].map((i) => r.r0 + i);
   const cols = [...Array(colCount(r)).keys()].map((j) => r.c0 + j);
   if (dRows > 0) rows.reverse();
   if (dCols > 0) cols.reverse();
   const props = sheet.styles.props();
+  for (const [key, cell] of sheet.cells) {
+    if (cell.f !== undefined) sheet.cells.set(key, { ...cell, f: followMovedCells(cell.f, r, dRows, dCols) });
+  }
   for (const row of rows) {
     for (const col of cols) {
       sheet.putCell(row + dRows, col + dCols, sheet.getCell(row, col) ?? null);
@@ -283,16 +287,15 @@ export function resizeTable(t: TableEntity, r: Rect, location?: string): void {
   refreshHeaders(t);
 }
 
+/** Drop a table; Table.delete() also clears its cells (direct cell formats stay), convertToRange() keeps them. */
 export function removeTable(t: TableEntity, clearCells: boolean): void {
   const wb = t.sheet.workbook;
   if (clearCells) {
     t.sheet.assertEditable(t.rect);
     for (let row = t.rect.r0; row <= t.rect.r1; row++) for (let c = t.rect.c0; c <= t.rect.c1; c++) t.sheet.putCell(row, c, null);
-    for (const prop of Object.keys(STYLE_DEFAULTS) as StyleProp[]) if (prop !== 'locked') t.sheet.styles.setRange(prop, t.rect, STYLE_DEFAULTS[prop as keyof typeof STYLE_DEFAULTS]);
   } else {
     t.sheet.assertAllowed(null);
   }
   t.deleted = true;
   wb.tableList = wb.tableList.filter((x) => x !== t);
 }
-

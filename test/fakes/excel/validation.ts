@@ -1,11 +1,10 @@
 /** Range.dataValidation: rules, prompts and alerts recorded per rectangle, replacing what they cover. */
 import { Rect, cellCount, intersect, qualify } from './address';
+import { RangeRef, ValidationEntry, defaultErrorAlert, defaultPrompt, splitValidation, validationType } from './entities';
 import { invalidArgument } from './errors';
 import { ClientObject, Exec, defineClass } from './proxy';
 import { rangeArg } from './range';
-import {
-  RangeRef, SheetState, ValidationEntry, defaultErrorAlert, defaultPrompt, splitValidation, validationType,
-} from './state';
+import { SheetState } from './state';
 
 const OPERATORS = ['Between', 'NotBetween', 'EqualTo', 'NotEqualTo', 'GreaterThan', 'LessThan', 'GreaterThanOrEqualTo', 'LessThanOrEqualTo'];
 const RULE_KEYS = ['list', 'wholeNumber', 'decimal', 'date', 'time', 'textLength', 'custom'];

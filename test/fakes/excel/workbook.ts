@@ -2,27 +2,28 @@
 import { MAX_COLS, MAX_ROWS, Rect, parseAddress, rect } from './address';
 import { ChartCollection } from './chart';
 import { normaliseColor } from './colors';
+import { EventHandler, ProtectionOptions, RangeRef } from './entities';
 import { invalidArgument, invalidOperation, itemNotFound } from './errors';
 import { NamedItemCollection } from './names';
 import { ClientCollection, ClientObject, ClientResult, Exec, defineClass } from './proxy';
 import { Range, rangeArg } from './range';
-import { EventHandler, ProtectionOptions, RangeRef, SheetState, WorkbookState } from './state';
+import { SheetState, WorkbookState } from './state';
 import { TableCollection } from './table';
 
 const VISIBILITY = ['Visible', 'Hidden', 'VeryHidden'];
 const CALC_MODES = ['Automatic', 'AutomaticExceptTables', 'Manual'];
 
 /** OfficeExtension.EventHandlers: add/remove take effect at the next sync, like Office.js. */
-export class EventHandlers {
-  constructor(private readonly owner: ClientObject, private readonly member: string, private readonly list: (entity: any) => EventHandler[]) {}
+export class EventHandlers<E = unknown> {
+  constructor(private readonly owner: ClientObject, private readonly member: string, private readonly list: (entity: E) => EventHandler[]) {}
 
   add(handler: EventHandler): { context: unknown; remove(): void } {
-    this.owner._call(this.member, [], (e) => this.list(e).push(handler));
+    this.owner._call<E>(this.member, [], (e) => this.list(e).push(handler));
     return { context: this.owner.context, remove: () => this.remove(handler) };
   }
 
   remove(handler: EventHandler): void {
-    this.owner._call(this.member, [], (e) => {
+    this.owner._call<E>(this.member, [], (e) => {
       const l = this.list(e);
       const i = l.indexOf(handler);
       if (i >= 0) l.splice(i, 1);
@@ -59,10 +60,10 @@ defineClass(Workbook, {
   name: 'Workbook',
   props: { name: { get: () => 'Book1.xlsx' } },
   nav: {
-    worksheets: (p: Workbook) => p._child(WorksheetCollection, 'worksheets', [], (wb) => wb),
-    tables: (p: Workbook) => p._child(TableCollection, 'tables', [], (wb: WorkbookState) => ({ wb, sheet: null })),
-    names: (p: Workbook) => p._child(NamedItemCollection, 'names', [], (wb) => wb),
-    application: (p: Workbook) => p._child(Application, 'application', [], (wb) => wb),
+    worksheets: (p) => p._child(WorksheetCollection, 'worksheets', [], (wb) => wb),
+    tables: (p) => p._child(TableCollection, 'tables', [], (wb: WorkbookState) => ({ wb, sheet: null })),
+    names: (p) => p._child(NamedItemCollection, 'names', [], (wb) => wb),
+    application: (p) => p._child(Application, 'application', [], (wb) => wb),
   },
 });
 
@@ -115,11 +116,11 @@ export class WorksheetCollection extends ClientCollection<Worksheet> {
     return this._callResult('getCount', [visibleOnly], (wb: WorkbookState) => visible(wb, visibleOnly).length);
   }
 
-  get onChanged(): EventHandlers {
+  get onChanged(): EventHandlers<WorkbookState> {
     return new EventHandlers(this, 'onChanged', (wb: WorkbookState) => wb.changedHandlers);
   }
 
-  get onActivated(): EventHandlers {
+  get onActivated(): EventHandlers<WorkbookState> {
     return new EventHandlers(this, 'onActivated', (wb: WorkbookState) => wb.activatedHandlers);
   }
 }
@@ -187,11 +188,11 @@ export class Worksheet extends ClientObject {
     });
   }
 
-  get onChanged(): EventHandlers {
+  get onChanged(): EventHandlers<SheetState> {
     return new EventHandlers(this, 'onChanged', (s: SheetState) => s.changedHandlers);
   }
 
-  get onActivated(): EventHandlers {
+  get onActivated(): EventHandlers<SheetState> {
     return new EventHandlers(this, 'onActivated', (s: SheetState) => s.activatedHandlers);
   }
 }
@@ -252,21 +253,19 @@ defineClass(Worksheet, {
         s.tabColor = v === '' ? '' : normaliseColor(v, x.location);
       },
     },
-    standardWidth: {
-      get: (s: SheetState) => s.defaultColWidth / 5.25,
+    showGridlines: {
+      get: (s: SheetState) => s.showGridlines,
       set: (s: SheetState, v, x) => {
-        if (typeof v !== 'number' || v < 0 || v > 255) throw invalidArgument('Bad standardWidth.', x.location);
-        s.defaultColWidth = v * 5.25;
+        if (typeof v !== 'boolean') throw invalidArgument('Expected a boolean.', x.location);
+        s.showGridlines = v;
       },
     },
-    standardHeight: { get: (s: SheetState) => s.defaultRowHeight },
-    showGridlines: { get: () => true, set: () => undefined },
   },
   nav: {
-    tables: (p: Worksheet) => p._child(TableCollection, 'tables', [], (s: SheetState) => ({ wb: s.workbook, sheet: s })),
-    charts: (p: Worksheet) => p._child(ChartCollection, 'charts', [], (s) => s),
-    freezePanes: (p: Worksheet) => p._child(WorksheetFreezePanes, 'freezePanes', [], (s) => s),
-    protection: (p: Worksheet) => p._child(WorksheetProtection, 'protection', [], (s) => s),
+    tables: (p) => p._child(TableCollection, 'tables', [], (s: SheetState) => ({ wb: s.workbook, sheet: s })),
+    charts: (p) => p._child(ChartCollection, 'charts', [], (s) => s),
+    freezePanes: (p) => p._child(WorksheetFreezePanes, 'freezePanes', [], (s) => s),
+    protection: (p) => p._child(WorksheetProtection, 'protection', [], (s) => s),
   },
 });
 

@@ -1,0 +1,35 @@
+// Reading through Office.js: one sync for a normal workbook; a used range whose answer would pass
+// Excel's 5 MB response limit is read in row slices instead of failing.
+import { createExcelFake } from '../fakes/excelFake';
+import { readWorkbook } from '../../src/excel/readSnapshots';
+
+describe('readWorkbook', () => {
+  it('reads values, text and formulas of several sheets in one sync', async () => {
+    const fake = createExcelFake({ sheets: ['Annex A', 'Other'] });
+    fake.install();
+    fake.state.sheet('Annex A').setValues('B3', [['ID', 'Status'], ['5.10', 'Compliant'], ['=1+1', null]]);
+    const read = await fake.Excel.run((c: Excel.RequestContext) => readWorkbook(c, ['Annex A', 'Missing']));
+    expect(fake.stats.syncs).toBe(1);
+    expect(read.sheets.map((s) => [s.name, s.exists])).toEqual([['Annex A', true], ['Missing', false]]);
+    const [snap] = read.snapshots;
+    expect(snap.origin).toEqual({ row: 2, col: 1 });
+    expect(snap.values[1]).toEqual(['5.10', 'Compliant']);
+    expect(snap.formulas[2][0]).toBe('=1+1');
+    expect(snap.formulas[1][0]).toBeNull();
+  });
+
+  it('falls back to row slices when the answer is larger than 5 MB, and loses no row', async () => {
+    const fake = createExcelFake({ sheets: ['Annex A'] });
+    fake.install();
+    const long = 'x'.repeat(400);
+    const rows = Array.from({ length: 6000 }, (_, i) => [`R${i}`, long, long, i]);
+    fake.state.sheet('Annex A').setValues('A1', rows);
+    const read = await fake.Excel.run((c: Excel.RequestContext) => readWorkbook(c, ['Annex A']));
+    const [snap] = read.snapshots;
+    expect(snap.values).toHaveLength(6000);
+    expect(snap.values[5999]).toEqual(['R5999', long, long, 5999]);
+    expect(snap.text[3000][0]).toBe('R3000');
+    expect(fake.stats.syncs).toBeGreaterThan(2);
+    expect(fake.stats.syncs).toBeLessThan(12);
+  });
+});
