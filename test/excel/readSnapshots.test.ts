@@ -8,7 +8,7 @@ describe('readWorkbook', () => {
     const fake = createExcelFake({ sheets: ['Annex A', 'Other'] });
     fake.install();
     fake.state.sheet('Annex A').setValues('B3', [['ID', 'Status'], ['5.10', 'Compliant'], ['=1+1', null]]);
-    const read = await fake.Excel.run((c: Excel.RequestContext) => readWorkbook(c, ['Annex A', 'Missing']));
+    const read: Awaited<ReturnType<typeof readWorkbook>> = await fake.Excel.run((c: Excel.RequestContext) => readWorkbook(c, ['Annex A', 'Missing']));
     expect(fake.stats.syncs).toBe(1);
     expect(read.sheets.map((s) => [s.name, s.exists])).toEqual([['Annex A', true], ['Missing', false]]);
     const [snap] = read.snapshots;
