@@ -33,11 +33,19 @@ class Batcher {
   }
 }
 
+const COERCED = [
+  /^[=+\-@'.\d]/, // formulas, numbers, dates like 1/2, percentages, ids like 5.10
+  /^\s/, // Excel trims and re-parses
+  /^(true|false)$/i,
+  /^[$€£¥]\s?\d/, // currency
+  /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s\-/.]+\d/i, // "May 2025", "Mar-23"
+];
+
 /** Text Excel would turn into something else (a formula, number, date, boolean) gets a leading
  *  apostrophe, so "5.10" stays "5.10" and "=cmd" stays text: writing goes through `formulas`. */
 export function asWritten(value: string | number | boolean): string | number | boolean {
   if (typeof value !== 'string' || value === '') return value;
-  return /^[=+\-@'.\d]|^\s|^(true|false)$/i.test(value) ? `'${value}` : value;
+  return COERCED.some((pattern) => pattern.test(value)) ? `'${value}` : value;
 }
 
 const cellText = (cell: PlanCell | undefined): string | number | boolean =>

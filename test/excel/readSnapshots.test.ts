@@ -33,3 +33,14 @@ describe('readWorkbook', () => {
     expect(fake.stats.syncs).toBeLessThan(12);
   });
 });
+
+describe('asWritten', () => {
+  it.each([
+    ['5.10', "'5.10"], ['=HYPERLINK("x")', "'=HYPERLINK(\"x\")"], ['+1', "'+1"], ['-x', "'-x"], ['@SUM(1)', "'@SUM(1)"],
+    ['1/2', "'1/2"], ['TRUE', "'TRUE"], ['May 2025', "'May 2025"], ['$5', "'$5"], [' padded', "' padded"],
+    ['Compliant', 'Compliant'], ['Information security policy', 'Information security policy'], ['', ''], [3, 3],
+  ])('%s is written as %s', async (input, written) => {
+    const { asWritten } = await import('../../src/excel/renderPlan');
+    expect(asWritten(input)).toBe(written);
+  });
+});
