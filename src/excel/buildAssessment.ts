@@ -32,7 +32,7 @@ export async function hasAssessment(context: Excel.RequestContext): Promise<bool
 }
 
 export async function buildAssessment(context: Excel.RequestContext, options: BuildInExcelOptions = {}): Promise<BuildInExcelResult> {
-  const read = await readWorkbook(context, OWNED_SHEETS);
+  const read = await readWorkbook(context, OWNED_SHEETS, { lean: true });
   const composition = composeWorkbook(read.snapshots, options);
   const supportsCharts = typeof Office === 'undefined' || Office.context?.requirements?.isSetSupported?.('ExcelApi', '1.8') !== false;
   const writes = await renderPlan(context, composition.plan, { sheets: read.sheets, names: read.names, supportsCharts, onProgress: options.onProgress });

@@ -7,7 +7,7 @@ import { readWorkbook } from './readSnapshots';
 export const CHECKED_SHEETS = [SHEETS.clauses, SHEETS.annexA, SHEETS.plan, SHEETS.settings];
 
 export async function checkWorkbook(context: Excel.RequestContext, today: Date = new Date()): Promise<ValidationReport> {
-  const read = await readWorkbook(context, CHECKED_SHEETS);
+  const read = await readWorkbook(context, CHECKED_SHEETS, { lean: true });
   return validateWorkbook(read.snapshots, { today });
 }
 

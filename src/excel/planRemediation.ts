@@ -17,7 +17,7 @@ export async function planRemediation(context: Excel.RequestContext, options: { 
     const merge = result.remediation;
     return { added: merge?.added ?? 0, kept: merge?.kept ?? 0, resolved: merge?.resolved ?? 0, rows: merge?.rows.length ?? 0 };
   }
-  const read = await readWorkbook(context, OWNED_SHEETS);
+  const read = await readWorkbook(context, OWNED_SHEETS, { lean: true });
   const merge = composeWorkbook(read.snapshots, { remediation: true }).remediation;
   return { added: merge?.added ?? 0, kept: merge?.kept ?? 0, resolved: merge?.resolved ?? 0, rows: merge?.rows.length ?? 0 };
 }

@@ -44,3 +44,30 @@ describe('asWritten', () => {
     expect(asWritten(input)).toBe(written);
   });
 });
+
+describe('lean reads for our own sheets', () => {
+  it('parses RangeAreas addresses, quoted sheet names included', async () => {
+    const { addressRanges } = await import('../../src/excel/readSnapshots');
+    expect(addressRanges("'Annex A'!$L$5:$L$97,'Annex A'!M5,Summary!B2:C3")).toEqual(['L5:L97', 'M5', 'B2:C3']);
+    expect(addressRanges("'It''s, odd'!A1:A2")).toEqual(['A1:A2']);
+  });
+
+  it('loads values and formula positions (ExcelApi 1.9) instead of formula text', async () => {
+    const fake = createExcelFake({ sheets: ['Annex A'] });
+    fake.install();
+    fake.state.sheet('Annex A').setValues('A1', [['ID', 'Gap score'], ['5.1', '=1+1'], ['5.2', 7]]);
+    const read: Awaited<ReturnType<typeof readWorkbook>> = await fake.Excel.run((c: Excel.RequestContext) => readWorkbook(c, ['Annex A'], { lean: true }));
+    expect(fake.stats.syncs).toBe(1);
+    const [snap] = read.snapshots;
+    expect(snap.formulas.map((r) => r[1])).toEqual([null, '=', null]);
+    expect(snap.values[2]).toEqual(['5.2', 7]);
+  });
+
+  it('falls back to formula text where getSpecialCells is missing (ExcelApi 1.8)', async () => {
+    const fake = createExcelFake({ sheets: ['Annex A'], supportedApi: '1.8' });
+    fake.install();
+    fake.state.sheet('Annex A').setValues('A1', [['ID', 'Gap score'], ['5.1', '=1+1']]);
+    const read: Awaited<ReturnType<typeof readWorkbook>> = await fake.Excel.run((c: Excel.RequestContext) => readWorkbook(c, ['Annex A'], { lean: true }));
+    expect(read.snapshots[0].formulas[1][1]).toBe('=1+1');
+  });
+});

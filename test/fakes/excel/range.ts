@@ -13,6 +13,7 @@ import { SheetState, matrix, tablesOverlapping } from './state';
 import { STYLE_DEFAULTS, StyleProp } from './styles';
 import { syncTableHeaders } from './tableModel';
 import { DataValidation } from './validation';
+import { RangeAreas, formulaAreas, type AreasEntity } from './rangeAreas';
 import { Worksheet, sheetRange } from './workbook';
 
 const MISMATCH = "The number of rows or columns in the input array doesn't match the size or dimensions of the range.";
@@ -113,6 +114,11 @@ function span(sizes: Map<number, number>, def: number, lo: number, hi: number): 
   return total;
 }
 
+function specialCells(e: RangeRef, cellType: string, x: Exec): AreasEntity | null {
+  if (cellType !== 'Formulas') throw notModelled(`getSpecialCells('${cellType}')`, x.location);
+  return formulaAreas(e);
+}
+
 export class Range extends ClientObject {
   private derive(method: string, args: unknown[], fn: (e: RangeRef, x: Exec) => Rect | null, orNull = false): Range {
     return this._child(Range, method, args, (e: RangeRef, x) => {
@@ -207,6 +213,19 @@ export class Range extends ClientObject {
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
     return this.derive('getUsedRangeOrNullObject', [valuesOnly], (e) => usedWithin(e, !!valuesOnly), true);
+  }
+
+  /** Only cellType 'Formulas' is modelled (what the add-in asks for). */
+  getSpecialCells(cellType: string): RangeAreas {
+    return this._child(RangeAreas, 'getSpecialCells', [cellType], (e: RangeRef, x) => {
+      const areas = specialCells(e, cellType, x);
+      if (!areas) throw itemNotFound('No cells were found.', x.location);
+      return areas;
+    });
+  }
+
+  getSpecialCellsOrNullObject(cellType: string): RangeAreas {
+    return this._child(RangeAreas, 'getSpecialCellsOrNullObject', [cellType], (e: RangeRef, x) => specialCells(e, cellType, x));
   }
 
   clear(applyTo: string = 'All'): void {

@@ -1,0 +1,50 @@
+// The result of an action as a MessageBar: success or information, or an error with what to do next.
+import * as React from 'react';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import type { ErrorText } from '../present';
+
+export type Outcome =
+  | { kind: 'success' | 'info' | 'warning'; title: string; text?: React.ReactNode }
+  | { kind: 'error'; error: ErrorText };
+
+export interface ResultMessageProps {
+  outcome: Outcome | null;
+  onDismiss?: () => void;
+  /** Names the action in the dismiss button's label ("Dismiss check result"). */
+  action: string;
+}
+
+export function ResultMessage({ outcome, onDismiss, action }: ResultMessageProps): React.JSX.Element | null {
+  if (!outcome) return null;
+  const dismiss = onDismiss ? (
+    <MessageBarActions
+      containerAction={
+        <Button appearance="transparent" size="small" aria-label={`Dismiss ${action} message`} onClick={onDismiss}>
+          ✕
+        </Button>
+      }
+    />
+  ) : null;
+  if (outcome.kind === 'error') {
+    return (
+      <MessageBar intent="error" layout="multiline" politeness="assertive" data-testid={`${action}-error`}>
+        <MessageBarBody>
+          <MessageBarTitle>{outcome.error.message}</MessageBarTitle>
+          <div>
+            <strong>What to do:</strong> {outcome.error.hint}
+          </div>
+        </MessageBarBody>
+        {dismiss}
+      </MessageBar>
+    );
+  }
+  return (
+    <MessageBar intent={outcome.kind} layout="multiline" politeness="polite" data-testid={`${action}-result`}>
+      <MessageBarBody>
+        <MessageBarTitle>{outcome.title}</MessageBarTitle>
+        {outcome.text ? <div>{outcome.text}</div> : null}
+      </MessageBarBody>
+      {dismiss}
+    </MessageBar>
+  );
+}

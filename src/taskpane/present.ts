@@ -1,0 +1,70 @@
+// Pure presentation helpers for the task pane: percentages, problem groups, error text.
+// No React, no Office: unit-tested in node.
+import { ruleInfo, type Problem, type Severity, type ValidationReport } from '../core/validate';
+
+/** "62.5%" for 0.625, "—" when there is nothing to show. */
+export function formatPercent(fraction: number | null | undefined): string {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '—';
+  const pct = Math.round(fraction * 1000) / 10;
+  return `${pct}%`;
+}
+
+/** "1 problem", "2 problems". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+export interface ProblemGroup {
+  rule: string;
+  description: string;
+  /** The most severe severity among the group's problems. */
+  severity: Severity;
+  problems: Problem[];
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Problems grouped by rule: errors first, then warnings, then infos; within, larger groups first. */
+export function groupProblems(problems: readonly Problem[]): ProblemGroup[] {
+  const groups = new Map<string, ProblemGroup>();
+  for (const p of problems) {
+    let g = groups.get(p.rule);
+    if (!g) {
+      g = { rule: p.rule, description: ruleInfo(p.rule).description, severity: p.severity, problems: [] };
+      groups.set(p.rule, g);
+    }
+    if (SEVERITY_RANK[p.severity] < SEVERITY_RANK[g.severity]) g.severity = p.severity;
+    g.problems.push(p);
+  }
+  return [...groups.values()].sort(
+    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.problems.length - a.problems.length || a.rule.localeCompare(b.rule),
+  );
+}
+
+/** True when the report has nothing to fix (infos such as "not assessed" do not count). */
+export function isAllClear(report: ValidationReport): boolean {
+  return report.summary.errors === 0 && report.summary.warnings === 0;
+}
+
+export interface ErrorText {
+  message: string;
+  hint: string;
+}
+
+const DEFAULT_HINT = 'Try again. If it keeps failing, save the workbook, reopen it and try once more.';
+
+/** What to show for a failure: the typed error's message and hint, or a plain fallback. */
+export function describeError(error: unknown): ErrorText {
+  if (error && typeof error === 'object') {
+    const e = error as { message?: unknown; hint?: unknown };
+    const message = typeof e.message === 'string' && e.message.trim() ? e.message : 'Something went wrong.';
+    const hint = typeof e.hint === 'string' && e.hint.trim() ? e.hint : DEFAULT_HINT;
+    return { message, hint };
+  }
+  return { message: typeof error === 'string' && error ? error : 'Something went wrong.', hint: DEFAULT_HINT };
+}
+
+/** A short label for one problem in the list: "Annex A!H12 · 5.1". */
+export function problemLocation(p: Problem): string {
+  return `${p.sheet}!${p.cell}${p.id ? ` · ${p.id}` : ''}`;
+}

@@ -1,0 +1,76 @@
+// The Office.js side of the task pane's actions, on the recording fake: each action is one
+// Excel.run, errors arrive typed with a hint, and change events reach the pane when supported.
+import { createExcelFake, OfficeExtensionError, type ExcelFake } from '../fakes/excelFake';
+import { createOfficeActions } from '../../src/taskpane/officeActions';
+import { GapAssessorError } from '../../src/core/errors';
+import { seedYesNoChecklist, type SeedState } from '../support/workbookSeeds';
+
+function install(options: Parameters<typeof createExcelFake>[0] = {}): ExcelFake {
+  const fake = createExcelFake(options);
+  fake.install();
+  return fake;
+}
+
+describe('createOfficeActions', () => {
+  afterEach(() => {
+    for (const key of ['Excel', 'Office', 'OfficeExtension']) delete (globalThis as Record<string, unknown>)[key];
+  });
+
+  it('builds, reads the overview, checks, selects and plans through Excel.run', async () => {
+    const fake = install();
+    const actions = createOfficeActions();
+    await expect(actions.hasAssessment()).resolves.toBe(false);
+    const progress: number[] = [];
+    const built = await actions.build((done) => progress.push(done));
+    expect(built).toEqual({ rows: 123, rebuilt: false });
+    expect(progress.length).toBeGreaterThan(0);
+    await expect(actions.hasAssessment()).resolves.toBe(true);
+    const overview = await actions.readOverview();
+    expect(overview).toMatchObject({ found: true, total: 123, assessed: 0 });
+    const report = await actions.check();
+    expect(report.summary.infos).toBe(123);
+    await actions.selectCell('Annex A', 'H12');
+    expect(fake.state.selection).toBe("'Annex A'!H12");
+    await expect(actions.plan(false)).resolves.toEqual({ added: 0, kept: 0, resolved: 0, rows: 0 });
+  });
+
+  it('previews and applies an adoption, never touching the template', async () => {
+    const fake = install();
+    seedYesNoChecklist(fake.state as unknown as SeedState, 'Old checklist');
+    const before = fake.state.sheet('Old checklist').getValues('A1:D9');
+    const actions = createOfficeActions();
+    await expect(actions.listTemplateSheets()).resolves.toEqual(['Sheet1', 'Old checklist']);
+    const preview = await actions.previewAdoption('Old checklist');
+    expect(preview.report.counts).toMatchObject({ matched: 4, unmatched: 1 });
+    await expect(actions.applyAdoption(preview, false)).resolves.toMatchObject({ rows: 123 });
+    expect(fake.state.sheet('Old checklist').getValues('A1:D9')).toEqual(before);
+  });
+
+  it('reports Office failures as typed errors with what to do next', async () => {
+    install({ failOn: () => new OfficeExtensionError('AccessDenied') });
+    const error = await createOfficeActions().check().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GapAssessorError);
+    expect((error as GapAssessorError).hint).toMatch(/Unprotect/);
+  });
+
+  it('passes worksheet change events on until unsubscribed', async () => {
+    const fake = install();
+    const listener = jest.fn();
+    const off = await createOfficeActions().subscribeToChanges(listener);
+    await fake.state.fireWorksheetChanged('Sheet1', 'B2');
+    expect(listener).toHaveBeenCalledTimes(1);
+    off();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await fake.state.fireWorksheetChanged('Sheet1', 'B3');
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('does without change events where ExcelApi 1.9 is missing', async () => {
+    const fake = install({ supportedApi: '1.8' });
+    const listener = jest.fn();
+    const off = await createOfficeActions().subscribeToChanges(listener);
+    await fake.state.fireWorksheetChanged('Sheet1', 'B2');
+    expect(listener).not.toHaveBeenCalled();
+    off();
+  });
+});
