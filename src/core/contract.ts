@@ -27,7 +27,7 @@ export const ANNEX_A_COLUMNS = [
 
 export const PLAN_COLUMNS = [
   'ID', 'Source', 'Title', 'Finding', 'Type', 'Risk level', 'Priority', 'Treatment', 'Action', 'Owner',
-  'Start', 'Due', 'Progress', 'Resources', 'Notes',
+  'Start', 'Due', 'Progress', 'Phase', 'Effort (days)', 'Cost', 'Resources', 'Notes',
 ] as const;
 
 export const TREATMENTS = ['Mitigate', 'Accept', 'Transfer', 'Avoid'] as const;
@@ -38,6 +38,8 @@ export const FINDING_TYPES = ['Policy', 'Procedural', 'Technical'] as const;
 export const PLAN_FORMULA_COLUMNS = ['Risk level', 'Priority'] as const;
 
 export type ClauseColumn = (typeof CLAUSE_COLUMNS)[number];
+export const PHASES = ['Phase 1', 'Phase 2', 'Phase 3'] as const;
+
 export type AnnexAColumn = (typeof ANNEX_A_COLUMNS)[number];
 
 /** Columns whose cells are formulas the builder owns; everything else may hold user input. */

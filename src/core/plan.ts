@@ -52,6 +52,7 @@ export interface TablePlan {
 export type ValidationRule =
   | { kind: 'list'; source: string } // "=Status_List" or "Yes,No"
   | { kind: 'whole'; min: number; max: number }
+  | { kind: 'decimal'; min: number }
   | { kind: 'date' };
 
 export interface ValidationPlan {

@@ -100,6 +100,12 @@ function defaultType(gap: Gap): string {
   return (gap.source === SHEETS.clauses ? findClause(gap.id)?.type : findControl(gap.id)?.type) ?? 'Procedural';
 }
 
+/** Phase 1 fixes the ISMS core and critical risks, Phase 2 high risks, Phase 3 the rest. */
+export function defaultPhase(gap: Pick<Gap, 'source' | 'level'>): string {
+  if (gap.source === SHEETS.clauses || gap.level === 'Critical') return 'Phase 1';
+  return gap.level === 'High' ? 'Phase 2' : 'Phase 3';
+}
+
 /** New plan row for a gap: owner from the assessment, due = start + SLA of its risk level. */
 export function newPlanRow(gap: Gap, settings: PlanSettings): PlanRow {
   const sla = settings.sla[gap.level ?? 'Medium'];
@@ -115,6 +121,9 @@ export function newPlanRow(gap: Gap, settings: PlanSettings): PlanRow {
     Start: settings.start,
     Due: settings.start + sla,
     Progress: 'Not started',
+    Phase: defaultPhase(gap),
+    'Effort (days)': null,
+    Cost: null,
     Resources: '',
     Notes: '',
   };
@@ -156,6 +165,7 @@ export function mergePlan(existing: PlanRow[], gaps: Gap[], closed: Set<string>,
       continue;
     }
     const row: PlanRow = { ...before, Title: gap.title };
+    if (isBlank(row.Phase ?? null)) row.Phase = defaultPhase(gap); // plans made before phases existed
     if (sameText(row.Progress ?? null, 'Resolved')) {
       row.Progress = 'Not started';
       result.reopened++;

@@ -129,6 +129,8 @@ function validationRule(plan: ValidationPlan): Excel.DataValidationRule {
       return { list: { inCellDropDown: true, source: plan.rule.source } };
     case 'whole':
       return { wholeNumber: { formula1: plan.rule.min, formula2: plan.rule.max, operator: 'Between' } };
+    case 'decimal':
+      return { decimal: { formula1: plan.rule.min, operator: 'GreaterThanOrEqualTo' } };
     case 'date':
       return { date: { formula1: '1900-01-01', operator: 'GreaterThan' } };
   }

@@ -64,6 +64,8 @@ function validation(plan: ValidationPlan): ExcelJS.DataValidation {
     }
     case 'whole':
       return { ...base, type: 'whole', operator: 'between', formulae: [plan.rule.min, plan.rule.max] };
+    case 'decimal':
+      return { ...base, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [plan.rule.min] };
     case 'date':
       return { ...base, type: 'date', operator: 'greaterThan', formulae: [new Date(Date.UTC(1900, 0, 1))] };
   }

@@ -152,4 +152,45 @@ describeWithTool('LibreOffice', SOFFICE, 'plan formulas in LibreOffice', () => {
     }
     expect([openActions, overdue]).toEqual([2, 2]); // start 45000 (2023) + SLA is long past
   });
+
+  it('totals effort, cost and latest due date per phase, owner and finding type for leadership', async () => {
+    await buildAssessmentFile({ out: file('ph-base.xlsx'), start: 46000 });
+    await setAssessment(file('ph-base.xlsx'), file('ph-a.xlsx'), 'Annex A', {
+      '8.8': { Status: 'Non-Compliant', Likelihood: 5, Impact: 5, Owner: 'Ops' }, // Critical → Phase 1
+      '5.1': { Status: 'Non-Compliant', Likelihood: 3, Impact: 4, Owner: 'CISO' }, // High → Phase 2
+      '7.4': { Status: 'Partially Compliant', Likelihood: 2, Impact: 2, Owner: 'Ops' }, // Low → Phase 3
+    });
+    await setAssessment(file('ph-a.xlsx'), file('ph-b.xlsx'), 'Clauses 4-10', { '9.2.2': { Status: 'Non-Compliant' } }); // clause → Phase 1
+    await buildAssessmentFile({ from: file('ph-b.xlsx'), out: file('ph-p.xlsx'), remediation: true });
+    const wb = await open(file('ph-p.xlsx'));
+    const ws = wb.getWorksheet('Remediation Plan') as ExcelJS.Worksheet;
+    const cols = headers(ws, PLAN_HEADER_ROW);
+    const row = (id: string): number => findRow(ws, PLAN_HEADER_ROW + 1, (r) => ws.getCell(r, 1).value === id);
+    expect(['9.2.2', '8.8', '5.1', '7.4'].map((id) => ws.getCell(row(id), cols.get('Phase') as number).value)).toEqual(['Phase 1', 'Phase 1', 'Phase 2', 'Phase 3']);
+    const effort: Record<string, [number, number]> = { '9.2.2': [5, 4000], '8.8': [10, 12000], '5.1': [2, 1500], '7.4': [1.5, 300] };
+    for (const [id, [days, cost]] of Object.entries(effort)) {
+      ws.getCell(row(id), cols.get('Effort (days)') as number).value = days;
+      ws.getCell(row(id), cols.get('Cost') as number).value = cost;
+    }
+    ws.getCell(row('7.4'), cols.get('Progress') as number).value = 'Done';
+    await wb.xlsx.writeFile(file('ph-edited.xlsx'));
+    const [out] = await recalculate([file('ph-edited.xlsx')]);
+    const values = await readCachedValues(out);
+    const line = (label: string, after: string): unknown[] => {
+      let start = 0;
+      for (let r = 1; r < 300; r++) {
+        const a = String(values.cell('Summary', `A${r}`) ?? '');
+        if (a === after) start = r;
+        if (start && r > start && a === label) return ['B', 'C', 'D', 'E'].map((c) => values.cell('Summary', `${c}${r}`));
+      }
+      throw new Error(`no Summary row ${label} after ${after}`);
+    };
+    const serial = (y: number, m: number, d: number): number => (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000;
+    // Phase 1: 9.2.2 (unscored → Medium SLA 90 days) and 8.8 (Critical, 30 days) from 2025-12-09.
+    expect(line('Phase 1', 'By phase')).toEqual([2, 15, 16000, serial(2026, 3, 9)]);
+    expect(line('Phase 2', 'By phase')).toEqual([1, 2, 1500, serial(2026, 2, 7)]);
+    expect(line('Phase 3', 'By phase')).toEqual([0, 0, 0, 0]); // its only action is Done
+    expect(line('Ops', 'By owner').slice(0, 3)).toEqual([1, 10, 12000]);
+    expect(line('Technical', 'By finding type').slice(0, 3)).toEqual([1, 10, 12000]);
+  });
 });

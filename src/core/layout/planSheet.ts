@@ -1,6 +1,6 @@
 // The Remediation Plan sheet: one table of actions; Risk level and Priority follow the
 // assessment row live (lookup by ID), dates are real dates, overdue and missing cells light up.
-import { FINDING_TYPES, PLAN_COLUMNS, PROGRESS_VALUES, SHEETS, TABLES, TREATMENTS } from '../contract';
+import { FINDING_TYPES, PHASES, PLAN_COLUMNS, PROGRESS_VALUES, SHEETS, TABLES, TREATMENTS } from '../contract';
 import { emptySheet, type PlanCell, type SheetPlan } from '../plan';
 import type { PlanRow } from '../remediation';
 import { columnLetter } from '../snapshot';
@@ -10,9 +10,11 @@ import { CATALOG_TEXT, COLORS, FORMULA, HEADER, INPUT, SUBTITLE, TITLE } from '.
 export const PLAN_HEADER_ROW = 4;
 const T = TABLES.plan;
 
+const NUMBER_FORMATS: Record<string, string> = { Start: 'yyyy-mm-dd', Due: 'yyyy-mm-dd', 'Effort (days)': '0.0', Cost: '#,##0' };
+
 const WIDTHS: Record<string, number> = {
   ID: 8, Source: 13, Title: 30, Finding: 40, Type: 12, 'Risk level': 10, Priority: 9, Treatment: 12, Action: 40,
-  Owner: 16, Start: 12, Due: 12, Progress: 13, Resources: 20, Notes: 30,
+  Owner: 16, Start: 12, Due: 12, Progress: 13, Phase: 10, 'Effort (days)': 9, Cost: 11, Resources: 20, Notes: 30,
 };
 
 /** Looks a column of the assessment row up by Source and ID. */
@@ -51,7 +53,7 @@ export function layoutPlanSheet(rows: PlanRow[], extraColumns: string[]): SheetP
     sheet.widths[columnLetter(i)] = WIDTHS[c] ?? 18;
     if (formulas[c]) sheet.formats.push({ range: range(c), style: FORMULA });
     else if (['ID', 'Source', 'Title'].includes(c)) sheet.formats.push({ range: range(c), style: CATALOG_TEXT });
-    else sheet.formats.push({ range: range(c), style: INPUT, numberFormat: c === 'Start' || c === 'Due' ? 'yyyy-mm-dd' : undefined });
+    else sheet.formats.push({ range: range(c), style: INPUT, numberFormat: NUMBER_FORMATS[c] });
   });
   const list = (c: string, values: readonly string[]): void => {
     sheet.validations.push({
@@ -63,6 +65,10 @@ export function layoutPlanSheet(rows: PlanRow[], extraColumns: string[]): SheetP
   list('Type', FINDING_TYPES);
   list('Treatment', TREATMENTS);
   list('Progress', PROGRESS_VALUES);
+  list('Phase', PHASES);
+  for (const c of ['Effort (days)', 'Cost']) {
+    sheet.validations.push({ range: range(c), rule: { kind: 'decimal', min: 0 }, error: { title: `${c} is a number`, message: 'Enter a number of 0 or more.', style: 'stop' } });
+  }
   for (const c of ['Start', 'Due']) {
     sheet.validations.push({ range: range(c), rule: { kind: 'date' }, error: { title: `${c} is a date`, message: 'Enter a date, e.g. 2026-12-31.', style: 'stop' } });
   }
@@ -81,17 +87,42 @@ export function layoutPlanSheet(rows: PlanRow[], extraColumns: string[]): SheetP
   return sheet;
 }
 
-/** Summary rows about the plan: overdue, due soon, open actions per owner (owners as of generation). */
-export function planSummaryRows(owners: string[]): PlanCell[][] {
+/** Summary rows about the plan: overdue, due soon, then open actions with effort and cost per
+ *  phase, owner (owners as of generation) and finding type. */
+export function planSummaryRows(owners: string[]): { rows: PlanCell[][]; headers: number[]; dates: number[] } {
   const open = `${T}[Progress],"<>Done",${T}[Progress],"<>Resolved"`;
-  return [
+  const quoted = (text: string): string => `"${text.replace(/"/g, '""')}"`;
+  const breakdown = (label: string, column: string, values: string[]): PlanCell[][] => [
+    [{ value: label }, { value: 'Open' }, { value: 'Effort (days)' }, { formula: '="Cost ("&Currency_Code&")"' }, { value: 'Latest due' }],
+    ...values.map((v) => {
+      const match = `${T}[${column}],${quoted(v)}`;
+      return [
+        { value: v || '(none)' },
+        { formula: `=COUNTIFS(${match},${T}[ID],"<>",${open})` },
+        { formula: `=SUMIFS(${T}[Effort (days)],${match},${open})` },
+        { formula: `=SUMIFS(${T}[Cost],${match},${open})` },
+        // Latest due date of the group's open actions (0 = none); SUMPRODUCT evaluates the array everywhere.
+        { formula: `=IFERROR(SUMPRODUCT(MAX((${T}[${column}]=${quoted(v)})*(${T}[Progress]<>"Done")*(${T}[Progress]<>"Resolved")*${T}[Due])),"")` },
+      ];
+    }),
+  ];
+  const rows: PlanCell[][] = [
     [{ value: 'Remediation' }],
     [{ value: 'Measure' }, { value: 'Actions' }],
     [{ value: 'Open actions' }, { formula: `=COUNTIFS(${T}[ID],"<>",${open})` }],
     [{ value: 'Overdue (due before today, not done)' }, { formula: `=COUNTIFS(${T}[Due],"<"&TODAY(),${open})` }],
     [{ value: 'Due in the next 30 days' }, { formula: `=COUNTIFS(${T}[Due],">="&TODAY(),${T}[Due],"<="&(TODAY()+30),${open})` }],
-    [{ value: 'Open actions by owner' }, { value: 'Open' }],
-    ...owners.map((owner) => [{ value: owner }, { formula: `=COUNTIFS(${T}[Owner],"${owner.replace(/"/g, '""')}",${open})` }]),
-    [{ value: '(no owner)' }, { formula: `=COUNTIFS(${T}[Owner],"",${T}[ID],"<>",${open})` }],
+    [{ value: 'Estimated effort of open actions (days)' }, { formula: `=SUMIFS(${T}[Effort (days)],${open})` }],
+    [{ formula: '="Estimated cost of open actions ("&Currency_Code&")"' }, { formula: `=SUMIFS(${T}[Cost],${open})` }],
+    [],
+    ...breakdown('By phase', 'Phase', [...PHASES]),
+    [],
+    ...breakdown('By owner', 'Owner', [...owners, '']),
+    [],
+    ...breakdown('By finding type', 'Type', [...FINDING_TYPES]),
   ];
+  // Offsets (0-based, within `rows`) of header rows and of rows whose fifth cell is a date.
+  const headers = rows.flatMap((r, i) => (i === 1 || ['By phase', 'By owner', 'By finding type'].includes(String(r[0]?.value)) ? [i] : []));
+  const dates = rows.flatMap((r, i) => (typeof r[4]?.formula === 'string' && r[4].formula.includes('MAX(') ? [i] : []));
+  return { rows, headers, dates };
 }

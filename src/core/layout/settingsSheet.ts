@@ -49,6 +49,7 @@ export function settingsSections(org: string, start: number): SettingsSection[] 
         { label: 'Scope', values: [{ key: 'scope', name: 'Assessment_Scope', default: '' }] },
         { label: 'Assessment start date', values: [{ key: 'start', name: 'Assessment_Start', default: start, numberFormat: 'yyyy-mm-dd' }] },
         { label: 'Assessor', values: [{ key: 'assessor', name: 'Assessor_Name', default: '' }] },
+        { label: 'Currency', values: [{ key: 'currency', name: 'Currency_Code', default: 'EUR' }] },
       ],
     },
     {

@@ -120,13 +120,11 @@ export function layoutSummary(planOwners?: string[]): SummaryLayout {
   if (planOwners) {
     put([]);
     const section = rows.length + 1;
-    for (const line of planSummaryRows(planOwners)) put(line);
-    sheet.formats.push(
-      { range: `A${section}`, style: SECTION },
-      { range: `A${section + 1}:B${section + 1}`, style: HEADER },
-      { range: `A${section + 5}:B${section + 5}`, style: HEADER },
-      { range: `B${section + 2}:B${rows.length}`, style: FORMULA },
-    );
+    const remediation = planSummaryRows(planOwners);
+    for (const line of remediation.rows) put(line);
+    sheet.formats.push({ range: `A${section}`, style: SECTION }, { range: `B${section + 1}:E${rows.length}`, style: FORMULA });
+    for (const h of remediation.headers) sheet.formats.push({ range: `A${section + h}:E${section + h}`, style: HEADER });
+    for (const d of remediation.dates) sheet.formats.push({ range: `E${section + d}`, numberFormat: 'yyyy-mm-dd;;' });
   }
 
   sheet.blocks.push({ at: 'A1', cells: rows });
