@@ -2,7 +2,7 @@
 // people typed, fold in adopted answers and the remediation merge, lay the workbook out.
 import { ASSESSMENT_SHEETS, SHEETS } from './contract';
 import { harvestWorkbook, mergeInputs, type Harvest } from './harvest';
-import type { AssessmentInputs } from './inputs';
+import type { AssessmentInputs, RowInputs } from './inputs';
 import { layoutWorkbook } from './layout';
 import { todaySerial } from './layout/settingsSheet';
 import type { WorkbookPlan } from './plan';
@@ -17,6 +17,8 @@ export interface ComposeOptions {
   /** Create or regenerate the Remediation Plan from the current gaps. */
   remediation?: boolean;
   today?: number;
+  /** Snapshot rows to add to the Snapshot History sheet (values, from core/history snapshotRow). */
+  appendHistory?: RowInputs[];
 }
 
 export interface Composition {
@@ -60,8 +62,13 @@ export function composeWorkbook(snapshots: SheetSnapshot[], options: ComposeOpti
     extraColumns: withAdoptedColumns(harvest.extraColumns, options.adopted),
     settings: harvest.settings,
     statusWords: harvest.statusWords,
+    team: harvest.team,
     plan: planRows && { rows: planRows.rows, extraColumns: planRows.extraColumns },
+    audit: harvest.audit,
+    appendHistory: options.appendHistory,
   });
-  const rows = plan.sheets.flatMap((s) => s.tables).reduce((n, t) => n + t.rows, 0);
+  // Assessment and plan rows (the audit sheets are not counted).
+  const audit = new Set<string>([SHEETS.soa, SHEETS.documents, SHEETS.risks, SHEETS.history]);
+  const rows = plan.sheets.filter((s) => !audit.has(s.name)).flatMap((s) => s.tables).reduce((n, t) => n + t.rows, 0);
   return { plan, harvest, remediation, rows };
 }

@@ -3,9 +3,10 @@
 import { ASSESSMENT_SHEETS, CATALOG_COLUMNS, SCORE_COLUMNS, SHEETS } from './contract';
 import { emptyInputs, type AssessmentInputs, type RowInputs } from './inputs';
 import { isBlank, locateAssessmentTable, normalizeHeader } from './locate';
-import { settingsSections, STATUS_WORDS_TITLE } from './layout/settingsSheet';
+import { settingsSections, STATUS_WORDS_TITLE, TEAM_COLUMNS, TEAM_TITLE } from './layout/settingsSheet';
 import { findClause, findControl, normalizeControlId, parseId } from '../catalog';
 import type { CellValue, SheetSnapshot } from './snapshot';
+import { readAudit, type AuditInputs } from './layout/auditSheets';
 
 export interface Harvest {
   inputs: AssessmentInputs;
@@ -13,6 +14,10 @@ export interface Harvest {
   settings: Map<string, CellValue>;
   /** The person's own status words on Settings (word, status), in order. */
   statusWords: [CellValue, CellValue][];
+  /** Rows of the team table on Settings (Name, Role, Department). */
+  team: CellValue[][];
+  /** What people typed on the Statement of Applicability, Documents, Risk Register and Snapshot History. */
+  audit: AuditInputs;
   /** Assessment sheets found (by kind). */
   found: { clauses: boolean; annexA: boolean; settings: boolean };
 }
@@ -35,6 +40,8 @@ export function harvestWorkbook(snapshots: SheetSnapshot[]): Harvest {
     extraColumns: { clauses: [], annexA: [] },
     settings: new Map(),
     statusWords: [],
+    team: [],
+    audit: readAudit(snapshots),
     found: { clauses: false, annexA: false, settings: false },
   };
   for (const spec of ASSESSMENT_SHEETS) {
@@ -68,6 +75,7 @@ export function harvestWorkbook(snapshots: SheetSnapshot[]): Harvest {
     result.found.settings = true;
     harvestSettings(settings, result.settings);
     result.statusWords = harvestStatusWords(settings);
+    result.team = harvestBlock(settings, TEAM_TITLE, TEAM_COLUMNS.length);
   }
   return result;
 }
@@ -105,6 +113,20 @@ function harvestStatusWords(snapshot: SheetSnapshot): [CellValue, CellValue][] {
     words.push([word, snapshot.values[r]?.[a + 1] ?? null]);
   }
   return words;
+}
+
+/** Rows of `width` cells under a titled block's header, up to the first empty row (team table). */
+function harvestBlock(snapshot: SheetSnapshot, title: string, width: number): CellValue[][] {
+  const a = -snapshot.origin.col;
+  const at = snapshot.values.findIndex((line) => normalizeHeader(line?.[a] ?? null) === normalizeHeader(title));
+  if (a < 0 || at < 0) return [];
+  const rows: CellValue[][] = [];
+  for (let r = at + 2; r < snapshot.values.length; r++) {
+    const row = Array.from({ length: width }, (_, i) => snapshot.values[r]?.[a + i] ?? null);
+    if (row.every(isBlank)) break;
+    rows.push(row);
+  }
+  return rows;
 }
 
 /** Adopted values fill the inputs: blanks always, typed values only when `overwrite`. */

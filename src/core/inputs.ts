@@ -17,7 +17,9 @@ export function emptyInputs(): AssessmentInputs {
 }
 
 /** Input columns a person fills on each assessment sheet (everything not catalog, not score). */
-export const CLAUSE_INPUT_COLUMNS = ['Status', 'Evidence', 'Owner', 'Likelihood', 'Impact', 'Notes'] as const;
+export const CLAUSE_INPUT_COLUMNS = [
+  'Status', 'Evidence', 'Owner', 'Likelihood', 'Impact', 'Maturity', 'Method', 'Assessed by', 'Assessed on', 'Notes',
+] as const;
 export const ANNEX_A_INPUT_COLUMNS = [
-  'Applicable', 'Justification', 'Status', 'Evidence', 'Owner', 'Likelihood', 'Impact', 'Notes',
+  'Applicable', 'Justification', ...CLAUSE_INPUT_COLUMNS,
 ] as const;

@@ -53,6 +53,8 @@ export type ValidationRule =
   | { kind: 'list'; source: string } // "=Status_List" or "Yes,No"
   | { kind: 'whole'; min: number; max: number }
   | { kind: 'decimal'; min: number }
+  /** No restriction: only an input prompt. */
+  | { kind: 'any' }
   | { kind: 'date' };
 
 export interface ValidationPlan {
@@ -100,6 +102,8 @@ export interface SheetPlan {
   protect: boolean;
   /** Row heights in points (1-based row → height) for rows with wrapped text; Office.js autofits instead. */
   rowHeights: Record<number, number>;
+  /** Column letters to hide (e.g. Maturity while maturity mode is off). */
+  hiddenColumns?: string[];
   /** Print setup: landscape, fit all columns on one page width. */
   print?: { landscape: boolean; fitToWidth: boolean };
 }

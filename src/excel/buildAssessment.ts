@@ -22,7 +22,9 @@ export interface BuildInExcelResult {
   remediation?: PlanMerge;
 }
 
-export const OWNED_SHEETS = [SHEETS.clauses, SHEETS.annexA, SHEETS.summary, SHEETS.plan, SHEETS.settings];
+export const OWNED_SHEETS = [
+  SHEETS.clauses, SHEETS.annexA, SHEETS.soa, SHEETS.risks, SHEETS.documents, SHEETS.summary, SHEETS.plan, SHEETS.history, SHEETS.settings,
+];
 
 /** True when the workbook already has assessment sheets (the task pane asks before rebuilding). */
 export async function hasAssessment(context: Excel.RequestContext): Promise<boolean> {

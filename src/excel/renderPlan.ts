@@ -131,6 +131,8 @@ function validationRule(plan: ValidationPlan): Excel.DataValidationRule {
       return { wholeNumber: { formula1: plan.rule.min, formula2: plan.rule.max, operator: 'Between' } };
     case 'decimal':
       return { decimal: { formula1: plan.rule.min, operator: 'GreaterThanOrEqualTo' } };
+    case 'any':
+      return {};
     case 'date':
       return { date: { formula1: '1900-01-01', operator: 'GreaterThan' } };
   }
@@ -203,6 +205,7 @@ export async function renderPlan(context: Excel.RequestContext, plan: WorkbookPl
 async function renderSheet(sheet: Excel.Worksheet, plan: SheetPlan, batch: Batcher, options: RenderOptions): Promise<void> {
   if (plan.tabColor) sheet.tabColor = plan.tabColor;
   for (const [letter, width] of Object.entries(plan.widths)) sheet.getRange(`${letter}:${letter}`).format.columnWidth = charsToPoints(width);
+  for (const letter of plan.hiddenColumns ?? []) sheet.getRange(`${letter}:${letter}`).columnHidden = true;
   for (const block of plan.blocks) {
     for (const run of blockRuns(block)) {
       await batch.add(run.bytes + 80);
@@ -231,7 +234,7 @@ async function renderSheet(sheet: Excel.Worksheet, plan: SheetPlan, batch: Batch
   for (const v of plan.validations) {
     await batch.add(400);
     const dv = sheet.getRange(v.range).dataValidation;
-    dv.rule = validationRule(v);
+    if (v.rule.kind !== 'any') dv.rule = validationRule(v);
     dv.errorAlert = { showAlert: true, style: v.error.style === 'stop' ? 'Stop' : 'Warning', title: v.error.title, message: v.error.message };
     if (v.prompt) dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
   }

@@ -66,6 +66,8 @@ function validation(plan: ValidationPlan): ExcelJS.DataValidation {
       return { ...base, type: 'whole', operator: 'between', formulae: [plan.rule.min, plan.rule.max] };
     case 'decimal':
       return { ...base, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [plan.rule.min] };
+    case 'any':
+      return { ...base, type: 'any', showErrorMessage: false, formulae: [] } as unknown as ExcelJS.DataValidation;
     case 'date':
       return { ...base, type: 'date', operator: 'greaterThan', formulae: [new Date(Date.UTC(1900, 0, 1))] };
   }
@@ -109,6 +111,7 @@ async function renderSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): Promise
   });
   for (const [letter, width] of Object.entries(plan.widths)) ws.getColumn(letter).width = width;
   for (const [row, height] of Object.entries(plan.rowHeights)) ws.getRow(Number(row)).height = height;
+  for (const letter of plan.hiddenColumns ?? []) ws.getColumn(letter).hidden = true;
   if (plan.print) {
     ws.pageSetup = { ...ws.pageSetup, orientation: plan.print.landscape ? 'landscape' : 'portrait', fitToPage: plan.print.fitToWidth, fitToWidth: 1, fitToHeight: 0 };
     ws.pageSetup.printTitlesRow = plan.freeze ? `1:${plan.freeze.rows}` : undefined;

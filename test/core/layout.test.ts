@@ -7,7 +7,7 @@ describe('layoutWorkbook', () => {
   const sheet = (name: string) => plan.sheets.find((s) => s.name === name);
 
   it('lays out the contract sheets in order', () => {
-    expect(plan.sheets.map((s) => s.name)).toEqual(['Clauses 4-10', 'Annex A', 'Summary', 'Settings']);
+    expect(plan.sheets.map((s) => s.name)).toEqual(['Clauses 4-10', 'Annex A', 'Statement of Applicability', 'Risk Register', 'Documents', 'Summary', 'Snapshot History', 'Settings']);
   });
 
   it('gives each assessment sheet one table with the exact contract columns and every catalog row', () => {

@@ -33,11 +33,12 @@ describe('buildAssessmentFile', () => {
     const result = await buildAssessmentFile({ out: file('new.xlsx'), org: 'Acme' });
     expect(result.rows).toBe(123);
     const wb = await open(file('new.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Clauses 4-10', 'Annex A', 'Summary', 'Settings']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Clauses 4-10', 'Annex A', 'Statement of Applicability', 'Risk Register', 'Documents', 'Summary', 'Snapshot History', 'Settings']);
     const annex = wb.getWorksheet('Annex A') as ExcelJS.Worksheet;
     expect([...columns(annex).keys()]).toEqual([
       'ID', 'Theme', 'Title', 'Question', 'Applicable', 'Justification', 'Status', 'Evidence', 'Owner',
-      'Likelihood', 'Impact', 'Gap score', 'Risk score', 'Risk level', 'Priority', 'Notes',
+      'Likelihood', 'Impact', 'Gap score', 'Risk score', 'Risk level', 'Priority', 'Maturity', 'Method', 'Assessed by',
+      'Assessed on', 'Notes',
     ]);
     expect(annex.getTable('AnnexA')).toBeDefined();
     for (const n of ['Compliance_Overall', 'Compliance_Clauses', 'Compliance_AnnexA', 'Status_List', 'Weight_Partial']) {
@@ -64,8 +65,9 @@ describe('buildAssessmentFile', () => {
     ];
     for (const [ws, r, col, value] of typed) ws.getCell(r, (ws === annex ? a : c).get(col) as number).value = value;
     annex.getCell(r51, a.get('Gap score') as number).value = 0.1; // someone typed over a formula
-    annex.getCell(TABLE_HEADER_ROW, 17).value = 'Audit ref';
-    annex.getCell(r51, 17).value = 'AR-17';
+    const extraCol = a.size + 1; // first column right of the table
+    annex.getCell(TABLE_HEADER_ROW, extraCol).value = 'Audit ref';
+    annex.getCell(r51, extraCol).value = 'AR-17';
     const extra = annex.lastRow ? annex.lastRow.number + 1 : 0;
     annex.getCell(extra, 1).value = 'X.1';
     annex.getCell(extra, a.get('Title') as number).value = 'Our own control';
@@ -91,8 +93,8 @@ describe('buildAssessmentFile', () => {
     }
     const gap = annex2.getCell(rowOf(annex2, '5.1'), a2.get('Gap score') as number).value as ExcelJS.CellFormulaValue;
     expect(gap.formula).toMatch(/^IF\(AnnexA\[\[#This Row\],\[Applicable\]\]="No"/);
-    expect(a2.get('Audit ref')).toBe(17);
-    expect(annex2.getCell(rowOf(annex2, '5.1'), 17).value).toBe('AR-17');
+    expect(a2.get('Audit ref')).toBe(extraCol);
+    expect(annex2.getCell(rowOf(annex2, '5.1'), extraCol).value).toBe('AR-17');
     const x = rowOf(annex2, 'X.1');
     expect(annex2.getCell(x, a2.get('Status') as number).value).toBe('Compliant');
     expect(annex2.getCell(x, a2.get('Title') as number).value).toBe('Our own control');

@@ -4,6 +4,8 @@ import { buildCommand } from './build';
 import { catalogCommand } from './catalog';
 import { importCommand } from './import';
 import { planCommand } from './plan';
+import { reportCommand } from './report';
+import { snapshotCommand } from './snapshot';
 import { validateCommand } from './validate';
 
-export const COMMANDS: CliCommand[] = [buildCommand, validateCommand, planCommand, importCommand, catalogCommand];
+export const COMMANDS: CliCommand[] = [buildCommand, validateCommand, planCommand, snapshotCommand, reportCommand, importCommand, catalogCommand];

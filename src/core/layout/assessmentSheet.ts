@@ -2,7 +2,7 @@
 // score formulas as calculated columns, dropdowns, status and risk colours, in-sheet checks.
 import { CLAUSES, CONTROLS, CLAUSE_PARENTS } from '../../catalog';
 import type { AssessmentSheetSpec } from '../contract';
-import { SCORE_COLUMNS } from '../contract';
+import { ASSESSMENT_METHODS, MATURITY_LEVELS, SCORE_COLUMNS } from '../contract';
 import type { RowInputs } from '../inputs';
 import { emptySheet, type ConditionalFormatPlan, type PlanCell, type SheetPlan, type TableColumnPlan } from '../plan';
 import { columnLetter, type CellValue } from '../snapshot';
@@ -13,7 +13,8 @@ export const TABLE_HEADER_ROW = 4;
 
 const WIDTHS: Record<string, number> = {
   ID: 8, Theme: 14, Title: 32, Question: 60, Applicable: 11, Justification: 30, Status: 20, Evidence: 40,
-  Owner: 16, Likelihood: 11, Impact: 9, 'Gap score': 8, 'Risk score': 8, 'Risk level': 10, Priority: 9, Notes: 30,
+  Owner: 16, Likelihood: 11, Impact: 9, 'Gap score': 8, 'Risk score': 8, 'Risk level': 10, Priority: 9, Maturity: 10,
+  Method: 20, 'Assessed by': 14, 'Assessed on': 12, Notes: 30,
 };
 
 /** Structured reference to a column in the same row, in the form files require. */
@@ -57,6 +58,8 @@ export interface AssessmentLayoutInput {
   inputs: Map<string, RowInputs>;
   /** Headers of columns a person added to the table, in order. */
   extraColumns: string[];
+  /** Maturity mode (Settings): the Maturity column is hidden while off. */
+  showMaturity?: boolean;
 }
 
 function isScoreColumn(column: string): boolean {
@@ -69,7 +72,7 @@ function columnRange(columns: string[], column: string, firstRow: number, lastRo
   return `${letter}${firstRow}:${letter}${lastRow}`;
 }
 
-export function layoutAssessmentSheet({ spec, inputs, extraColumns }: AssessmentLayoutInput): SheetPlan {
+export function layoutAssessmentSheet({ spec, inputs, extraColumns, showMaturity = false }: AssessmentLayoutInput): SheetPlan {
   const sheet = emptySheet(spec.sheet);
   sheet.tabColor = spec.kind === 'clauses' ? COLORS.header : COLORS.brand;
   const columns = [...spec.columns, ...extraColumns.filter((c) => !spec.columns.includes(c))];
@@ -120,9 +123,10 @@ export function layoutAssessmentSheet({ spec, inputs, extraColumns }: Assessment
     } else if (['ID', 'Theme', 'Title', 'Question'].includes(c)) {
       sheet.formats.push({ range, style: CATALOG_TEXT });
     } else {
-      sheet.formats.push({ range, style: INPUT });
+      sheet.formats.push({ range, style: INPUT, numberFormat: c === 'Assessed on' ? 'yyyy-mm-dd' : undefined });
     }
   });
+  if (!showMaturity) sheet.hiddenColumns = [columnLetter(columns.indexOf('Maturity'))];
 
   const range = (c: string): string => columnRange(columns, c, first, last);
   const cell = (c: string): string => `$${columnLetter(columns.indexOf(c))}${first}`;
@@ -140,6 +144,31 @@ export function layoutAssessmentSheet({ spec, inputs, extraColumns }: Assessment
       error: { title: `${c} is 1–5`, message: 'Enter a whole number from 1 to 5.', style: 'stop' },
     });
   }
+  sheet.validations.push({
+    range: range('Maturity'),
+    rule: { kind: 'whole', min: 0, max: 5 },
+    prompt: { title: 'Maturity 0–5', message: MATURITY_LEVELS.map((l, i) => `${i} ${l}`).join(', ') },
+    error: { title: 'Maturity is 0–5', message: 'Enter a whole number from 0 (non-existent) to 5 (optimised).', style: 'stop' },
+  });
+  // People from the team table on Settings; other names are allowed after a warning.
+  for (const c of ['Owner', 'Assessed by']) {
+    sheet.validations.push({
+      range: range(c),
+      rule: { kind: 'list', source: '=Team_Names' },
+      error: { title: 'Not on the team list', message: 'This name is not in the team table on Settings. Keep it anyway?', style: 'warning' },
+    });
+  }
+  sheet.validations.push({
+    range: range('Method'),
+    rule: { kind: 'any' },
+    prompt: { title: 'Method', message: `${ASSESSMENT_METHODS.join(', ')} — several allowed, separated by commas.` },
+    error: { title: 'Method', message: '', style: 'warning' },
+  });
+  sheet.validations.push({
+    range: range('Assessed on'),
+    rule: { kind: 'date' },
+    error: { title: 'A date', message: 'Enter the date the row was assessed, e.g. 2026-11-25.', style: 'stop' },
+  });
   if (spec.kind === 'annexA') {
     sheet.validations.push({
       range: range('Applicable'),

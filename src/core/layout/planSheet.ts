@@ -66,6 +66,11 @@ export function layoutPlanSheet(rows: PlanRow[], extraColumns: string[]): SheetP
   list('Treatment', TREATMENTS);
   list('Progress', PROGRESS_VALUES);
   list('Phase', PHASES);
+  sheet.validations.push({
+    range: range('Owner'),
+    rule: { kind: 'list', source: '=Team_Names' },
+    error: { title: 'Not on the team list', message: 'This name is not in the team table on Settings. Keep it anyway?', style: 'warning' },
+  });
   for (const c of ['Effort (days)', 'Cost']) {
     sheet.validations.push({ range: range(c), rule: { kind: 'decimal', min: 0 }, error: { title: `${c} is a number`, message: 'Enter a number of 0 or more.', style: 'stop' } });
   }

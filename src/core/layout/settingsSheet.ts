@@ -1,7 +1,7 @@
 // The Settings sheet: organisation details, the status weights, scales, risk bands and SLAs.
 // Every value is a named cell; the formulas on the other sheets reach them by name.
 import { IMPACT_SCALE, LIKELIHOOD_SCALE, STATUSES, STATUS_MEANINGS, DEFAULT_WEIGHTS, DEFAULT_BAND_MINIMUMS, DEFAULT_SLA_DAYS } from '../scale';
-import { SHEETS } from '../contract';
+import { MATURITY_LEVELS, SHEETS } from '../contract';
 import type { CellValue } from '../snapshot';
 import { emptySheet, type NamePlan, type PlanCell, type SheetPlan } from '../plan';
 import { HEADER, INPUT, SECTION, SUBTITLE, TITLE } from './styles';
@@ -50,6 +50,7 @@ export function settingsSections(org: string, start: number): SettingsSection[] 
         { label: 'Assessment start date', values: [{ key: 'start', name: 'Assessment_Start', default: start, numberFormat: 'yyyy-mm-dd' }] },
         { label: 'Assessor', values: [{ key: 'assessor', name: 'Assessor_Name', default: '' }] },
         { label: 'Currency', values: [{ key: 'currency', name: 'Currency_Code', default: 'EUR' }] },
+        { label: 'Show maturity column', values: [{ key: 'maturity', name: 'Maturity_Mode', default: 'No' }], note: 'Yes adds a 0–5 maturity column to both assessment sheets (applied on the next build).' },
       ],
     },
     {
@@ -75,6 +76,11 @@ export function settingsSections(org: string, start: number): SettingsSection[] 
       rows: IMPACT_SCALE.map((l) => ({ label: String(l.value), values: [{ key: `impact.${l.value}`, default: l.label }], note: l.description })),
     },
     {
+      title: 'Maturity levels',
+      headers: ['Level', 'Label'],
+      rows: MATURITY_LEVELS.map((label, i) => ({ label: String(i), values: [{ key: `maturity.${i}`, default: label }] })),
+    },
+    {
       title: 'Risk levels',
       headers: ['Level', 'Lowest risk score', 'Due in (days)'],
       labelName: 'Risk_Levels',
@@ -97,10 +103,20 @@ export interface SettingsLayout {
 }
 
 export const STATUS_WORDS_TITLE = 'Status words';
+export const TEAM_TITLE = 'Assessment team';
+export const TEAM_COLUMNS = ['Name', 'Role', 'Department'] as const;
+/** Rows the team table offers; the Owner dropdowns read all of them (blanks are skipped by people). */
+export const TEAM_ROWS = 30;
 
 /** Lays out Settings; `kept` holds values a person changed (by key), which win over defaults;
  *  `statusWords` are the person's own answer words (word → status) that template import reads. */
-export function layoutSettings(org: string, start: number, kept: Map<string, CellValue>, statusWords: [CellValue, CellValue][] = []): SettingsLayout {
+export function layoutSettings(
+  org: string,
+  start: number,
+  kept: Map<string, CellValue>,
+  statusWords: [CellValue, CellValue][] = [],
+  team: CellValue[][] = [],
+): SettingsLayout {
   const sheet = emptySheet(SHEETS.settings);
   sheet.tabColor = '#7F7F7F';
   sheet.widths = { A: 26, B: 22, C: 60 };
@@ -150,6 +166,20 @@ export function layoutSettings(org: string, start: number, kept: Map<string, Cel
     rule: { kind: 'list', source: '=Status_List' },
     error: { title: 'Not a status', message: 'Pick the status this word means.', style: 'stop' },
   });
+  rows.push([]);
+  rows.push([{ value: TEAM_TITLE }]);
+  sheet.formats.push({ range: `A${rows.length}`, style: SECTION });
+  rows.push(TEAM_COLUMNS.map((c) => ({ value: c })));
+  sheet.formats.push({ range: `A${rows.length}:C${rows.length}`, style: HEADER });
+  const firstMember = rows.length + 1;
+  for (const member of team) rows.push(member.map((value) => ({ value })));
+  const lastMember = firstMember + Math.max(TEAM_ROWS, team.length + 5) - 1;
+  sheet.formats.push({ range: `A${firstMember}:C${lastMember}`, style: INPUT });
+  names.push({ name: 'Team_Names', refersTo: `='${SHEETS.settings}'!$A$${firstMember}:$A$${lastMember}` });
+  const maturityCell = cells.get('maturity');
+  if (maturityCell) {
+    sheet.validations.push({ range: maturityCell, rule: { kind: 'list', source: 'Yes,No' }, error: { title: 'Yes or No', message: 'Yes shows the maturity column.', style: 'stop' } });
+  }
   sheet.blocks.push({ at: 'A1', cells: rows });
   sheet.protect = false;
   return { sheet, names, cells };

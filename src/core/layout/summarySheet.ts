@@ -7,6 +7,7 @@ import { emptySheet, type NamePlan, type PlanCell, type SheetPlan } from '../pla
 import { riskLevel } from '../scoring';
 import { clauseAreas } from './assessmentSheet';
 import { planSummaryRows } from './planSheet';
+import { auditSummarySections } from './auditSummary';
 import { COLORS, FORMULA, HEADER, SECTION, SUBTITLE, TITLE } from './styles';
 
 const C = TABLES.clauses;
@@ -37,8 +38,9 @@ export interface SummaryLayout {
 export const TOP_CLAUSE_GAPS = 5;
 export const TOP_CONTROL_GAPS = 10;
 
-/** `planOwners` present = the workbook has a Remediation Plan; its section lists these owners. */
-export function layoutSummary(planOwners?: string[]): SummaryLayout {
+/** `planOwners` present = the workbook has a Remediation Plan; its section lists these owners.
+ *  `snapshots`: rows on History (the trend chart appears once there is one). */
+export function layoutSummary(planOwners?: string[], snapshots = 0): SummaryLayout {
   const sheet = emptySheet(SHEETS.summary);
   sheet.tabColor = '#2F5597';
   sheet.widths = { A: 36, B: 13, C: 13, D: 13, E: 13, F: 13, G: 13, H: 10, I: 10 };
@@ -61,7 +63,7 @@ export function layoutSummary(planOwners?: string[]): SummaryLayout {
   const progress = put([v('Assessment progress'), f(`=IF(D${overall}=0,"",C${overall}/D${overall})`), f(`=C${overall}&" of "&D${overall}`)]);
   put([]);
   put([v('By clause and theme')]);
-  const areaHeader = put([v('Area'), v('Compliance'), ...SCORED_STATUSES.map((s) => v(s)), v('Not Assessed'), v('Total')]);
+  const areaHeader = put([v('Area'), v('Compliance'), ...SCORED_STATUSES.map((s) => v(s)), v('Not Assessed'), v('Total'), v('Avg maturity')]);
   const areaFirst = rows.length + 1;
   const areaRow = (label: string, table: string, criterion: string): void => {
     const r = rows.length + 1;
@@ -69,6 +71,8 @@ export function layoutSummary(planOwners?: string[]): SummaryLayout {
       v(label), f(complianceFormula(table, criterion)),
       ...SCORED_STATUSES.map((s) => f(`=COUNTIFS(${criterion},${table}[Status],"${s}")`)),
       f(`=H${r}-SUM(C${r}:F${r})`), f(`=COUNTIFS(${criterion})`),
+      // Maturity mode: the average of the 0–5 levels given (blank when none).
+      f(`=IFERROR(AVERAGEIFS(${table}[Maturity],${criterion}),"")`),
     ]);
   };
   for (const area of clauseAreas()) areaRow(`Clause ${area.label}`, C, `${C}[ID],"${area.id}.*"`);
@@ -126,6 +130,13 @@ export function layoutSummary(planOwners?: string[]): SummaryLayout {
     for (const h of remediation.headers) sheet.formats.push({ range: `A${section + h}:E${section + h}`, style: HEADER });
     for (const d of remediation.dates) sheet.formats.push({ range: `E${section + d}`, numberFormat: 'yyyy-mm-dd;;' });
   }
+  // Audit sections (documents, residual risk, trend), always last.
+  put([]);
+  const audit = auditSummarySections(rows.length + 1, snapshots);
+  for (const line of audit.rows) put(line);
+  sheet.formats.push(...audit.formats);
+  sheet.conditionalFormats.push(...audit.conditionalFormats);
+  sheet.charts.push(...audit.charts);
 
   sheet.blocks.push({ at: 'A1', cells: rows });
   sheet.formats.push(
@@ -135,7 +146,8 @@ export function layoutSummary(planOwners?: string[]): SummaryLayout {
     { range: `A${areaHeader - 1}`, style: SECTION },
     { range: `A${heatHeader - 1}`, style: SECTION },
     { range: `A${complianceHeader}:D${complianceHeader}`, style: HEADER },
-    { range: `A${areaHeader}:H${areaHeader}`, style: HEADER },
+    { range: `A${areaHeader}:I${areaHeader}`, style: HEADER },
+    { range: `I${areaFirst}:I${areaLast}`, numberFormat: '0.0', style: FORMULA },
     { range: `B${heatHeader}:F${heatHeader}`, style: { hAlign: 'center' } },
     { range: `A${heatHeader}:F${heatHeader}`, style: HEADER },
     { range: `B${overall}:B${progress}`, numberFormat: '0.0%', style: { ...FORMULA, bold: true } },
@@ -164,6 +176,7 @@ export function layoutSummary(planOwners?: string[]): SummaryLayout {
       { name: 'Compliance_Overall', refersTo: ref(overall), comment: 'Share of assessed, applicable rows met (0–1)' },
       { name: 'Compliance_Clauses', refersTo: ref(clauses) },
       { name: 'Compliance_AnnexA', refersTo: ref(annex) },
+      ...audit.names,
     ],
   };
 }

@@ -8,6 +8,7 @@ import { PLAN_RULES } from './remediationPlan';
 import { riskMissing, riskOutOfRange } from './risk';
 import { columnMissing, sheetMissing } from './sheets';
 import { clauseNotApplicable, notAssessed, statusCase, statusInvalid } from './status';
+import { compliantByInterviewOnly, ownerNotInTeam } from './team';
 import type { Rule } from './types';
 
 /** Rules over `Clauses 4-10` and `Annex A`. */
@@ -28,6 +29,8 @@ export const ASSESSMENT_RULES: readonly Rule[] = [
   riskOutOfRange,
   riskMissing,
   ownerMissing,
+  ownerNotInTeam,
+  compliantByInterviewOnly,
   formulaOverwritten,
   notAssessed,
 ];

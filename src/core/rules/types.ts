@@ -27,6 +27,8 @@ export type AssessmentRuleId =
   | 'owner-missing'
   | 'formula-overwritten'
   | 'not-assessed'
+  | 'compliant-interview-only'
+  | 'owner-not-in-team'
   // A rule's check itself failed on odd input: reported, never thrown.
   | 'check-failed';
 

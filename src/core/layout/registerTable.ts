@@ -1,0 +1,175 @@
+// A register sheet: a title, a hint, one Excel table whose rows people type (builder formulas as
+// calculated columns, locked; input columns unlocked), and the reverse — reading its rows back.
+// Shared by the Statement of Applicability, Documents, Risk Register and History sheets.
+import type { RowInputs } from '../inputs';
+import { isBlank, locateAssessmentTable } from '../locate';
+import { emptySheet, type CellStyle, type PlanCell, type SheetPlan } from '../plan';
+import { columnLetter, type SheetSnapshot } from '../snapshot';
+import { CATALOG_TEXT, FORMULA, HEADER, INPUT, SUBTITLE, TITLE } from './styles';
+
+/** Rows read back from a register table: every column by header (builder formulas left out). */
+export interface RegisterRows {
+  rows: RowInputs[];
+  /** Headers people added to the table, in order. */
+  extraColumns: string[];
+}
+
+export function emptyRegister(): RegisterRows {
+  return { rows: [], extraColumns: [] };
+}
+
+export interface RegisterSpec {
+  columns: readonly string[];
+  /** Headers that identify the table's header row. */
+  required: readonly string[];
+  /** Columns whose cells are the builder's formulas: never read back. */
+  formulaColumns: readonly string[];
+}
+
+/** Structured reference to a column in the same row, in the form files require. */
+export function thisRowRef(table: string, column: string): string {
+  return `${table}[[#This Row],[${column}]]`;
+}
+
+/** Every row of the table that holds something a person typed, in sheet order, values as typed. */
+export function readRegister(snapshot: SheetSnapshot | undefined, spec: RegisterSpec): RegisterRows {
+  const table = snapshot && locateAssessmentTable(snapshot, { columns: spec.columns }, spec.required);
+  if (!snapshot || !table) return emptyRegister();
+  const formulaColumns = new Set(spec.formulaColumns);
+  const rows: RowInputs[] = [];
+  for (const r of table.dataRows) {
+    const row: RowInputs = {};
+    for (const [header, c] of [...table.columns, ...table.extraColumns]) {
+      // A value typed over a builder formula is not an entry: the formula comes back.
+      if (formulaColumns.has(header)) continue;
+      const value = snapshot.values[r]?.[c] ?? null;
+      // A formula someone put in an input column keeps its current result (when there is one).
+      if (snapshot.formulas[r]?.[c] && isBlank(value)) continue;
+      row[header] = value;
+    }
+    if (Object.values(row).some((v) => !isBlank(v))) rows.push(row);
+  }
+  return { rows, extraColumns: [...table.extraColumns.keys()] };
+}
+
+export type ColumnRole = 'formula' | 'fixed' | 'input';
+
+export interface RegisterColumn {
+  header: string;
+  role: ColumnRole;
+  /** Calculated-column formula (role 'formula'). */
+  formula?: string;
+  width?: number;
+  numberFormat?: string;
+  /** Wrapped text: row heights grow with its length. */
+  wrap?: boolean;
+  style?: CellStyle;
+}
+
+export interface RegisterLayoutInput {
+  name: string;
+  table: string;
+  tabColor: string;
+  title: string;
+  /** Lines under the title (text or formulas); the table header follows after a blank row. */
+  intro: PlanCell[][];
+  columns: RegisterColumn[];
+  /** Data rows: header → value for the non-formula columns. */
+  rows: RowInputs[];
+  /** Blank rows left at the end of the table to type into (a protected sheet cannot grow a table). */
+  spareRows: number;
+  tableStyle: string;
+  /** Extra rows to leave between the intro and the header row (e.g. an approval block). */
+  headerRow?: number;
+  freezeColumns?: number;
+}
+
+export interface RegisterLayout {
+  sheet: SheetPlan;
+  columns: RegisterColumn[];
+  header: number;
+  first: number;
+  last: number;
+  /** A1 range of a column's data cells. */
+  range(column: string): string;
+  /** A1 reference of a column's first data cell, column absolute ("$D5"): for conditional formats. */
+  cell(column: string): string;
+}
+
+const DEFAULT_WIDTH = 16;
+
+/** Lays out the sheet and its table; conditional formats and validations are the caller's. */
+export function layoutRegister(input: RegisterLayoutInput): RegisterLayout {
+  const sheet = emptySheet(input.name);
+  sheet.tabColor = input.tabColor;
+  const { columns } = input;
+  const header = input.headerRow ?? input.intro.length + 3;
+  const body: PlanCell[][] = input.rows.map((row) =>
+    columns.map((c): PlanCell => (c.role === 'formula' ? { formula: c.formula } : { value: row[c.header] ?? null })),
+  );
+  const blank = (): PlanCell[] => columns.map((c): PlanCell => (c.role === 'formula' ? { formula: c.formula } : { value: null }));
+  for (let i = 0; i < input.spareRows; i++) body.push(blank());
+  // A table needs at least one data row.
+  if (body.length === 0) body.push(blank());
+  const first = header + 1;
+  const last = header + body.length;
+
+  sheet.blocks.push({ at: 'A1', cells: [[{ value: input.title }], ...input.intro] });
+  sheet.blocks.push({ at: `A${header}`, cells: [columns.map((c) => ({ value: c.header })), ...body] });
+  sheet.tables.push({
+    name: input.table,
+    at: `A${header}`,
+    columns: columns.map((c) => ({ header: c.header, formula: c.role === 'formula' ? c.formula : undefined })),
+    rows: body.length,
+    style: input.tableStyle,
+  });
+  sheet.formats.push({ range: 'A1', style: TITLE });
+  input.intro.forEach((_, i) => sheet.formats.push({ range: `A${i + 2}`, style: SUBTITLE }));
+  sheet.formats.push({ range: `A${header}:${columnLetter(columns.length - 1)}${header}`, style: HEADER });
+  sheet.freeze = { rows: header, columns: input.freezeColumns ?? 1 };
+  sheet.print = { landscape: true, fitToWidth: true };
+
+  const index = new Map(columns.map((c, i) => [c.header, i]));
+  const letter = (column: string): string => {
+    const i = index.get(column);
+    if (i === undefined) throw new Error(`No column "${column}" on ${input.name}`);
+    return columnLetter(i);
+  };
+  const range = (column: string): string => `${letter(column)}${first}:${letter(column)}${last}`;
+  columns.forEach((c, i) => {
+    sheet.widths[columnLetter(i)] = c.width ?? DEFAULT_WIDTH;
+    const base = c.role === 'formula' ? FORMULA : c.role === 'fixed' ? CATALOG_TEXT : INPUT;
+    sheet.formats.push({ range: range(c.header), style: { ...base, ...(c.wrap ? { wrap: true } : {}), ...c.style }, numberFormat: c.numberFormat });
+  });
+  sheet.rowHeights = { [header]: 30 };
+  body.forEach((cells, i) => {
+    let lines = 1;
+    columns.forEach((c, j) => {
+      const v = cells[j]?.value;
+      if (!c.wrap || typeof v !== 'string') return;
+      lines = Math.max(lines, Math.ceil(v.length / Math.max(4, (c.width ?? DEFAULT_WIDTH) * 1.1)));
+    });
+    if (lines > 1) sheet.rowHeights[first + i] = Math.min(409, lines * 15);
+  });
+  return { sheet, columns, header, first, last, range, cell: (column) => `$${letter(column)}${first}` };
+}
+
+/** The contract columns followed by the columns people added (in their order, no duplicates). */
+export function withExtraColumns(contract: readonly string[], extra: string[]): string[] {
+  const seen = new Set(contract.map((c) => c.toLowerCase()));
+  const out = [...contract];
+  for (const c of extra) {
+    if (!c.trim() || seen.has(c.toLowerCase())) continue;
+    seen.add(c.toLowerCase());
+    out.push(c);
+  }
+  return out;
+}
+
+/** Risk level from a risk score reference, with the Settings bands (blank when not a number). */
+export function levelFormula(score: string): string {
+  return (
+    `IF(ISNUMBER(${score}),IF(${score}>=Band_Critical,"Critical",IF(${score}>=Band_High,"High",` +
+    `IF(${score}>=Band_Medium,"Medium","Low"))),"")`
+  );
+}
