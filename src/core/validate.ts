@@ -15,6 +15,8 @@ export { PLAN_RULES } from './rules/remediationPlan';
 export interface ValidateOptions {
   /** The date overdue checks compare with (Remediation Plan rules); defaults to now. */
   today?: Date;
+  /** Also list what blocks a Stage 1 / Stage 2 certification audit (info, rule readiness-blocker). */
+  readiness?: boolean;
 }
 
 /** The rule-table entry of an id, for reports and the task pane (description, severity). */
@@ -80,6 +82,7 @@ export function validateWorkbook(snapshots: SheetSnapshot[], options: ValidateOp
   const reporter = (rule: Rule): Report => (at, message) => add(rule.id, rule.severity, at, message);
 
   for (const rule of RULES) {
+    if (rule.id === 'readiness-blocker' && !options.readiness) continue;
     const report = reporter(rule);
     switch (rule.scope) {
       case 'workbook':

@@ -14,7 +14,8 @@ const USAGE = [
   'Checks the Clauses 4-10 and Annex A sheets: statuses, evidence, applicability, risk ratings,',
   'owners, ids and score formulas. Every problem names its sheet and cell and says how to fix it.',
   '',
-  '  --json  machine-readable output: {"problems":[...],"summary":{"errors","warnings","infos"}}',
+  '  --json       machine-readable output: {"problems":[...],"summary":{"errors","warnings","infos"}}',
+  '  --readiness  also list what blocks a Stage 1 / Stage 2 certification audit (as infos)',
   '',
   'Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 the file cannot be read.',
 ].join('\n');
@@ -28,17 +29,17 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function parse(args: string[]): { file: string; json: boolean } {
+function parse(args: string[]): { file: string; json: boolean; readiness: boolean } {
   let parsed;
   try {
-    parsed = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args, options: { json: { type: 'boolean' }, readiness: { type: 'boolean' } }, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
   const [file, ...rest] = parsed.positionals;
   if (!file) throw new UsageError('Name the workbook to check, e.g. gap-assessor validate assessment.xlsx');
   if (rest.length) throw new UsageError(`Check one workbook at a time (got ${parsed.positionals.length} files).`);
-  return { file, json: parsed.values.json === true };
+  return { file, json: parsed.values.json === true, readiness: parsed.values.readiness === true };
 }
 
 // A workbook without either assessment sheet is not an assessment: say so instead of listing 123 missing rows.
@@ -100,11 +101,11 @@ export const validateCommand: CliCommand = {
   summary: 'check an assessment workbook: statuses, evidence, owners, risks, ids, formulas',
   usage: USAGE,
   async run(args, io) {
-    const { file, json } = parse(args);
+    const { file, json, readiness } = parse(args);
     const snapshots = await readSnapshots(file);
     requireAssessmentSheets(snapshots, file);
     noteTruncated(snapshots, io);
-    const report = validateWorkbook(snapshots);
+    const report = validateWorkbook(snapshots, { readiness });
     io.out(json ? JSON.stringify({ problems: report.problems, summary: report.summary }) : formatReport(report, file));
     return report.summary.errors > 0 ? EXIT.problems : EXIT.ok;
   },

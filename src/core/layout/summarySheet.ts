@@ -7,6 +7,7 @@ import { emptySheet, type NamePlan, type PlanCell, type SheetPlan } from '../pla
 import { riskLevel } from '../scoring';
 import { clauseAreas } from './assessmentSheet';
 import { planSummaryRows } from './planSheet';
+import { readinessSection } from './readinessSection';
 import { auditSummarySections } from './auditSummary';
 import { COLORS, FORMULA, HEADER, SECTION, SUBTITLE, TITLE } from './styles';
 
@@ -137,6 +138,10 @@ export function layoutSummary(planOwners?: string[], snapshots = 0): SummaryLayo
   sheet.formats.push(...audit.formats);
   sheet.conditionalFormats.push(...audit.conditionalFormats);
   sheet.charts.push(...audit.charts);
+  const readiness = readinessSection(rows.length + 1);
+  for (const line of readiness.rows) put(line);
+  sheet.formats.push(...readiness.formats);
+  sheet.conditionalFormats.push(...readiness.conditionalFormats);
 
   sheet.blocks.push({ at: 'A1', cells: rows });
   sheet.formats.push(
@@ -177,6 +182,7 @@ export function layoutSummary(planOwners?: string[], snapshots = 0): SummaryLayo
       { name: 'Compliance_Clauses', refersTo: ref(clauses) },
       { name: 'Compliance_AnnexA', refersTo: ref(annex) },
       ...audit.names,
+      ...readiness.names,
     ],
   };
 }

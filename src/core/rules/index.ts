@@ -8,6 +8,7 @@ import { PLAN_RULES } from './remediationPlan';
 import { riskMissing, riskOutOfRange } from './risk';
 import { columnMissing, sheetMissing } from './sheets';
 import { clauseNotApplicable, notAssessed, statusCase, statusInvalid } from './status';
+import { readinessBlocker } from './readiness';
 import { compliantByInterviewOnly, ownerNotInTeam } from './team';
 import type { Rule } from './types';
 
@@ -33,6 +34,7 @@ export const ASSESSMENT_RULES: readonly Rule[] = [
   compliantByInterviewOnly,
   formulaOverwritten,
   notAssessed,
+  readinessBlocker,
 ];
 
 /** Every rule, assessment sheets first, then the Remediation Plan extension point. */

@@ -29,6 +29,7 @@ export type AssessmentRuleId =
   | 'not-assessed'
   | 'compliant-interview-only'
   | 'owner-not-in-team'
+  | 'readiness-blocker'
   // A rule's check itself failed on odd input: reported, never thrown.
   | 'check-failed';
 
