@@ -9,7 +9,23 @@ import { cellAddress, type CellValue, type SheetSnapshot } from './snapshot';
 /** Records that show the ISMS has run a full cycle: Stage 2 asks for them, Stage 1 does not. */
 export const STAGE2_RECORDS = ['audit-results', 'management-review-results'] as const;
 
+export type BlockerKind =
+  | 'document-missing' | 'document-unreviewed' | 'clause-not-assessed' | 'clause-non-compliant'
+  | 'exclusion-unjustified' | 'control-not-assessed' | 'open-high-gap';
+
+/** How a group of blockers of one kind reads in a report: "3 clauses are Non-Compliant". */
+export const BLOCKER_GROUPS: Record<BlockerKind, string> = {
+  'document-missing': 'required documents or records do not exist yet',
+  'document-unreviewed': 'existing documents have no review date',
+  'clause-not-assessed': 'clauses are not assessed',
+  'clause-non-compliant': 'clauses are Non-Compliant',
+  'exclusion-unjustified': 'Annex A exclusions have no justification',
+  'control-not-assessed': 'applicable controls are not assessed',
+  'open-high-gap': 'gaps rated Critical or High are still open',
+};
+
 export interface Blocker {
+  kind: BlockerKind;
   stage: 1 | 2;
   sheet: string;
   /** A1 cell to fix. */
@@ -59,18 +75,18 @@ export function readinessBlockers(snapshots: SheetSnapshot[]): Blocker[] {
     const id = text(row.value('ID'));
     const stage = (STAGE2_RECORDS as readonly string[]).includes(id) ? 2 : 1;
     if (!sameText(row.value('Exists'), 'Yes')) {
-      blockers.push({ stage, sheet: SHEETS.documents, cell: row.at('Exists'), id, message: `"${title}" does not exist yet (Exists is not Yes).` });
+      blockers.push({ kind: 'document-missing', stage, sheet: SHEETS.documents, cell: row.at('Exists'), id, message: `"${title}" does not exist yet (Exists is not Yes).` });
     } else if (stage === 1 && isBlank(row.value('Last review'))) {
-      blockers.push({ stage, sheet: SHEETS.documents, cell: row.at('Last review'), id, message: `"${title}" has no review date.` });
+      blockers.push({ kind: 'document-unreviewed', stage, sheet: SHEETS.documents, cell: row.at('Last review'), id, message: `"${title}" has no review date.` });
     }
   }
   for (const row of clauses?.rows ?? []) {
     const id = text(row.value('ID'));
     const status = row.value('Status');
     if (!assessed(status, ['Compliant', 'Partially Compliant', 'Non-Compliant'])) {
-      blockers.push({ stage: 1, sheet: clauseSpec.sheet, cell: row.at('Status'), id, message: `Clause ${id} is not assessed.` });
+      blockers.push({ kind: 'clause-not-assessed', stage: 1, sheet: clauseSpec.sheet, cell: row.at('Status'), id, message: `Clause ${id} is not assessed.` });
     } else if (sameText(status, 'Non-Compliant')) {
-      blockers.push({ stage: 1, sheet: clauseSpec.sheet, cell: row.at('Status'), id, message: `Clause ${id} is Non-Compliant.` });
+      blockers.push({ kind: 'clause-non-compliant', stage: 1, sheet: clauseSpec.sheet, cell: row.at('Status'), id, message: `Clause ${id} is Non-Compliant.` });
     }
   }
   for (const row of annex?.rows ?? []) {
@@ -78,10 +94,10 @@ export function readinessBlockers(snapshots: SheetSnapshot[]): Blocker[] {
     const excluded = sameText(row.value('Applicable'), 'No');
     const status = row.value('Status');
     if ((excluded || sameText(status, 'Not Applicable')) && isBlank(row.value('Justification'))) {
-      blockers.push({ stage: 1, sheet: annexSpec.sheet, cell: row.at('Justification'), id, message: `Control ${id} is excluded without a justification (SoA).` });
+      blockers.push({ kind: 'exclusion-unjustified', stage: 1, sheet: annexSpec.sheet, cell: row.at('Justification'), id, message: `Control ${id} is excluded without a justification (SoA).` });
     }
     if (!excluded && (isBlank(status) || sameText(status, 'Not Assessed'))) {
-      blockers.push({ stage: 1, sheet: annexSpec.sheet, cell: row.at('Status'), id, message: `Control ${id} is applicable but not assessed (SoA).` });
+      blockers.push({ kind: 'control-not-assessed', stage: 1, sheet: annexSpec.sheet, cell: row.at('Status'), id, message: `Control ${id} is applicable but not assessed (SoA).` });
     }
   }
   for (const [spec, source] of [[clauseSpec, clauses], [annexSpec, annex]] as const) {
@@ -94,7 +110,7 @@ export function readinessBlockers(snapshots: SheetSnapshot[]): Blocker[] {
       });
       if ((score.gap ?? 0) > 0 && (score.level === 'Critical' || score.level === 'High')) {
         const id = text(row.value('ID'));
-        blockers.push({ stage: 2, sheet: spec.sheet, cell: row.at('Status'), id, message: `${spec.kind === 'clauses' ? 'Clause' : 'Control'} ${id} is an open ${score.level} gap.` });
+        blockers.push({ kind: 'open-high-gap', stage: 2, sheet: spec.sheet, cell: row.at('Status'), id, message: `${spec.kind === 'clauses' ? 'Clause' : 'Control'} ${id} is an open ${score.level} gap.` });
       }
     }
   }

@@ -2,7 +2,8 @@
 // overdue actions, missing documents, the risk register in one line and the trend since the last
 // snapshot. Pure: computed from SheetSnapshots with core/scoring, never from cached formula results.
 import { CLAUSE_PARENTS, THEMES, themeOf } from '../catalog';
-import { SHEETS } from './contract';
+import { PHASES, SHEETS } from './contract';
+import { BLOCKER_GROUPS, readinessBlockers, type Blocker } from './readiness';
 import { harvestWorkbook } from './harvest';
 import { assessmentStats, isoDate, type AssessmentStats } from './history';
 import { isBlank } from './locate';
@@ -68,6 +69,48 @@ function areaRows(snapshots: SheetSnapshot[], stats: AssessmentStats): string[][
   return rows;
 }
 
+/** Stage 1 / Stage 2 verdicts and the blockers grouped by kind, with the first few by name. */
+function readinessLines(snapshots: SheetSnapshot[]): string[] {
+  const blockers = readinessBlockers(snapshots);
+  const stage1 = blockers.filter((b) => b.stage === 1);
+  const verdict = (n: number): string => (n === 0 ? '**ready**' : `**not ready** (${n} blocker${n === 1 ? '' : 's'})`);
+  const out = ['## Certification readiness', '', `- Stage 1 (documentation review): ${verdict(stage1.length)}`, `- Stage 2 (certification audit): ${verdict(blockers.length)}`, ''];
+  const groups = new Map<string, Blocker[]>();
+  for (const b of blockers) {
+    const key = `${b.stage}|${b.kind}`;
+    groups.set(key, [...(groups.get(key) ?? []), b]);
+  }
+  if (groups.size) {
+    out.push('What stands in the way:', '');
+    for (const list of groups.values()) {
+      const names = list.slice(0, 5).map((b) => (b.sheet === SHEETS.documents ? mdCell(b.message.replace(/^"(.*?)".*$/, '$1')) : b.id));
+      const more = list.length > names.length ? `, and ${list.length - names.length} more` : '';
+      out.push(`- ${list[0].stage === 1 ? 'Stage 1' : 'Stage 2'}: ${list.length} ${BLOCKER_GROUPS[list[0].kind]} (${names.join(', ')}${more})`);
+    }
+    out.push('', 'Each blocker with its cell: `gap-assessor validate --readiness`.', '');
+  }
+  return out;
+}
+
+/** Open actions per phase with their effort, cost and latest due date: what closing the gaps takes. */
+function estimateLines(rows: Record<string, CellValue>[], currency: string): string[] {
+  const open = rows.filter((r) => !isBlank(r.ID ?? null) && !sameText(r.Progress ?? null, 'Done') && !sameText(r.Progress ?? null, 'Resolved'));
+  if (open.length === 0) return [];
+  const num = (v: CellValue | undefined): number => (typeof v === 'number' ? v : 0);
+  const lines = PHASES.map((phase) => {
+    const inPhase = open.filter((r) => sameText(r.Phase ?? null, phase));
+    const due = Math.max(0, ...inPhase.map((r) => num(r.Due)));
+    return [phase, String(inPhase.length), String(inPhase.reduce((n, r) => n + num(r['Effort (days)']), 0)), String(inPhase.reduce((n, r) => n + num(r.Cost), 0)), due ? isoDate(due) : '—'];
+  });
+  const effort = open.reduce((n, r) => n + num(r['Effort (days)']), 0);
+  const cost = open.reduce((n, r) => n + num(r.Cost), 0);
+  return [
+    '## Remediation estimate', '',
+    `${open.length} open actions; estimated ${effort} person-days and ${cost} ${mdCell(currency)} in total (from the Effort and Cost columns of the Remediation Plan).`, '',
+    ...table(['Phase', 'Open actions', 'Effort (days)', `Cost (${mdCell(currency)})`, 'Latest due'], lines), '',
+  ];
+}
+
 export function executiveReport(snapshots: SheetSnapshot[], options: ReportOptions): string {
   const harvest = harvestWorkbook(snapshots);
   const stats = assessmentStats(snapshots);
@@ -102,6 +145,8 @@ export function executiveReport(snapshots: SheetSnapshot[], options: ReportOptio
     const change = before !== null && stats.overall !== null ? ` (${stats.overall - before >= 0 ? '+' : ''}${((stats.overall - before) * 100).toFixed(1)} points since then)` : '';
     out.push(`Last recorded snapshot: ${isoDate(last.Date as number)}, overall ${percent(before)}${change}; ${history.length} snapshot${history.length === 1 ? '' : 's'} on the Snapshot History sheet.`, '');
   }
+
+  out.push(...readinessLines(snapshots));
 
   // Top gaps
   const top = options.top ?? 10;
@@ -138,6 +183,8 @@ export function executiveReport(snapshots: SheetSnapshot[], options: ReportOptio
       ])), '');
     }
   }
+
+  if (planSheet) out.push(...estimateLines(readPlanRows(planSheet).rows, String(harvest.settings.get('currency') ?? '').trim()));
 
   // Missing documents
   out.push('## Missing documents', '');

@@ -1,0 +1,51 @@
+// The executive report carries readiness and the remediation estimate (issue 11).
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { executiveReport } from '../../src/core/report';
+import { buildAssessmentFile } from '../../src/xlsx/build';
+import { readSnapshots } from '../../src/xlsx/readSnapshots';
+import { TABLE_HEADER_ROW } from '../../src/core/layout/assessmentSheet';
+import { PLAN_HEADER_ROW } from '../../src/core/layout/planSheet';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gap-report-'));
+const file = (n: string): string => path.join(dir, n);
+
+async function edit(from: string, to: string, sheet: string, header: number, values: Record<string, Record<string, ExcelJS.CellValue>>): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(from);
+  const ws = wb.getWorksheet(sheet) as ExcelJS.Worksheet;
+  const cols = new Map<string, number>();
+  ws.getRow(header).eachCell((c, i) => cols.set(String(c.value), i));
+  for (const [id, cells] of Object.entries(values)) {
+    let r = header + 1;
+    while (String(ws.getCell(r, 1).value) !== id) r++;
+    for (const [c, v] of Object.entries(cells)) ws.getCell(r, cols.get(c) as number).value = v;
+  }
+  await wb.xlsx.writeFile(to);
+}
+
+describe('executive report: readiness and estimate', () => {
+  it('states both verdicts with named blockers, and effort and cost per phase', async () => {
+    await buildAssessmentFile({ out: file('a.xlsx'), start: 46000 });
+    await edit(file('a.xlsx'), file('b.xlsx'), 'Annex A', TABLE_HEADER_ROW, {
+      '8.8': { Status: 'Non-Compliant', Likelihood: 5, Impact: 5 },
+      '5.1': { Status: 'Partially Compliant', Likelihood: 3, Impact: 4 },
+    });
+    await buildAssessmentFile({ from: file('b.xlsx'), out: file('c.xlsx'), remediation: true });
+    await edit(file('c.xlsx'), file('d.xlsx'), 'Remediation Plan', PLAN_HEADER_ROW, {
+      '8.8': { 'Effort (days)': 10, Cost: 12000 },
+      '5.1': { 'Effort (days)': 3, Cost: 2500 },
+    });
+    const md = executiveReport(await readSnapshots(file('d.xlsx')), { today: 46010 });
+    expect(md).toMatch(/## Certification readiness/);
+    expect(md).toMatch(/Stage 1 \(documentation review\): \*\*not ready\*\* \(\d+ blockers\)/);
+    expect(md).toMatch(/- Stage 1: 30 clauses are not assessed \(4\.1, 4\.2, 4\.3, 4\.4, 5\.1, and 25 more\)/);
+    expect(md).toMatch(/- Stage 2: 2 gaps rated Critical or High are still open \(8\.8, 5\.1\)/);
+    expect(md).toMatch(/## Remediation estimate/);
+    expect(md).toMatch(/2 open actions; estimated 13 person-days and 14500 EUR in total/);
+    expect(md).toMatch(/\| Phase 1 \| 1 \| 10 \| 12000 \| 2026-01-08 \|/);
+    expect(md).toMatch(/\| Phase 2 \| 1 \| 3 \| 2500 \| 2026-02-07 \|/);
+  });
+});
