@@ -37,3 +37,12 @@ describe('gap-assessor main', () => {
     expect(bad.status).toBe(2);
   });
 });
+
+describe('every command turns bad options into a usage error', () => {
+  it.each(['build', 'validate', 'plan', 'import', 'snapshot', 'report', 'catalog'])('%s --bogus exits 2 with its usage', async (name) => {
+    const io = capture();
+    await expect(main([name, '--bogus'], io)).resolves.toBe(2);
+    expect(io.stderr).toMatch(/Error: .*bogus/);
+    expect(io.stderr).toMatch(/Usage: gap-assessor/);
+  });
+});

@@ -1,5 +1,5 @@
 // `gap-assessor build --out F.xlsx [--org NAME] [--from OLD.xlsx]`: write the assessment workbook.
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../args';
 import { UsageError } from '../../core/errors';
 import { buildAssessmentFile } from '../../xlsx/build';
 import type { CliCommand } from '../command';
@@ -16,11 +16,8 @@ export const buildCommand: CliCommand = {
     '                   scores, notes, extra columns, extra rows and other sheets',
   ].join('\n'),
   async run(args, io) {
-    const { values } = parseArgs({
-      args,
-      options: { out: { type: 'string', short: 'o' }, org: { type: 'string' }, from: { type: 'string' } },
-      strict: true,
-    });
+    const { values, positionals } = parseCommandArgs(args, { out: { type: 'string', short: 'o' }, org: { type: 'string' }, from: { type: 'string' } });
+    if (positionals.length) throw new UsageError(`Unexpected argument "${positionals[0]}": name files with --out and --from.`);
     if (!values.out) throw new UsageError('--out is required.');
     const started = Date.now();
     const result = await buildAssessmentFile({ out: values.out, org: values.org, from: values.from });

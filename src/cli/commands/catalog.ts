@@ -1,5 +1,5 @@
 // `gap-assessor catalog [--json]`: the clauses, controls, 2013 mapping and mandatory documents.
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../args';
 import { CLAUSES, CONTROLS, DOCUMENTS, MAPPING_2013, catalogJson } from '../../catalog';
 import type { CliCommand } from '../command';
 import { EXIT } from '../io';
@@ -14,7 +14,7 @@ export const catalogCommand: CliCommand = {
   summary: 'list the clauses, Annex A controls, 2013→2022 mapping and mandatory documents',
   usage: 'Usage: gap-assessor catalog [--json]\n  --json  machine-readable output',
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { json: { type: 'boolean' } }, strict: true });
+    const { values } = parseCommandArgs(args, { json: { type: 'boolean' } });
     if (values.json) {
       io.out(JSON.stringify(catalogJson()));
       return EXIT.ok;

@@ -2,7 +2,7 @@
 // land where; otherwise the adopted answers are written into a new assessment workbook.
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../args';
 import { adopt, type AdoptReport } from '../../core/adopt';
 import { csvToSnapshot, decodeCsvBytes } from '../../core/csv';
 import { UsageError, WorkbookReadError } from '../../core/errors';
@@ -128,25 +128,14 @@ export const importCommand: CliCommand = {
   summary: 'adopt an existing checklist or SoA (.xlsx or .csv): preview with --dry-run, then write the assessment',
   usage: USAGE,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        strict: true,
-        options: {
-          sheet: { type: 'string' },
-          'dry-run': { type: 'boolean' },
-          into: { type: 'string' },
-          out: { type: 'string', short: 'o' },
-          json: { type: 'boolean' },
-          overwrite: { type: 'boolean' },
-        },
-      });
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
-    const { values, positionals } = parsed;
+    const { values, positionals } = parseCommandArgs(args, {
+      sheet: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      into: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      json: { type: 'boolean' },
+      overwrite: { type: 'boolean' },
+    });
     if (positionals.length !== 1) throw new UsageError('Give exactly one template file (.xlsx or .csv).');
     const [file] = positionals;
     const dryRun = values['dry-run'] ?? false;

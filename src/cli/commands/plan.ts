@@ -1,5 +1,5 @@
 // `gap-assessor plan F.xlsx --out G.xlsx`: create or regenerate the Remediation Plan.
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../args';
 import { UsageError } from '../../core/errors';
 import { buildAssessmentFile } from '../../xlsx/build';
 import type { CliCommand } from '../command';
@@ -14,7 +14,7 @@ export const planCommand: CliCommand = {
     '  --out G.xlsx  file to write',
   ].join('\n'),
   async run(args, io) {
-    const { values, positionals } = parseArgs({ args, options: { out: { type: 'string', short: 'o' } }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseCommandArgs(args, { out: { type: 'string', short: 'o' } });
     const from = positionals[0];
     if (!from) throw new UsageError('Name the assessment workbook to plan from.');
     if (!values.out) throw new UsageError('--out is required.');

@@ -1,7 +1,7 @@
 // `gap-assessor report F.xlsx [--out report.md] [--date YYYY-MM-DD]`: the executive summary in Markdown
 // (scores, top gaps, overdue actions, missing documents), computed from the workbook's values.
 import { promises as fs } from 'fs';
-import { parseArgs } from 'node:util';
+import { dateOption, parseCommandArgs } from '../args';
 import { UsageError } from '../../core/errors';
 import { parseIsoDate } from '../../core/history';
 import { todaySerial } from '../../core/layout/settingsSheet';
@@ -22,23 +22,11 @@ export const reportCommand: CliCommand = {
     '  --top N         how many gaps to list (default 10)',
   ].join('\n'),
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        strict: true,
-        options: { out: { type: 'string', short: 'o' }, date: { type: 'string' }, top: { type: 'string' } },
-      });
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
-    const { values, positionals } = parsed;
+    const { values, positionals } = parseCommandArgs(args, { out: { type: 'string', short: 'o' }, date: { type: 'string' }, top: { type: 'string' } });
     if (positionals.length !== 1) throw new UsageError('Name exactly one assessment workbook to report on.');
     const [file] = positionals;
     if (values.out && samePath(file, values.out)) throw new UsageError('--out must differ from the workbook.');
-    const today = values.date === undefined ? todaySerial() : parseIsoDate(values.date);
-    if (today === null) throw new UsageError(`--date "${values.date}" is not a date; write it as YYYY-MM-DD.`);
+    const today = dateOption('--date', values.date, todaySerial(), parseIsoDate);
     const top = values.top === undefined ? 10 : Number(values.top);
     if (!Number.isInteger(top) || top < 1 || top > 100) throw new UsageError('--top is a whole number from 1 to 100.');
     const markdown = executiveReport(await readSnapshots(file), { today, top });

@@ -1,6 +1,6 @@
 // `gap-assessor snapshot F.xlsx --out G.xlsx [--date YYYY-MM-DD] [--note TEXT]`: record today's scores
 // as a new row of values on the Snapshot History sheet (the rest of the workbook is rebuilt, nothing lost).
-import { parseArgs } from 'node:util';
+import { dateOption, parseCommandArgs } from '../args';
 import type { ComposeOptions } from '../../core/compose';
 import { UsageError } from '../../core/errors';
 import { isoDate, parseIsoDate, snapshotRow } from '../../core/history';
@@ -24,24 +24,12 @@ export const snapshotCommand: CliCommand = {
     '  --note TEXT   a note stored with the snapshot (e.g. "Before stage 1 audit")',
   ].join('\n'),
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        strict: true,
-        options: { out: { type: 'string', short: 'o' }, date: { type: 'string' }, note: { type: 'string' } },
-      });
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
-    const { values, positionals } = parsed;
+    const { values, positionals } = parseCommandArgs(args, { out: { type: 'string', short: 'o' }, date: { type: 'string' }, note: { type: 'string' } });
     if (positionals.length !== 1) throw new UsageError('Name exactly one assessment workbook to take the snapshot of.');
     const [from] = positionals;
     if (!values.out) throw new UsageError('--out is required.');
     if (samePath(from, values.out)) throw new UsageError('--out must differ from the input file: the input is never overwritten.');
-    const date = values.date === undefined ? todaySerial() : parseIsoDate(values.date);
-    if (date === null) throw new UsageError(`--date "${values.date}" is not a date; write it as YYYY-MM-DD.`);
+    const date = dateOption('--date', values.date, todaySerial(), parseIsoDate);
     const row = snapshotRow(await readSnapshots(from), { date, note: values.note });
     // The build pipeline hands its options to composeWorkbook, which appends the row.
     const options: BuildOptions & Pick<ComposeOptions, 'appendHistory'> = { from, out: values.out, appendHistory: [row] };

@@ -1,5 +1,5 @@
 // `gap-assessor validate F.xlsx [--json]`: checks an assessment workbook and reports problems by rule.
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../args';
 import { ASSESSMENT_SHEETS } from '../../core/contract';
 import { UsageError, WorkbookReadError } from '../../core/errors';
 import type { SheetSnapshot } from '../../core/snapshot';
@@ -30,12 +30,7 @@ function plural(n: number, word: string): string {
 }
 
 function parse(args: string[]): { file: string; json: boolean; readiness: boolean } {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: { json: { type: 'boolean' }, readiness: { type: 'boolean' } }, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseCommandArgs(args, { json: { type: 'boolean' }, readiness: { type: 'boolean' } });
   const [file, ...rest] = parsed.positionals;
   if (!file) throw new UsageError('Name the workbook to check, e.g. gap-assessor validate assessment.xlsx');
   if (rest.length) throw new UsageError(`Check one workbook at a time (got ${parsed.positionals.length} files).`);
