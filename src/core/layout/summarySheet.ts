@@ -117,6 +117,7 @@ export function layoutSummary(planOwners?: string[], snapshots = 0): SummaryLayo
       const pick = (column: string): PlanCell => f(`=IF(ISNUMBER(E${r}),INDEX(${table}[${column}],E${r}),"")`);
       put([pick('ID'), pick('Status'), pick('Risk level'), f(`=IF(${value}>0,${value},"")`), f(position), pick('Title')]);
     }
+    sheet.formats.push({ range: `D${header + 1}:E${header + count}`, style: { hAlign: 'center' } });
     return header;
   };
   topList(`Top ${TOP_CLAUSE_GAPS} clause gaps by priority`, C, TOP_CLAUSE_GAPS);
