@@ -1,4 +1,5 @@
 /** A1 addresses: parsing, formatting, sheet-name quoting and rectangle arithmetic. */
+import { columnIndex as lettersToCol, columnLetter as colToLetters } from '../../../src/core/snapshot';
 import { invalidArgument } from './errors';
 
 export const MAX_ROWS = 1048576;
@@ -16,22 +17,8 @@ export function rect(r0: number, c0: number, r1: number, c1: number): Rect {
   return { r0, c0, r1, c1 };
 }
 
-export function colToLetters(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function lettersToCol(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
+// Column letters are the product's own helpers: the fake and the add-in must agree on them.
+export { columnLetter as colToLetters, columnIndex as lettersToCol } from '../../../src/core/snapshot';
 
 export function cellName(row: number, col: number, absolute = false): string {
   return absolute ? `$${colToLetters(col)}$${row + 1}` : `${colToLetters(col)}${row + 1}`;
