@@ -9,6 +9,7 @@ import { HISTORY_COLUMNS, SHEETS } from '../../src/core/contract';
 import { TABLE_HEADER_ROW } from '../../src/core/layout/assessmentSheet';
 import { HISTORY_HEADER_ROW } from '../../src/core/layout/historySheet';
 import { buildAssessmentFile } from '../../src/xlsx/build';
+import { openWorkbook } from '../support/workbookFiles';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gap-snapshot-'));
 const file = (n: string): string => path.join(dir, n);
@@ -17,11 +18,7 @@ function capture(): CliIo & { stdout: string; stderr: string } {
   const io = { stdout: '', stderr: '', out: (t: string) => { io.stdout += `${t}\n`; }, err: (t: string) => { io.stderr += `${t}\n`; } };
   return io;
 }
-async function open(p: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(p);
-  return wb;
-}
+const open = openWorkbook;
 function historyRows(wb: ExcelJS.Workbook): Record<string, ExcelJS.CellValue>[] {
   const ws = wb.getWorksheet(SHEETS.history) as ExcelJS.Worksheet;
   const cols = new Map<string, number>();

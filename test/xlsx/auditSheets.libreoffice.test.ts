@@ -22,6 +22,7 @@ import { readSnapshots } from '../../src/xlsx/readSnapshots';
 import { describeWithTool } from '../support/externalTools';
 import { SOFFICE, recalculate } from '../support/libreoffice';
 import { readCachedValues, type CachedWorkbook } from '../support/xlsxValues';
+import { headerColumns, openWorkbook, rowById } from '../support/workbookFiles';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gap-audit-lo-'));
 const file = (n: string): string => path.join(dir, n);
@@ -33,20 +34,9 @@ function seeded(seed: number): () => number {
 }
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)];
 
-async function open(p: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(p);
-  return wb;
-}
-function headers(ws: ExcelJS.Worksheet, row: number): Map<string, number> {
-  const m = new Map<string, number>();
-  ws.getRow(row).eachCell((c, i) => m.set(String(c.value), i));
-  return m;
-}
-function rowOf(ws: ExcelJS.Worksheet, header: number, id: string): number {
-  for (let r = header + 1; r <= ws.rowCount; r++) if (String(ws.getCell(r, 1).value) === id) return r;
-  throw new Error(`${id} not on ${ws.name}`);
-}
+const open = openWorkbook;
+const headers = headerColumns;
+const rowOf = rowById;
 function setNamed(wb: ExcelJS.Workbook, name: string, value: number): void {
   const [sheet, address] = wb.definedNames.getRanges(name).ranges[0].replace(/\$/g, '').split('!');
   (wb.getWorksheet(sheet.replace(/^'|'$/g, '')) as ExcelJS.Worksheet).getCell(address).value = value;

@@ -13,29 +13,19 @@ import { PLAN_HEADER_ROW } from '../../src/core/layout/planSheet';
 import { RISK_HEADER_ROW, RISK_SPARE_ROWS } from '../../src/core/layout/riskRegisterSheet';
 import { SOA_APPROVAL_ROW, SOA_HEADER_ROW } from '../../src/core/layout/soaSheet';
 import { buildAssessmentFile } from '../../src/xlsx/build';
+import { headerColumns, openWorkbook, rowById } from '../support/workbookFiles';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gap-audit-'));
 const file = (n: string): string => path.join(dir, n);
 
-async function open(p: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(p);
-  return wb;
-}
+const open = openWorkbook;
 const sheet = (wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet => {
   const ws = wb.getWorksheet(name);
   if (!ws) throw new Error(`no sheet ${name}`);
   return ws;
 };
-function headers(ws: ExcelJS.Worksheet, row: number): Map<string, number> {
-  const m = new Map<string, number>();
-  ws.getRow(row).eachCell((c, i) => m.set(String(c.value), i));
-  return m;
-}
-function rowOf(ws: ExcelJS.Worksheet, header: number, id: string): number {
-  for (let r = header + 1; r <= ws.rowCount; r++) if (String(ws.getCell(r, 1).value) === id) return r;
-  throw new Error(`${id} not on ${ws.name}`);
-}
+const headers = headerColumns;
+const rowOf = rowById;
 const isFormula = (v: ExcelJS.CellValue): boolean => typeof v === 'object' && v !== null && ('formula' in v || 'sharedFormula' in v);
 const date = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m - 1, d));
 

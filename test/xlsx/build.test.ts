@@ -7,15 +7,12 @@ import ExcelJS from 'exceljs';
 import { buildAssessmentFile } from '../../src/xlsx/build';
 import { TABLE_HEADER_ROW } from '../../src/core/layout/assessmentSheet';
 import { UsageError } from '../../src/core/errors';
+import { openWorkbook } from '../support/workbookFiles';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gap-build-'));
 const file = (name: string): string => path.join(dir, name);
 
-async function open(p: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(p);
-  return wb;
-}
+const open = openWorkbook;
 
 function columns(ws: ExcelJS.Worksheet): Map<string, number> {
   const map = new Map<string, number>();

@@ -12,21 +12,14 @@ import { columnLetter } from '../../src/core/snapshot';
 import { describeWithTool } from '../support/externalTools';
 import { SOFFICE, recalculate } from '../support/libreoffice';
 import { readCachedValues } from '../support/xlsxValues';
+import { headerColumns, openWorkbook } from '../support/workbookFiles';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gap-plan-'));
 const file = (n: string): string => path.join(dir, n);
 const silent = { out: () => undefined, err: () => undefined };
 
-async function open(p: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(p);
-  return wb;
-}
-function headers(ws: ExcelJS.Worksheet, row: number): Map<string, number> {
-  const m = new Map<string, number>();
-  ws.getRow(row).eachCell((c, i) => m.set(String(c.value), i));
-  return m;
-}
+const open = openWorkbook;
+const headers = headerColumns;
 function findRow(ws: ExcelJS.Worksheet, first: number, match: (r: number) => boolean): number {
   for (let r = first; r <= ws.rowCount; r++) if (match(r)) return r;
   return -1;

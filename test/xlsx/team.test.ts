@@ -9,15 +9,12 @@ import { TABLE_HEADER_ROW } from '../../src/core/layout/assessmentSheet';
 import { describeWithTool } from '../support/externalTools';
 import { SOFFICE, recalculate } from '../support/libreoffice';
 import { readCachedValues } from '../support/xlsxValues';
+import { openWorkbook } from '../support/workbookFiles';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gap-team-'));
 const file = (n: string): string => path.join(dir, n);
 
-async function open(p: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(p);
-  return wb;
-}
+const open = openWorkbook;
 const cols = (ws: ExcelJS.Worksheet): Map<string, number> => {
   const m = new Map<string, number>();
   ws.getRow(TABLE_HEADER_ROW).eachCell((c, i) => m.set(String(c.value), i));
