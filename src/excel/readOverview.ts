@@ -1,12 +1,14 @@
-// The task pane's overview: compliance, assessed rows and open / overdue plan actions, read from
-// the sheets themselves in one sync and scored with the core model (never from formula results,
-// which may be stale or absent when Excel has not recalculated). It runs after every action and
-// workbook edit, so it loads only cell values: a third of what readWorkbook loads (values, formulas
-// and text), which keeps a 10,000-row workbook under Excel on the web's 5 MB response limit.
-import { ASSESSMENT_SHEETS, SHEETS } from '../core/contract';
+// The task pane's overview: compliance, assessed rows, open / overdue plan actions and
+// certification readiness, read from the sheets themselves in one sync and scored with the core
+// model (never from formula results, which may be stale or absent when Excel has not recalculated).
+// It runs after every action and workbook edit, so it loads only cell values: a third of what
+// readWorkbook loads (values, formulas and text), which keeps a 10,000-row workbook under Excel on
+// the web's 5 MB response limit.
+import { ASSESSMENT_SHEETS, DOCUMENT_COLUMNS, SHEETS } from '../core/contract';
 import { harvestWorkbook } from '../core/harvest';
 import { todaySerial } from '../core/layout/settingsSheet';
 import { cellOf, isBlank, locateAssessmentTable, normalizeHeader } from '../core/locate';
+import { readinessBlockers } from '../core/readiness';
 import { asStatus } from '../core/scale';
 import { compliance, DEFAULT_SCORING, gapScore, type ScoringSettings } from '../core/scoring';
 import type { CellValue, SheetSnapshot } from '../core/snapshot';
@@ -24,9 +26,20 @@ export interface Overview {
   openActions: number;
   /** Open actions whose Due date is before today. */
   overdue: number;
+  /**
+   * Blockers of a Stage 1 and a Stage 2 certification audit (0 = ready), counted as the Summary's
+   * readiness formulas count them; Stage 1 blockers block Stage 2 too. Null when there is no
+   * assessment or no Documents sheet to judge the mandatory documents by.
+   */
+  readiness: Readiness | null;
 }
 
-export const OVERVIEW_SHEETS = [SHEETS.clauses, SHEETS.annexA, SHEETS.plan, SHEETS.settings];
+export interface Readiness {
+  stage1: number;
+  stage2: number;
+}
+
+export const OVERVIEW_SHEETS = [SHEETS.clauses, SHEETS.annexA, SHEETS.plan, SHEETS.settings, SHEETS.documents];
 
 const CLOSED_PROGRESS = new Set(['done', 'resolved']);
 const PLAN_HEADER_SEARCH_ROWS = 20;
@@ -103,6 +116,7 @@ export function overviewOf(snapshots: SheetSnapshot[], today: Date = new Date())
     total: 0,
     openActions: 0,
     overdue: 0,
+    readiness: null,
   };
   const allGaps: (number | null)[] = [];
   for (const spec of ASSESSMENT_SHEETS) {
@@ -127,7 +141,16 @@ export function overviewOf(snapshots: SheetSnapshot[], today: Date = new Date())
   const actions = planActions(findSnapshot(snapshots, SHEETS.plan), todaySerial(today));
   overview.openActions = actions.openActions;
   overview.overdue = actions.overdue;
+  overview.readiness = overview.found ? readinessOf(snapshots) : null;
   return overview;
+}
+
+/** Blocker counts per stage; null without a Documents table (mandatory documents cannot be judged). */
+export function readinessOf(snapshots: SheetSnapshot[]): Readiness | null {
+  const documents = findSnapshot(snapshots, SHEETS.documents);
+  if (!documents || !locateAssessmentTable(documents, { columns: DOCUMENT_COLUMNS }, ['ID', 'Document', 'Exists'])) return null;
+  const blockers = readinessBlockers(snapshots);
+  return { stage1: blockers.filter((b) => b.stage === 1).length, stage2: blockers.length };
 }
 
 function toCell(value: unknown): CellValue {
@@ -160,7 +183,7 @@ export async function readValueSnapshots(context: Excel.RequestContext, sheetNam
   return snapshots;
 }
 
-/** Reads the assessment, plan and settings sheets in one sync and computes the overview. */
+/** Reads the assessment, plan, settings and documents sheets in one sync and computes the overview. */
 export async function readOverview(context: Excel.RequestContext, today: Date = new Date()): Promise<Overview> {
   return overviewOf(await readValueSnapshots(context, OVERVIEW_SHEETS), today);
 }

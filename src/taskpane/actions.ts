@@ -5,7 +5,7 @@ import type { AdoptResult } from '../core/adopt';
 import type { ValidationReport } from '../core/validate';
 import type { Overview } from '../excel/readOverview';
 
-export type { Overview } from '../excel/readOverview';
+export type { Overview, Readiness } from '../excel/readOverview';
 export type { AdoptResult } from '../core/adopt';
 export type { Problem, ValidationReport } from '../core/validate';
 
@@ -30,6 +30,17 @@ export interface PlanCounts {
   rows: number;
 }
 
+export interface SnapshotSummary {
+  /** Excel date serial of the snapshot. */
+  date: number;
+  /** Compliance recorded (fractions 0–1; null when nothing on that side is assessed). */
+  overall: number | null;
+  clauses: number | null;
+  annexA: number | null;
+  /** Rows on Snapshot History after the run. */
+  snapshots: number;
+}
+
 export interface AssessmentActions {
   /** Reads the overview figures from the workbook (one round trip). */
   readOverview(): Promise<Overview>;
@@ -45,6 +56,10 @@ export interface AssessmentActions {
   listTemplateSheets(): Promise<string[]>;
   previewAdoption(sheet: string): Promise<AdoptResult>;
   applyAdoption(preview: AdoptResult, overwrite: boolean): Promise<BuildSummary>;
+  /** Adds today's scores as a row of values on Snapshot History (the workbook is laid out again, values kept). */
+  recordSnapshot(onProgress?: ProgressListener): Promise<SnapshotSummary>;
+  /** The executive summary as Markdown; the workbook is not changed. */
+  report(): Promise<string>;
   /**
    * Calls `listener` when the workbook changes (worksheet edits), when the host supports change
    * events. Resolves to an unsubscribe function.

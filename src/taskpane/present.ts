@@ -1,5 +1,6 @@
-// Pure presentation helpers for the task pane: percentages, problem groups, error text.
-// No React, no Office: unit-tested in node.
+// Pure presentation helpers for the task pane: percentages, problem groups, error text, readiness
+// verdicts, snapshot and report wording. No React, no Office: unit-tested in node.
+import { isoDate } from '../core/history';
 import { ruleInfo, type Problem, type Severity, type ValidationReport } from '../core/validate';
 
 /** "62.5%" for 0.625, "—" when there is nothing to show. */
@@ -67,4 +68,32 @@ export function describeError(error: unknown): ErrorText {
 /** A short label for one problem in the list: "Annex A!H12 · 5.1". */
 export function problemLocation(p: Problem): string {
   return `${p.sheet}!${p.cell}${p.id ? ` · ${p.id}` : ''}`;
+}
+
+/** "Ready", or "Not ready (3 blockers)". */
+export function readinessVerdict(blockers: number): string {
+  return blockers === 0 ? 'Ready' : `Not ready (${plural(blockers, 'blocker')})`;
+}
+
+export interface SnapshotFigures {
+  date: number;
+  overall: number | null;
+  clauses: number | null;
+  annexA: number | null;
+  snapshots: number;
+}
+
+/** What "Record snapshot" tells the user it stored: the date and the compliance recorded. */
+export function snapshotMessage(s: SnapshotFigures): string {
+  const overall = s.overall === null ? 'no overall compliance yet (nothing assessed)' : `overall compliance ${formatPercent(s.overall)}`;
+  return (
+    `${isoDate(s.date)}: ${overall} (Clauses 4–10 ${formatPercent(s.clauses)}, Annex A ${formatPercent(s.annexA)}). ` +
+    `${plural(s.snapshots, 'snapshot')} on Snapshot History.`
+  );
+}
+
+/** File name for the downloaded report: "executive-summary-2026-03-31.md" (local date). */
+export function reportFileName(today: Date = new Date()): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `executive-summary-${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}.md`;
 }

@@ -7,6 +7,7 @@ import * as path from 'path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { describeWithTool, findExecutable } from '../support/externalTools';
+import { todaySerial } from '../../src/core/layout/settingsSheet';
 import { buildE2EBundles, ROOT } from './bundle';
 import { serve, type StaticServer } from './server';
 
@@ -25,7 +26,7 @@ interface Gap {
   selection(): string | null;
   cell(sheet: string, a1: string): unknown;
   runs(): number;
-  fake: { state: { sheet(name: string): { getValues(a: string): unknown[][]; usedRange(): string | null } } };
+  fake: { log: string[]; state: { sheet(name: string): { getValues(a: string): unknown[][]; usedRange(): string | null } } };
 }
 declare const window: { __gap: Gap };
 
@@ -192,7 +193,7 @@ describeWithTool('Chromium', CHROMIUM, 'task pane in a real browser', () => {
     const runsBefore = await gap(page, (g) => g.runs());
     await page.getByRole('button', { name: 'Check again' }).click();
     await page.getByTestId('check-section').getByTestId('busy').waitFor();
-    for (const name of ['Build assessment', 'Check again', 'Preview plan', 'Preview adoption']) {
+    for (const name of ['Build assessment', 'Check again', 'Preview plan', 'Preview adoption', 'Record snapshot', 'Create report']) {
       await expect(page.getByRole('button', { name }).getAttribute('aria-disabled')).resolves.toBe('true');
     }
     await page.getByRole('button', { name: 'Preview plan' }).click({ force: true });
@@ -227,6 +228,88 @@ describeWithTool('Chromium', CHROMIUM, 'task pane in a real browser', () => {
     await expect(page.getByTestId('plan-preview').locator('[data-count="Kept"] dd').textContent()).resolves.toBe('3');
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(IMAGES, 'taskpane-dark.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('shows readiness, records a snapshot and hands over the executive report', async () => {
+    const page = await open('seed=assessed');
+    const overview = page.getByTestId('overview');
+    await overview.getByTestId('overview-assessed').getByText('6 of 123 rows', { exact: false }).waitFor();
+
+    // Readiness: both stages blocked; Stage 1 blockers hold back Stage 2 too.
+    const blockers = async (stage: 1 | 2): Promise<number> => {
+      const text = (await overview.getByTestId(`readiness-stage${stage}`).textContent()) ?? '';
+      const m = /^Not ready \((\d+) blockers?\)$/.exec(text);
+      if (!m) throw new Error(`Stage ${stage}: unexpected verdict "${text}"`);
+      return Number(m[1]);
+    };
+    const readiness = overview.getByTestId('overview-readiness');
+    await expect(readiness.innerText()).resolves.toMatch(/Stage 1:\s*Not ready \(\d+ blockers\)\s*Stage 2:\s*Not ready \(\d+ blockers\)/);
+    const [stage1, stage2] = [await blockers(1), await blockers(2)];
+    expect(stage2).toBeGreaterThan(stage1);
+    // Clause 6.1.2 Non-Compliant (3 × 5, High) blocks Stage 1 once and Stage 2 twice; fixing it clears all three.
+    await gap(page, (g) => g.edit('Clauses 4-10', '6.1.2', { Status: 'Compliant' }));
+    await overview.getByTestId('readiness-stage1').getByText(`Not ready (${stage1 - 1} blockers)`).waitFor();
+    await expect(overview.getByTestId('readiness-stage2').textContent()).resolves.toBe(`Not ready (${stage2 - 2} blockers)`);
+
+    // Record snapshot: the message names the date and the compliance; the row lands on Snapshot History.
+    const overall = await overview.getByTestId('compliance-Overall').textContent();
+    const today = todaySerial();
+    const iso = new Date(Date.UTC(1899, 11, 30) + today * 86_400_000).toISOString().slice(0, 10);
+    await page.getByRole('button', { name: 'Record snapshot' }).click();
+    const recorded = page.getByTestId('snapshot-result');
+    await recorded.getByText('Snapshot recorded').waitFor();
+    await expect(recorded.textContent()).resolves.toContain(`${iso}: overall compliance ${overall}`);
+    const history = await page.evaluate(() => {
+      const sheet = window.__gap.fake.state.sheet('Snapshot History');
+      const grid = sheet.getValues(`A1:${String(sheet.usedRange()).split(':').pop()}`);
+      const header = grid.findIndex((r) => r[0] === 'Date');
+      return grid.slice(header + 1).filter((r) => r[0] !== null && r[0] !== '');
+    });
+    expect(history).toHaveLength(1);
+    expect(history[0][0]).toBe(today);
+    expect(`${Math.round(Number(history[0][1]) * 1000) / 10}%`).toBe(overall);
+
+    // Executive report: read-only, labelled Markdown; nothing written to the workbook.
+    const logBefore = await gap(page, (g) => g.fake.log.length);
+    await page.getByRole('button', { name: 'Create report' }).click();
+    const text = page.getByLabel('Executive summary (Markdown)');
+    await text.waitFor();
+    const markdown = await text.inputValue();
+    expect(markdown).toMatch(/^# .*executive summary: Example Ltd/i);
+    expect(markdown).toContain(iso);
+    await expect(text.getAttribute('readonly')).resolves.not.toBeNull();
+    const operations = await page.evaluate((from) => window.__gap.fake.log.slice(from), logBefore);
+    expect(operations).toContain('Range.load');
+    expect(operations.filter((op) => /^Range\.(values|formulas|clear)$|Collection\.add$|\.delete$|^WorksheetProtection\.(protect|unprotect)$/.test(op))).toEqual([]);
+
+    // Download .md: a Markdown file holding exactly the text shown.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download .md' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^executive-summary-\d{4}-\d{2}-\d{2}\.md$/);
+    expect(fs.readFileSync(await download.path(), 'utf8')).toBe(markdown);
+
+    // Copy, by keyboard: the clipboard then holds the report.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await page.getByRole('button', { name: 'Copy' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('report-copy-status').getByText('Copied to the clipboard.').waitFor();
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(markdown);
+
+    // Where the host allows no clipboard at all: a message says what to do, with the text selected for Ctrl+C.
+    await page.evaluate(() => {
+      Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
+      document.execCommand = () => false;
+    });
+    await page.getByRole('button', { name: 'Copy' }).click();
+    await expect(page.getByTestId('copy-result').textContent()).resolves.toMatch(/Could not copy.*Ctrl\+C/);
+    await expect(
+      page.evaluate(() => {
+        const area = document.activeElement as HTMLTextAreaElement;
+        return [area.id, area.selectionStart, area.selectionEnd === area.value.length];
+      }),
+    ).resolves.toEqual(['report-text', 0, true]);
+
+    expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
   });
 

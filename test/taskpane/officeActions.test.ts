@@ -3,7 +3,10 @@
 import { createExcelFake, OfficeExtensionError, type ExcelFake } from '../fakes/excelFake';
 import { createOfficeActions } from '../../src/taskpane/officeActions';
 import { GapAssessorError } from '../../src/core/errors';
-import { seedYesNoChecklist, type SeedState } from '../support/workbookSeeds';
+import { SHEETS } from '../../src/core/contract';
+import { todaySerial } from '../../src/core/layout/settingsSheet';
+import { HISTORY_HEADER_ROW } from '../../src/core/layout/historySheet';
+import { seedYesNoChecklist, setRow, type SeedState } from '../support/workbookSeeds';
 
 function install(options: Parameters<typeof createExcelFake>[0] = {}): ExcelFake {
   const fake = createExcelFake(options);
@@ -32,6 +35,36 @@ describe('createOfficeActions', () => {
     await actions.selectCell('Annex A', 'H12');
     expect(fake.state.selection).toBe("'Annex A'!H12");
     await expect(actions.plan(false)).resolves.toEqual({ added: 0, kept: 0, resolved: 0, rows: 0 });
+  });
+
+  it('reads readiness with the overview, records a snapshot and returns the executive summary', async () => {
+    const fake = install();
+    const actions = createOfficeActions();
+    await actions.build();
+    const annex = fake.state.sheet(SHEETS.annexA);
+    setRow(annex, '5.1', { Status: 'Compliant' });
+    setRow(annex, '5.2', { Status: 'Non-Compliant' });
+
+    const overview = await actions.readOverview();
+    expect(overview.readiness?.stage1).toBeGreaterThan(0);
+    expect(overview.readiness?.stage2).toBeGreaterThanOrEqual(overview.readiness?.stage1 ?? Infinity);
+
+    const progress: number[] = [];
+    const runs = fake.stats.runs;
+    const summary = await actions.recordSnapshot((done) => progress.push(done));
+    expect(fake.stats.runs - runs).toBe(1);
+    expect(summary).toEqual({ date: todaySerial(), overall: 0.5, clauses: null, annexA: 0.5, snapshots: 1 });
+    expect(progress.length).toBeGreaterThan(0);
+    const history = fake.state.sheet(SHEETS.history);
+    expect([history.cell(`A${HISTORY_HEADER_ROW + 1}`).value, history.cell(`B${HISTORY_HEADER_ROW + 1}`).value]).toEqual([todaySerial(), 0.5]);
+    await expect(actions.recordSnapshot()).resolves.toMatchObject({ snapshots: 2 });
+
+    const before = fake.log.length;
+    const markdown = await actions.report();
+    expect(markdown).toMatch(/^# .*executive summary/i);
+    const operations = fake.log.slice(before);
+    expect(operations).toContain('Range.load');
+    expect(operations.filter((op: string) => /^Range\.(values|formulas|clear)$|Collection\.add$|\.delete$|^WorksheetProtection\.(protect|unprotect)$/.test(op))).toEqual([]);
   });
 
   it('previews and applies an adoption, never touching the template', async () => {

@@ -1,4 +1,14 @@
-import { describeError, formatPercent, groupProblems, isAllClear, plural, problemLocation } from '../../src/taskpane/present';
+import {
+  describeError,
+  formatPercent,
+  groupProblems,
+  isAllClear,
+  plural,
+  problemLocation,
+  readinessVerdict,
+  reportFileName,
+  snapshotMessage,
+} from '../../src/taskpane/present';
 import { ExcelHostError } from '../../src/core/errors';
 import type { Problem } from '../../src/core/validate';
 
@@ -78,5 +88,33 @@ describe('problemLocation', () => {
   it('names sheet, cell and row id', () => {
     expect(problemLocation(problem('x', 'error', 'H12'))).toBe('Annex A!H12 · 5.1');
     expect(problemLocation({ ...problem('x', 'error', 'A1'), id: '' })).toBe('Annex A!A1');
+  });
+});
+
+describe('readinessVerdict', () => {
+  it('says Ready without blockers, else Not ready with the count', () => {
+    expect(readinessVerdict(0)).toBe('Ready');
+    expect(readinessVerdict(1)).toBe('Not ready (1 blocker)');
+    expect(readinessVerdict(1234)).toBe('Not ready (1,234 blockers)');
+  });
+});
+
+describe('snapshotMessage', () => {
+  it('names the date and the compliance recorded', () => {
+    expect(snapshotMessage({ date: 46112, overall: 0.625, clauses: 0.5, annexA: 2 / 3, snapshots: 3 })).toBe(
+      '2026-03-31: overall compliance 62.5% (Clauses 4–10 50%, Annex A 66.7%). 3 snapshots on Snapshot History.',
+    );
+  });
+
+  it('says so when nothing is assessed yet', () => {
+    expect(snapshotMessage({ date: 46112, overall: null, clauses: null, annexA: null, snapshots: 1 })).toBe(
+      '2026-03-31: no overall compliance yet (nothing assessed) (Clauses 4–10 —, Annex A —). 1 snapshot on Snapshot History.',
+    );
+  });
+});
+
+describe('reportFileName', () => {
+  it('dates the file with the local day', () => {
+    expect(reportFileName(new Date(2026, 2, 5, 23, 30))).toBe('executive-summary-2026-03-05.md');
   });
 });

@@ -1,9 +1,10 @@
-// The overview: is there an assessment, how compliant is it, how much is assessed, and how many
-// plan actions are open or overdue. Figures come from the workbook (read by the parent).
+// The overview: is there an assessment, how compliant is it, how much is assessed, how many plan
+// actions are open or overdue, and is it ready for a Stage 1 / Stage 2 certification audit.
+// Figures come from the workbook (read by the parent).
 import * as React from 'react';
 import { Body1, Button, Caption1, ProgressBar, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import type { Overview } from '../actions';
-import { formatPercent, plural, type ErrorText } from '../present';
+import type { Overview, Readiness } from '../actions';
+import { formatPercent, plural, readinessVerdict, type ErrorText } from '../present';
 import { Pill } from './Pill';
 import { ResultMessage } from './ResultMessage';
 
@@ -26,6 +27,8 @@ const useStyles = makeStyles({
   facts: { display: 'flex', flexWrap: 'wrap', gap: '6px 16px', alignItems: 'center', margin: 0, fontSize: tokens.fontSizeBase300 },
   fact: { display: 'flex', gap: '4px', alignItems: 'center' },
   dd: { margin: 0 },
+  readiness: { display: 'flex', flexDirection: 'column', gap: '4px' },
+  muted: { color: tokens.colorNeutralForeground2 },
 });
 
 export interface OverviewCardProps {
@@ -50,6 +53,42 @@ function Tile({ label, value }: { label: string; value: number | null }): React.
         <ProgressBar value={value ?? 0} max={1} thickness="medium" aria-label={`${label} compliance: ${value === null ? 'not scored yet' : text}`} />
       </dd>
     </div>
+  );
+}
+
+function Stage({ stage, blockers }: { stage: 1 | 2; blockers: number }): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <div className={styles.fact}>
+      <dt>Stage {stage}:</dt>
+      <dd className={styles.dd} data-testid={`readiness-stage${stage}`}>
+        <Pill color={blockers === 0 ? 'success' : 'danger'}>{readinessVerdict(blockers)}</Pill>
+      </dd>
+    </div>
+  );
+}
+
+function ReadinessFacts({ readiness }: { readiness: Readiness | null }): React.JSX.Element {
+  const styles = useStyles();
+  if (!readiness) {
+    return (
+      <Caption1 className={styles.muted} data-testid="readiness-unknown">
+        Certification readiness needs the Documents sheet: run <strong>Build assessment</strong> to add it (your entries are kept).
+      </Caption1>
+    );
+  }
+  return (
+    <>
+      <dl className={styles.facts}>
+        <Stage stage={1} blockers={readiness.stage1} />
+        <Stage stage={2} blockers={readiness.stage2} />
+      </dl>
+      {readiness.stage2 > 0 ? (
+        <Caption1 className={styles.muted}>
+          Summary lists what blocks each stage under Certification readiness; Stage 1 blockers block Stage 2 too.
+        </Caption1>
+      ) : null}
+    </>
   );
 }
 
@@ -97,6 +136,9 @@ export function OverviewCard({ overview, loading, error, onRefresh }: OverviewCa
               </dd>
             </div>
           </dl>
+        </div>
+        <div role="group" aria-label="Certification readiness" className={styles.readiness} data-testid="overview-readiness">
+          <ReadinessFacts readiness={overview.readiness} />
         </div>
       </>
     );

@@ -19,10 +19,11 @@ const useStyles = makeStyles({
   danger: { backgroundColor: tokens.colorPaletteRedBackground1, color: tokens.colorPaletteRedForeground1, border: `1px solid ${tokens.colorPaletteRedBorder1}` },
   warning: { backgroundColor: tokens.colorPaletteYellowBackground1, color: tokens.colorNeutralForeground1, border: `1px solid ${tokens.colorPaletteYellowBorder1}` },
   informative: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground1, border: `1px solid ${tokens.colorNeutralStroke2}` },
+  success: { backgroundColor: tokens.colorPaletteGreenBackground1, color: tokens.colorPaletteGreenForeground1, border: `1px solid ${tokens.colorPaletteGreenBorder1}` },
   dangerFilled: { backgroundColor: tokens.colorPaletteRedBackground3, color: tokens.colorNeutralForegroundOnBrand },
 });
 
-export type PillColor = 'danger' | 'warning' | 'informative' | 'dangerFilled';
+export type PillColor = 'danger' | 'warning' | 'informative' | 'success' | 'dangerFilled';
 
 export interface PillProps extends React.HTMLAttributes<HTMLSpanElement> {
   color: PillColor;

@@ -1,4 +1,4 @@
-// The task pane's working area: the overview and the four actions. Owns the "one action at a
+// The task pane's working area: the overview and the six actions. Owns the "one action at a
 // time" rule and keeps the overview current (on load, after each action, on workbook changes).
 import * as React from 'react';
 import type { AssessmentActions, Overview } from '../actions';
@@ -9,6 +9,8 @@ import { BuildSection } from './BuildSection';
 import { CheckSection } from './CheckSection';
 import { OverviewCard } from './OverviewCard';
 import { PlanSection } from './PlanSection';
+import { ReportSection } from './ReportSection';
+import { SnapshotSection } from './SnapshotSection';
 
 /** Workbook change events arrive in bursts (typing, paste); re-read once they settle. */
 export const CHANGE_DEBOUNCE_MS = 500;
@@ -44,8 +46,8 @@ export function TaskPane({ actions }: TaskPaneProps): React.JSX.Element {
   const runner = React.useMemo(
     () =>
       createExclusiveRunner(setBusy, (name) => {
-        // Selecting a cell changes nothing; every other action may have.
-        if (name === 'select') return;
+        // Selecting a cell and reading the report change nothing; every other action may have.
+        if (name === 'select' || name === 'report') return;
         void refresh();
         setRefreshToken((t) => t + 1);
       }),
@@ -89,6 +91,8 @@ export function TaskPane({ actions }: TaskPaneProps): React.JSX.Element {
       <CheckSection actions={actions} run={runner.run} busy={busy} />
       <PlanSection actions={actions} run={runner.run} busy={busy} />
       <AdoptSection actions={actions} run={runner.run} busy={busy} refreshToken={refreshToken} />
+      <SnapshotSection actions={actions} run={runner.run} busy={busy} />
+      <ReportSection actions={actions} run={runner.run} busy={busy} />
     </>
   );
 }
