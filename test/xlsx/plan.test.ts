@@ -79,6 +79,9 @@ describe('gap-assessor plan', () => {
     set('8.8', 'Owner', 'Platform team');
     set('8.8', 'Due', new Date(Date.UTC(2026, 5, 30)));
     set('8.8', 'Progress', 'In progress');
+    set('8.8', 'Phase', 'Phase 3');
+    set('8.8', 'Effort (days)', 4);
+    set('8.8', 'Cost', 900);
     set('5.2', 'Notes', 'Waiting for HR');
     ws.getCell(PLAN_HEADER_ROW, 16).value = 'Budget';
     ws.getCell(row('8.8'), 16).value = 1200;
@@ -95,7 +98,9 @@ describe('gap-assessor plan', () => {
     const rows = await planRows(file('p2.xlsx'));
     const by = (id: string) => rows.filter((r) => r.ID === id);
     expect(by('8.8')).toHaveLength(1);
-    expect(by('8.8')[0]).toMatchObject({ Action: 'Monthly patch cycle', Owner: 'Platform team', Progress: 'In progress', Budget: 1200 });
+    expect(by('8.8')[0]).toMatchObject({
+      Action: 'Monthly patch cycle', Owner: 'Platform team', Progress: 'In progress', Budget: 1200, Phase: 'Phase 3', 'Effort (days)': 4, Cost: 900,
+    });
     expect(new Date(by('8.8')[0].Due as Date).toISOString().slice(0, 10)).toBe('2026-06-30');
     expect(by('5.2')[0]).toMatchObject({ Progress: 'Resolved', Notes: 'Waiting for HR' });
     expect(by('7.4')).toHaveLength(1);
