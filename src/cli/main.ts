@@ -52,6 +52,28 @@ export async function main(argv: string[], io: CliIo = processIo, commands: CliC
       if (error instanceof UsageError) io.err(`\n${command.usage}`);
       return error instanceof UsageError || error instanceof WorkbookReadError ? EXIT.unreadable : EXIT.problems;
     }
+    const fileError = describeFileError(error);
+    if (fileError) {
+      io.err(`Error: ${fileError}`);
+      return EXIT.unreadable;
+    }
     throw error;
   }
+}
+
+const FILE_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'that is a folder, not a file',
+  ENOTDIR: 'a part of the path is not a folder',
+  ENOSPC: 'the disk is full',
+  EROFS: 'the file system is read-only',
+};
+
+/** Node's file errors (a bad --out path, a read-only folder) in words, or null for anything else. */
+export function describeFileError(error: unknown): string | null {
+  const e = error as { code?: string; path?: string };
+  const reason = typeof e?.code === 'string' ? FILE_ERRORS[e.code] : undefined;
+  return reason ? `cannot use ${e.path ?? 'the file'}: ${reason}.` : null;
 }

@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'child_process';
 import * as path from 'path';
+import { tmpdir } from 'os';
 import { main } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/io';
 
@@ -44,5 +45,16 @@ describe('every command turns bad options into a usage error', () => {
     await expect(main([name, '--bogus'], io)).resolves.toBe(2);
     expect(io.stderr).toMatch(/Error: .*bogus/);
     expect(io.stderr).toMatch(/Usage: gap-assessor/);
+  });
+});
+
+describe('file errors', () => {
+  it('turns a bad output path into a clear message and exit 2', async () => {
+    const io = capture();
+    await expect(main(['build', '--out', '/nonexistent-folder/x.xlsx'], io)).resolves.toBe(2);
+    expect(io.stderr).toMatch(/Error: cannot use \/nonexistent-folder\/x\.xlsx: no such file or folder\./);
+    const dir = capture();
+    await expect(main(['build', '--out', tmpdir()], dir)).resolves.toBe(2);
+    expect(dir.stderr).toMatch(/that is a folder, not a file/);
   });
 });
