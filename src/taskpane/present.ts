@@ -71,6 +71,12 @@ export function problemLocation(p: Problem): string {
 }
 
 /** "Ready", or "Not ready (3 blockers)". */
+/** Bar value and label while a workbook is written sheet by sheet; `idle` before the first sheet. */
+export function writeProgress(progress: { done: number; total: number } | null, idle: string): { value?: number; label: string } {
+  if (!progress || progress.total <= 0) return { label: idle };
+  return { value: progress.done / progress.total, label: `Writing sheet ${Math.min(progress.done + 1, progress.total)} of ${progress.total}…` };
+}
+
 export function readinessVerdict(blockers: number): string {
   return blockers === 0 ? 'Ready' : `Not ready (${plural(blockers, 'blocker')})`;
 }

@@ -118,3 +118,13 @@ describe('reportFileName', () => {
     expect(reportFileName(new Date(2026, 2, 5, 23, 30))).toBe('executive-summary-2026-03-05.md');
   });
 });
+
+describe('writeProgress', () => {
+  it('shows the idle text before the first sheet, then the sheet being written', async () => {
+    const { writeProgress } = await import('../../src/taskpane/present');
+    expect(writeProgress(null, 'Reading…')).toEqual({ label: 'Reading…' });
+    expect(writeProgress({ done: 0, total: 0 }, 'Reading…')).toEqual({ label: 'Reading…' });
+    expect(writeProgress({ done: 2, total: 8 }, 'Reading…')).toEqual({ value: 0.25, label: 'Writing sheet 3 of 8…' });
+    expect(writeProgress({ done: 8, total: 8 }, 'Reading…')).toEqual({ value: 1, label: 'Writing sheet 8 of 8…' });
+  });
+});

@@ -3,7 +3,7 @@
 import * as React from 'react';
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
 import type { AssessmentActions } from '../actions';
-import { plural } from '../present';
+import { plural, writeProgress } from '../present';
 import type { ActionName, RunExclusive } from '../scheduling';
 import { ResultMessage, type Outcome } from './ResultMessage';
 import { BusyBar, Section } from './Section';
@@ -46,7 +46,7 @@ export function BuildSection({ actions, run, busy }: BuildSectionProps): React.J
     else await build();
   }, [actions, run, build]);
 
-  const fraction = progress && progress.total > 0 ? progress.done / progress.total : undefined;
+  const bar = writeProgress(progress, 'Reading the workbook…');
   return (
     <Section id="build" title="Build assessment" description="Creates Clauses 4-10, Annex A, Summary and Settings with live score formulas." busy={building}>
       <div>
@@ -56,8 +56,8 @@ export function BuildSection({ actions, run, busy }: BuildSectionProps): React.J
       </div>
       {building ? (
         <BusyBar
-          value={fraction}
-          label={progress && progress.total > 0 ? `Writing sheet ${Math.min(progress.done + 1, progress.total)} of ${progress.total}…` : 'Reading the workbook…'}
+          value={bar.value}
+          label={bar.label}
         />
       ) : null}
       <ResultMessage action="build" outcome={outcome} onDismiss={() => setOutcome(null)} />

@@ -3,7 +3,7 @@
 import * as React from 'react';
 import { Button } from '@fluentui/react-components';
 import type { AssessmentActions } from '../actions';
-import { snapshotMessage } from '../present';
+import { snapshotMessage, writeProgress } from '../present';
 import type { ActionName, RunExclusive } from '../scheduling';
 import { ResultMessage, type Outcome } from './ResultMessage';
 import { BusyBar, Section } from './Section';
@@ -37,7 +37,7 @@ export function SnapshotSection({ actions, run, busy }: SnapshotSectionProps): R
     }
   }, [actions, run]);
 
-  const fraction = progress && progress.total > 0 ? progress.done / progress.total : undefined;
+  const bar = writeProgress(progress, 'Reading the scores…');
   return (
     <Section
       id="snapshot"
@@ -52,8 +52,8 @@ export function SnapshotSection({ actions, run, busy }: SnapshotSectionProps): R
       </div>
       {recording ? (
         <BusyBar
-          value={fraction}
-          label={progress && progress.total > 0 ? `Writing sheet ${Math.min(progress.done + 1, progress.total)} of ${progress.total}…` : 'Reading the scores…'}
+          value={bar.value}
+          label={bar.label}
         />
       ) : null}
       <ResultMessage action="snapshot" outcome={outcome} onDismiss={() => setOutcome(null)} />
