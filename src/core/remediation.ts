@@ -4,7 +4,7 @@ import { findClause, findControl, naturalIdCompare } from '../catalog';
 import { ASSESSMENT_SHEETS, PLAN_COLUMNS, PLAN_FORMULA_COLUMNS, SHEETS, type AssessmentSheetSpec } from './contract';
 import type { RowInputs } from './inputs';
 import { isBlank, locateAssessmentTable, textOf } from './locate';
-import { DEFAULT_SCORING, sameText, scoreRow, type ScoringSettings } from './scoring';
+import { DEFAULT_SCORING, numberSetting, sameText, scoreRow, scoringFromSettings, type ScoringSettings } from './scoring';
 import { DEFAULT_SLA_DAYS, type RiskLevel } from './scale';
 import type { CellValue, SheetSnapshot } from './snapshot';
 
@@ -194,20 +194,10 @@ export function mergePlan(existing: PlanRow[], gaps: Gap[], closed: Set<string>,
 
 /** Scoring and SLA settings read back from the Settings values harvested by key. */
 export function planSettingsFrom(settings: Map<string, CellValue>, fallbackStart: number): PlanSettings {
-  const num = (k: string, d: number): number => {
-    const v = settings.get(k);
-    return typeof v === 'number' ? v : d;
-  };
+  const num = (k: string, d: number): number => numberSetting(settings, k, d);
   return {
     start: num('start', fallbackStart),
     sla: { Low: num('sla.Low', DEFAULT_SLA_DAYS.Low), Medium: num('sla.Medium', DEFAULT_SLA_DAYS.Medium), High: num('sla.High', DEFAULT_SLA_DAYS.High), Critical: num('sla.Critical', DEFAULT_SLA_DAYS.Critical) },
-    scoring: {
-      weights: {
-        compliant: num('weight.Compliant', DEFAULT_SCORING.weights.compliant),
-        partial: num('weight.Partially Compliant', DEFAULT_SCORING.weights.partial),
-        nonCompliant: num('weight.Non-Compliant', DEFAULT_SCORING.weights.nonCompliant),
-      },
-      bands: { medium: num('band.Medium', DEFAULT_SCORING.bands.medium), high: num('band.High', DEFAULT_SCORING.bands.high), critical: num('band.Critical', DEFAULT_SCORING.bands.critical) },
-    },
+    scoring: scoringFromSettings(settings),
   };
 }

@@ -69,3 +69,19 @@ export function compliance(gaps: (number | null)[]): number | null {
   if (scored.length === 0) return null;
   return scored.reduce((sum, g) => sum + (1 - g), 0) / scored.length;
 }
+
+/** A number a person set on Settings (harvested by key), or the fallback. */
+export function numberSetting(settings: Map<string, CellValue>, key: string, fallback: number): number {
+  const v = settings.get(key);
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
+
+/** The weights and bands a person set on Settings, else the defaults. */
+export function scoringFromSettings(settings: Map<string, CellValue>): ScoringSettings {
+  const d = DEFAULT_SCORING;
+  const n = (key: string, fallback: number): number => numberSetting(settings, key, fallback);
+  return {
+    weights: { compliant: n('weight.Compliant', d.weights.compliant), partial: n('weight.Partially Compliant', d.weights.partial), nonCompliant: n('weight.Non-Compliant', d.weights.nonCompliant) },
+    bands: { medium: n('band.Medium', d.bands.medium), high: n('band.High', d.bands.high), critical: n('band.Critical', d.bands.critical) },
+  };
+}

@@ -10,7 +10,7 @@ import { todaySerial } from '../core/layout/settingsSheet';
 import { cellOf, isBlank, locateAssessmentTable, normalizeHeader } from '../core/locate';
 import { readinessBlockers } from '../core/readiness';
 import { asStatus } from '../core/scale';
-import { compliance, DEFAULT_SCORING, gapScore, type ScoringSettings } from '../core/scoring';
+import { compliance, gapScore, scoringFromSettings } from '../core/scoring';
 import type { CellValue, SheetSnapshot } from '../core/snapshot';
 
 export interface Overview {
@@ -43,28 +43,6 @@ export const OVERVIEW_SHEETS = [SHEETS.clauses, SHEETS.annexA, SHEETS.plan, SHEE
 
 const CLOSED_PROGRESS = new Set(['done', 'resolved']);
 const PLAN_HEADER_SEARCH_ROWS = 20;
-
-function numberSetting(settings: Map<string, CellValue>, key: string, fallback: number): number {
-  const v = settings.get(key);
-  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
-}
-
-/** The weights and bands a person set on Settings, else the defaults. */
-export function scoringFromSettings(settings: Map<string, CellValue>): ScoringSettings {
-  const d = DEFAULT_SCORING;
-  return {
-    weights: {
-      compliant: numberSetting(settings, 'weight.Compliant', d.weights.compliant),
-      partial: numberSetting(settings, 'weight.Partially Compliant', d.weights.partial),
-      nonCompliant: numberSetting(settings, 'weight.Non-Compliant', d.weights.nonCompliant),
-    },
-    bands: {
-      medium: numberSetting(settings, 'band.Medium', d.bands.medium),
-      high: numberSetting(settings, 'band.High', d.bands.high),
-      critical: numberSetting(settings, 'band.Critical', d.bands.critical),
-    },
-  };
-}
 
 /** An Excel date serial from a cell: a serial number, or text such as "2025-03-31". */
 export function dateSerial(value: CellValue): number | null {
