@@ -10,6 +10,7 @@ import { describeWithTool, findExecutable } from '../support/externalTools';
 import { todaySerial } from '../../src/core/layout/settingsSheet';
 import { buildE2EBundles, ROOT } from './bundle';
 import { serve, type StaticServer } from './server';
+import type { GapHarness } from './fakeHost';
 
 const CHROMIUM = findExecutable(['chromium', 'chromium-browser']);
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -17,17 +18,9 @@ const IMAGES = path.join(ROOT, 'docs', 'images');
 const VIEWPORT = { width: 380, height: 900 };
 
 /** What the page exposes (test/e2e/fakeHost.ts), as seen from page.evaluate. */
-interface Gap {
-  ready: Promise<void>;
-  failWith(code: string | null): void;
-  setLatency(ms: number): void;
-  edit(sheet: string, id: string, values: Record<string, string | number | null>): Promise<void>;
-  sheetNames(): string[];
-  selection(): string | null;
-  cell(sheet: string, a1: string): unknown;
-  runs(): number;
+type Gap = Omit<GapHarness, 'fake'> & {
   fake: { log: string[]; state: { sheet(name: string): { getValues(a: string): unknown[][]; usedRange(): string | null } } };
-}
+};
 declare const window: { __gap: Gap };
 
 describeWithTool('Chromium', CHROMIUM, 'task pane in a real browser', () => {
