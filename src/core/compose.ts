@@ -46,15 +46,15 @@ export function composeWorkbook(snapshots: SheetSnapshot[], options: ComposeOpti
   const harvest = harvestWorkbook(snapshots);
   const inputs = options.adopted ? mergeInputs(harvest.inputs, options.adopted, options.overwrite ?? false) : harvest.inputs;
   if (options.org) harvest.settings.set('org', options.org);
-  const existingPlan = readPlanRows(snapshots.find((s) => s.name.trim().toLowerCase() === SHEETS.plan.toLowerCase()));
-  const hasPlan = snapshots.some((s) => s.name.trim().toLowerCase() === SHEETS.plan.toLowerCase());
+  const planSheet = snapshots.find((s) => s.name.trim().toLowerCase() === SHEETS.plan.toLowerCase());
+  const existingPlan = readPlanRows(planSheet);
   let remediation: PlanMerge | undefined;
   if (options.remediation) {
     const settings = planSettingsFrom(harvest.settings, options.start ?? options.today ?? todaySerial());
     const { gaps, closed } = findGaps(snapshots, settings.scoring);
     remediation = mergePlan(existingPlan.rows, gaps, closed, settings, existingPlan.extraColumns);
   }
-  const planRows = remediation ?? (hasPlan ? existingPlan : undefined);
+  const planRows = remediation ?? (planSheet ? existingPlan : undefined);
   const plan = layoutWorkbook({
     org: options.org,
     start: options.start,

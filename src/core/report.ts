@@ -5,6 +5,7 @@ import { CLAUSE_PARENTS, THEMES, themeOf } from '../catalog';
 import { PHASES, SHEETS } from './contract';
 import { BLOCKER_GROUPS, readinessBlockers, type Blocker } from './readiness';
 import { harvestWorkbook } from './harvest';
+import type { AssessmentInputs } from './inputs';
 import { assessmentStats, isoDate, type AssessmentStats } from './history';
 import { isBlank } from './locate';
 import { compareGaps, findGaps, readPlanRows, type Gap } from './remediation';
@@ -47,8 +48,7 @@ function topGaps(snapshots: SheetSnapshot[], stats: AssessmentStats, count: numb
     .slice(0, count);
 }
 
-function areaRows(snapshots: SheetSnapshot[], stats: AssessmentStats): string[][] {
-  const inputs = harvestWorkbook(snapshots).inputs;
+function areaRows(inputs: AssessmentInputs, stats: AssessmentStats): string[][] {
   const rows: string[][] = [];
   const line = (label: string, gaps: (number | null)[], total: number): void => {
     const scored = gaps.filter((g) => g !== null).length;
@@ -136,7 +136,7 @@ export function executiveReport(snapshots: SheetSnapshot[], options: ReportOptio
     '',
   );
   out.push('Compliance is the share of assessed, applicable rows that are met: compliant rows count in full, partially compliant rows by their weight on Settings (half by default); excluded and unassessed rows do not count.', '');
-  out.push(...table(['Area', 'Compliance', 'Scored'], areaRows(snapshots, stats)), '');
+  out.push(...table(['Area', 'Compliance', 'Scored'], areaRows(harvest.inputs, stats)), '');
 
   const history = harvest.audit.history.rows.filter((r) => typeof r.Date === 'number').sort((a, b) => (a.Date as number) - (b.Date as number));
   const last = history[history.length - 1];
