@@ -1,26 +1,29 @@
 // Reading ids as people type them ("A.5.1", "Clause 6.1.2", "5.01 - Policies") into canonical catalog ids.
-import { CLAUSES } from './clauses';
-import { CONTROLS } from './controls';
-import { MAPPING_2013 } from './mapping2013';
-import type { IdKind, IdMatch } from './types';
+import { CLAUSES } from "./clauses";
+import { CONTROLS } from "./controls";
+import { MAPPING_2013 } from "./mapping2013";
+import type { IdKind, IdMatch } from "./types";
 
 const CLAUSE_IDS = new Set(CLAUSES.map((c) => c.id));
 const CONTROL_IDS = new Set(CONTROLS.map((c) => c.id));
 const CONTROL2013_IDS = new Set(MAPPING_2013.map((m) => m.iso2013));
 
 /** What a prefix says about the id that follows. */
-type Hint = 'annex' | 'clause';
+type Hint = "annex" | "clause";
 
 // Prefixes people put before an id, tried repeatedly so "Annex A control 5.1" works.
 // `null` hint: the prefix names the standard but not which part of it.
 const PREFIXES: { re: RegExp; hint: Hint | null }[] = [
   { re: /^iso(?:\s*\/\s*iec)?\s*2700[12](?:\s*:\s*20(?:13|22))?\s*[,:\-–—]?\s*/i, hint: null },
-  { re: /^annex\s*a(?=[\s.:\-–—]|\d)\s*\.?\s*[:\-–—]?\s*/i, hint: 'annex' },
-  { re: /^(?:control|ctrl)s?(?![a-z])\s*\.?\s*(?:(?:no|nr)\.?\s*|#\s*)?[:\-–—]?\s*/i, hint: 'annex' },
-  { re: /^(?:clause|cl)(?![a-z])\s*\.?\s*[:\-–—]?\s*/i, hint: 'clause' },
-  { re: /^§+\s*/, hint: 'clause' },
+  { re: /^annex\s*a(?=[\s.:\-–—]|\d)\s*\.?\s*[:\-–—]?\s*/i, hint: "annex" },
+  {
+    re: /^(?:control|ctrl)s?(?![a-z])\s*\.?\s*(?:(?:no|nr)\.?\s*|#\s*)?[:\-–—]?\s*/i,
+    hint: "annex",
+  },
+  { re: /^(?:clause|cl)(?![a-z])\s*\.?\s*[:\-–—]?\s*/i, hint: "clause" },
+  { re: /^§+\s*/, hint: "clause" },
   // A bare "A" only counts when a number follows: "A.5.1", "A5.1", "A 5.1", "a. 5.1".
-  { re: /^a(?=\s*\.?\s*\d)\s*\.?\s*/i, hint: 'annex' },
+  { re: /^a(?=\s*\.?\s*\d)\s*\.?\s*/i, hint: "annex" },
 ];
 
 // Two or three numeric parts, an optional trailing dot, then the end or a separator before text
@@ -42,8 +45,8 @@ function matchPrefix(text: string): { length: number; hint: Hint | null } | null
 
 /** Plain text of a cell value; numbers keep their JS form (5.1 -> "5.1"). */
 function textOf(raw: unknown): string | null {
-  if (typeof raw === 'string') return raw;
-  if (typeof raw === 'number') return Number.isFinite(raw) ? String(raw) : null;
+  if (typeof raw === "string") return raw;
+  if (typeof raw === "number") return Number.isFinite(raw) ? String(raw) : null;
   return null;
 }
 
@@ -54,7 +57,11 @@ function textOf(raw: unknown): string | null {
 export function parseId(raw: unknown): IdMatch[] {
   const text = textOf(raw);
   if (text === null) return [];
-  let rest = text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim().replace(/^[([]\s*/, '');
+  let rest = text
+    .replace(INVISIBLE, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^[([]\s*/, "");
 
   const hints = new Set<Hint>();
   let prefix = matchPrefix(rest);
@@ -71,7 +78,7 @@ export function parseId(raw: unknown): IdMatch[] {
   if (!m) return [];
   // Number() drops leading zeros: "5.01" -> 5.1, while "5.10" stays 5.10.
   const parts = [m[1], m[2], m[3]].filter((p): p is string => p !== undefined).map(Number);
-  const id = parts.join('.');
+  const id = parts.join(".");
 
   const out: IdMatch[] = [];
   const add = (kind: IdKind, canonical: string, known: Set<string>): void => {
@@ -79,19 +86,19 @@ export function parseId(raw: unknown): IdMatch[] {
   };
   if (parts.length === 2) {
     // A two-part id is a clause (4.1 ... 10.2) or a 2022 control (5.1 ... 8.34).
-    if (hint === 'annex') add('control2022', id, CONTROL_IDS);
-    else if (hint === 'clause') add('clause', id, CLAUSE_IDS);
+    if (hint === "annex") add("control2022", id, CONTROL_IDS);
+    else if (hint === "clause") add("clause", id, CLAUSE_IDS);
     else {
-      add('clause', id, CLAUSE_IDS);
-      add('control2022', id, CONTROL_IDS);
+      add("clause", id, CLAUSE_IDS);
+      add("control2022", id, CONTROL_IDS);
     }
   } else {
     // A three-part id is a clause (6.1.2) or a 2013 control (A.6.1.2, A.12.6.1).
-    if (hint === 'annex') add('control2013', `A.${id}`, CONTROL2013_IDS);
-    else if (hint === 'clause') add('clause', id, CLAUSE_IDS);
+    if (hint === "annex") add("control2013", `A.${id}`, CONTROL2013_IDS);
+    else if (hint === "clause") add("clause", id, CLAUSE_IDS);
     else {
-      add('clause', id, CLAUSE_IDS);
-      add('control2013', `A.${id}`, CONTROL2013_IDS);
+      add("clause", id, CLAUSE_IDS);
+      add("control2013", `A.${id}`, CONTROL2013_IDS);
     }
   }
   return out;
@@ -99,15 +106,15 @@ export function parseId(raw: unknown): IdMatch[] {
 
 /** The 2022 control id ("5.1") if `raw` reads as one, with or without prefix; otherwise null. */
 export function normalizeControlId(raw: unknown): string | null {
-  return parseId(raw).find((m) => m.kind === 'control2022')?.id ?? null;
+  return parseId(raw).find((m) => m.kind === "control2022")?.id ?? null;
 }
 
 // Sort key: numeric parts of an id without its "A." / "Annex A" prefix.
 function idParts(id: string): string[] {
   return id
     .trim()
-    .replace(/^(?:annex\s*)?a\s*\.?\s*(?=\d)/i, '')
-    .split('.');
+    .replace(/^(?:annex\s*)?a\s*\.?\s*(?=\d)/i, "")
+    .split(".");
 }
 
 /** Natural order for ids: 5.2 < 5.10, 6.1.2 < 6.2, "A.5.2" < "A.5.10". */
@@ -119,7 +126,8 @@ export function naturalIdCompare(a: string, b: string): number {
     const nb = /^\d+$/.test(pb[i]) ? Number(pb[i]) : NaN;
     let diff: number;
     if (!Number.isNaN(na) && !Number.isNaN(nb)) diff = na - nb;
-    else if (!Number.isNaN(na)) diff = -1; // numbers before text
+    else if (!Number.isNaN(na))
+      diff = -1; // numbers before text
     else if (!Number.isNaN(nb)) diff = 1;
     else diff = pa[i].localeCompare(pb[i]);
     if (diff !== 0) return diff < 0 ? -1 : 1;

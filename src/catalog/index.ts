@@ -1,17 +1,17 @@
 // Public face of the catalog: re-exports, id lookups and the JSON the CLI prints.
-import { CLAUSES } from './clauses';
-import { CONTROLS } from './controls';
-import { DOCUMENTS } from './documents';
-import { normalizeControlId, parseId } from './ids';
-import { MAPPING_2013 } from './mapping2013';
-import type { Clause, Control, Mapping2013 } from './types';
+import { CLAUSES } from "./clauses";
+import { CONTROLS } from "./controls";
+import { DOCUMENTS } from "./documents";
+import { normalizeControlId, parseId } from "./ids";
+import { MAPPING_2013 } from "./mapping2013";
+import type { Clause, Control, Mapping2013 } from "./types";
 
-export * from './types';
-export * from './clauses';
-export * from './controls';
-export * from './mapping2013';
-export * from './documents';
-export * from './ids';
+export * from "./types";
+export * from "./clauses";
+export * from "./controls";
+export * from "./mapping2013";
+export * from "./documents";
+export * from "./ids";
 
 const CLAUSE_BY_ID = new Map(CLAUSES.map((c) => [c.id, c]));
 const CONTROL_BY_ID = new Map(CONTROLS.map((c) => [c.id, c]));
@@ -19,8 +19,8 @@ const MAPPING_BY_ID = new Map(MAPPING_2013.map((m) => [m.iso2013, m]));
 
 /** The clause for "6.1.2", "Clause 6.1.2", "§ 6.1.2" ...; undefined when there is none. */
 export function findClause(id: unknown): Clause | undefined {
-  if (typeof id === 'string' && CLAUSE_BY_ID.has(id)) return CLAUSE_BY_ID.get(id);
-  const match = parseId(id).find((m) => m.kind === 'clause');
+  if (typeof id === "string" && CLAUSE_BY_ID.has(id)) return CLAUSE_BY_ID.get(id);
+  const match = parseId(id).find((m) => m.kind === "clause");
   return match ? CLAUSE_BY_ID.get(match.id) : undefined;
 }
 
@@ -32,7 +32,7 @@ export function findControl(id: unknown): Control | undefined {
 
 // A 2013 id may be typed without its "A." ("12.6.1", "6.1.2"), so take any 2013 reading.
 function find2013(iso2013: unknown): Mapping2013 | undefined {
-  const match = parseId(iso2013).find((m) => m.kind === 'control2013');
+  const match = parseId(iso2013).find((m) => m.kind === "control2013");
   return match ? MAPPING_BY_ID.get(match.id) : undefined;
 }
 
@@ -53,12 +53,12 @@ export interface CatalogJson {
   clauses: { id: string; parent: number; title: string; question: string; evidence: string }[];
   controls: {
     id: string;
-    theme: Control['theme'];
+    theme: Control["theme"];
     title: string;
     new: boolean;
     question: string;
     evidence: string;
-    type: Control['type'];
+    type: Control["type"];
   }[];
   mapping2013: { iso2013: string; iso2022: string[] }[];
   documents: { id: string; title: string; clause: string }[];

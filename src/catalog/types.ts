@@ -1,9 +1,9 @@
 // Types of the ISO/IEC 27001:2022 catalog. Data only: ids, short titles and our own wording.
 
-export type Theme = 'Organizational' | 'People' | 'Physical' | 'Technological';
+export type Theme = "Organizational" | "People" | "Physical" | "Technological";
 
 /** The kind of fix a gap usually needs; the remediation plan's default "Type". */
-export type FindingType = 'Policy' | 'Procedural' | 'Technical';
+export type FindingType = "Policy" | "Procedural" | "Technical";
 
 /** A leaf requirement of clauses 4-10 (4.1 ... 10.2). */
 export interface Clause {
@@ -52,10 +52,10 @@ export interface MandatoryDocument {
   title: string;
   /** Clause or control it comes from, e.g. "4.3" or "A.5.9" style ids without prefix: "5.9" */
   clause: string;
-  kind: 'Document' | 'Record';
+  kind: "Document" | "Record";
 }
 
-export type IdKind = 'clause' | 'control2022' | 'control2013';
+export type IdKind = "clause" | "control2022" | "control2013";
 
 /** One interpretation of something a user typed as an id. */
 export interface IdMatch {

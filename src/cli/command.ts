@@ -1,5 +1,5 @@
 // The shape of one CLI command: a name, a one-line summary, usage text and a runner.
-import type { CliIo } from './io';
+import type { CliIo } from "./io";
 
 export interface CliCommand {
   name: string;

@@ -1,37 +1,41 @@
 // gap-assessor: dispatches to the commands, prints help and version, maps errors to exit codes.
-import { GapAssessorError, UsageError, WorkbookReadError } from '../core/errors';
-import type { CliCommand } from './command';
-import { EXIT, processIo, type CliIo } from './io';
-import { COMMANDS } from './commands';
+import { GapAssessorError, UsageError, WorkbookReadError } from "../core/errors";
+import type { CliCommand } from "./command";
+import { EXIT, processIo, type CliIo } from "./io";
+import { COMMANDS } from "./commands";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const VERSION: string = require('../../package.json').version;
+const VERSION: string = require("../../package.json").version;
 
 function helpText(commands: CliCommand[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
-    'gap-assessor — ISO/IEC 27001:2022 gap assessment workbooks, without Excel',
-    '',
-    'Usage: gap-assessor <command> [options]',
-    '',
-    'Commands:',
+    "gap-assessor — ISO/IEC 27001:2022 gap assessment workbooks, without Excel",
+    "",
+    "Usage: gap-assessor <command> [options]",
+    "",
+    "Commands:",
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
-    '',
-    'Options:',
-    '  --help, -h     show help (also: gap-assessor <command> --help)',
-    '  --version, -v  print the version',
-    '',
-    'Exit codes: 0 ok, 1 problems found, 2 input could not be read or used.',
-  ].join('\n');
+    "",
+    "Options:",
+    "  --help, -h     show help (also: gap-assessor <command> --help)",
+    "  --version, -v  print the version",
+    "",
+    "Exit codes: 0 ok, 1 problems found, 2 input could not be read or used.",
+  ].join("\n");
 }
 
-export async function main(argv: string[], io: CliIo = processIo, commands: CliCommand[] = COMMANDS): Promise<number> {
+export async function main(
+  argv: string[],
+  io: CliIo = processIo,
+  commands: CliCommand[] = COMMANDS
+): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  if (!name || name === "--help" || name === "-h" || name === "help") {
     io.out(helpText(commands));
     return EXIT.ok;
   }
-  if (name === '--version' || name === '-v') {
+  if (name === "--version" || name === "-v") {
     io.out(VERSION);
     return EXIT.ok;
   }
@@ -40,7 +44,7 @@ export async function main(argv: string[], io: CliIo = processIo, commands: CliC
     io.err(`Unknown command "${name}". Run gap-assessor --help for the list.`);
     return EXIT.unreadable;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
+  if (rest.includes("--help") || rest.includes("-h")) {
     io.out(command.usage);
     return EXIT.ok;
   }
@@ -48,9 +52,11 @@ export async function main(argv: string[], io: CliIo = processIo, commands: CliC
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof GapAssessorError) {
-      io.err(`Error: ${error.message}${error.hint ? `\n${error.hint}` : ''}`);
+      io.err(`Error: ${error.message}${error.hint ? `\n${error.hint}` : ""}`);
       if (error instanceof UsageError) io.err(`\n${command.usage}`);
-      return error instanceof UsageError || error instanceof WorkbookReadError ? EXIT.unreadable : EXIT.problems;
+      return error instanceof UsageError || error instanceof WorkbookReadError
+        ? EXIT.unreadable
+        : EXIT.problems;
     }
     const fileError = describeFileError(error);
     if (fileError) {
@@ -62,18 +68,18 @@ export async function main(argv: string[], io: CliIo = processIo, commands: CliC
 }
 
 const FILE_ERRORS: Record<string, string> = {
-  ENOENT: 'no such file or folder',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'that is a folder, not a file',
-  ENOTDIR: 'a part of the path is not a folder',
-  ENOSPC: 'the disk is full',
-  EROFS: 'the file system is read-only',
+  ENOENT: "no such file or folder",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EISDIR: "that is a folder, not a file",
+  ENOTDIR: "a part of the path is not a folder",
+  ENOSPC: "the disk is full",
+  EROFS: "the file system is read-only",
 };
 
 /** Node's file errors (a bad --out path, a read-only folder) in words, or null for anything else. */
 export function describeFileError(error: unknown): string | null {
   const e = error as { code?: string; path?: string };
-  const reason = typeof e?.code === 'string' ? FILE_ERRORS[e.code] : undefined;
-  return reason ? `cannot use ${e.path ?? 'the file'}: ${reason}.` : null;
+  const reason = typeof e?.code === "string" ? FILE_ERRORS[e.code] : undefined;
+  return reason ? `cannot use ${e.path ?? "the file"}: ${reason}.` : null;
 }

@@ -1,23 +1,31 @@
 // Template import (adopt): SheetSnapshots of someone's checklist or SoA → AssessmentInputs for the
 // 2022 assessment, plus a dry-run report of every decision, row, unmatched row and unknown word.
 // Host-agnostic and total: any snapshot gives a result, never an exception.
-import { emptyInputs, type AssessmentInputs, type RowInputs } from './inputs';
-import type { Status } from './scale';
-import type { SheetSnapshot } from './snapshot';
-import { ROLE_LABELS } from './adoptHeaders';
-import type { ColumnUse } from './adoptColumns';
-import { analyzeSheet, type Entry, type SheetAnalysis, type SourceKind, type TargetSheet, type UnknownWord, type UnmatchedRow } from './adoptRows';
-import { statusWordReader, type StatusWordOptions } from './statusWords';
+import { emptyInputs, type AssessmentInputs, type RowInputs } from "./inputs";
+import type { Status } from "./scale";
+import type { SheetSnapshot } from "./snapshot";
+import { ROLE_LABELS } from "./adoptHeaders";
+import type { ColumnUse } from "./adoptColumns";
+import {
+  analyzeSheet,
+  type Entry,
+  type SheetAnalysis,
+  type SourceKind,
+  type TargetSheet,
+  type UnknownWord,
+  type UnmatchedRow,
+} from "./adoptRows";
+import { statusWordReader, type StatusWordOptions } from "./statusWords";
 
-export type { ColumnUse } from './adoptColumns';
-export type { UnknownWord, UnmatchedRow } from './adoptRows';
+export type { ColumnUse } from "./adoptColumns";
+export type { UnknownWord, UnmatchedRow } from "./adoptRows";
 
 export interface AdoptOptions extends StatusWordOptions {
   /** Import this sheet instead of the one with the most control rows. */
   sheet?: string;
 }
 
-export type AdoptAction = 'set' | 'merged' | 'conflict' | 'skipped';
+export type AdoptAction = "set" | "merged" | "conflict" | "skipped";
 
 export interface AdoptRow {
   sheet: string;
@@ -65,7 +73,7 @@ export interface AdoptCounts {
 
 export interface AdoptReport {
   sheet: string | null;
-  idKind: 'control2022' | 'control2013' | 'clause' | 'mixed' | null;
+  idKind: "control2022" | "control2013" | "clause" | "mixed" | null;
   headerRows: number[];
   idColumn: string | null;
   columns: ColumnUse[];
@@ -88,47 +96,49 @@ export interface AdoptResult {
 }
 
 // Most severe first; Not Applicable and Not Assessed only count when no row was assessed.
-const SEVERITY: Status[] = ['Non-Compliant', 'Partially Compliant', 'Compliant'];
+const SEVERITY: Status[] = ["Non-Compliant", "Partially Compliant", "Compliant"];
 
 /** Status of a target fed by several rows: most severe assessed status; Not Applicable only when all are. */
 export function mergeStatuses(statuses: Status[]): Status {
   for (const s of SEVERITY) if (statuses.includes(s)) return s;
-  if (statuses.length > 0 && statuses.every((s) => s === 'Not Applicable')) return 'Not Applicable';
-  return 'Not Assessed';
+  if (statuses.length > 0 && statuses.every((s) => s === "Not Applicable")) return "Not Applicable";
+  return "Not Assessed";
 }
 
 function joinTexts(entries: Entry[], pick: (e: Entry) => string): string {
-  const filled = entries.filter((e) => pick(e).trim() !== '');
-  if (filled.length === 0) return '';
+  const filled = entries.filter((e) => pick(e).trim() !== "");
+  if (filled.length === 0) return "";
   if (filled.length === 1 || new Set(filled.map(pick)).size === 1) return pick(filled[0]);
-  return filled.map((e) => `${e.label}: ${pick(e)}`).join('\n');
+  return filled.map((e) => `${e.label}: ${pick(e)}`).join("\n");
 }
 
 function rowInputsOf(target: TargetSheet, entries: Entry[], status: Status): RowInputs {
   const row: RowInputs = {};
-  if (status !== 'Not Assessed') row.Status = status;
+  if (status !== "Not Assessed") row.Status = status;
   const known = entries.map((e) => e.applicable).filter((a): a is boolean => a !== null);
   const justification = joinTexts(entries, (e) => e.texts.justification);
   const notes = joinTexts(entries, (e) => e.texts.notes);
-  if (target === 'Annex A') {
-    if (known.length > 0) row.Applicable = known.some(Boolean) ? 'Yes' : 'No';
+  if (target === "Annex A") {
+    if (known.length > 0) row.Applicable = known.some(Boolean) ? "Yes" : "No";
     if (justification) row.Justification = justification;
     if (notes) row.Notes = notes;
   } else {
     // Clause rows have no Justification column; the text is kept in Notes.
-    const merged = [notes, justification ? `Justification: ${justification}` : ''].filter(Boolean).join('\n');
+    const merged = [notes, justification ? `Justification: ${justification}` : ""]
+      .filter(Boolean)
+      .join("\n");
     if (merged) row.Notes = merged;
   }
   const evidence = joinTexts(entries, (e) => e.texts.evidence);
   if (evidence) row.Evidence = evidence;
-  const owner = [...new Set(entries.map((e) => e.texts.owner).filter(Boolean))].join('; ');
+  const owner = [...new Set(entries.map((e) => e.texts.owner).filter(Boolean))].join("; ");
   if (owner) row.Owner = owner;
   const likelihood = Math.max(...entries.map((e) => e.likelihood ?? 0));
   if (likelihood > 0) row.Likelihood = likelihood;
   const impact = Math.max(...entries.map((e) => e.impact ?? 0));
   if (impact > 0) row.Impact = impact;
-  const due = [...new Set(entries.map((e) => e.texts.dueDate).filter(Boolean))].join('; ');
-  if (due) row['Due date'] = due;
+  const due = [...new Set(entries.map((e) => e.texts.dueDate).filter(Boolean))].join("; ");
+  if (due) row["Due date"] = due;
   return row;
 }
 
@@ -157,36 +167,46 @@ function pickMain(analyses: SheetAnalysis[], wanted: string | undefined): SheetA
   for (const a of analyses) {
     if (a.controlRows === 0) continue;
     // Most control rows; then a sheet with answers; then the first (workbook order).
-    if (!best || a.controlRows > best.controlRows || (a.controlRows === best.controlRows && a.hasAnswers && !best.hasAnswers)) best = a;
+    if (
+      !best ||
+      a.controlRows > best.controlRows ||
+      (a.controlRows === best.controlRows && a.hasAnswers && !best.hasAnswers)
+    )
+      best = a;
   }
   return best;
 }
 
-function idKindOf(entries: Entry[]): AdoptReport['idKind'] {
+function idKindOf(entries: Entry[]): AdoptReport["idKind"] {
   const kinds = new Set(entries.map((e) => e.sourceKind));
   if (kinds.size === 0) return null;
-  if (kinds.size > 1) return 'mixed';
+  if (kinds.size > 1) return "mixed";
   return [...kinds][0];
 }
 
 /** Adopts a template: picks the sheet, reads its rows and merges them onto 2022 targets. */
-export function adopt(sheets: readonly SheetSnapshot[] | SheetSnapshot, options: AdoptOptions = {}): AdoptResult {
+export function adopt(
+  sheets: readonly SheetSnapshot[] | SheetSnapshot,
+  options: AdoptOptions = {}
+): AdoptResult {
   const inputs = emptyInputs();
   const report = emptyReport();
   const list = (Array.isArray(sheets) ? sheets : sheets ? [sheets] : []) as SheetSnapshot[];
   const reader = statusWordReader(options);
   const analyses: SheetAnalysis[] = [];
   for (const s of list) {
-    if (s === null || typeof s !== 'object') continue;
+    if (s === null || typeof s !== "object") continue;
     try {
       analyses.push(analyzeSheet(s, reader));
     } catch (error) {
       // A last guard so one odd sheet cannot stop the import of the others; the report says so.
-      report.problems.push(`Sheet "${String(s.name)}" could not be read: ${(error as Error)?.message ?? String(error)}`);
+      report.problems.push(
+        `Sheet "${String(s.name)}" could not be read: ${(error as Error)?.message ?? String(error)}`
+      );
     }
   }
   if (analyses.length === 0) {
-    report.problems.push('The file has no sheets to import.');
+    report.problems.push("The file has no sheets to import.");
     return { inputs, report };
   }
   const main = pickMain(analyses, options.sheet);
@@ -194,19 +214,30 @@ export function adopt(sheets: readonly SheetSnapshot[] | SheetSnapshot, options:
     name: a.name,
     controlRows: a.controlRows,
     used: a === main,
-    reason: a === main
-      ? options.sheet !== undefined ? 'chosen with --sheet' : 'most control rows'
-      : a.controlRows === 0 ? 'no control rows' : `secondary: ${a.controlRows} control rows, never overrides "${main?.name ?? ''}"`,
+    reason:
+      a === main
+        ? options.sheet !== undefined
+          ? "chosen with --sheet"
+          : "most control rows"
+        : a.controlRows === 0
+          ? "no control rows"
+          : `secondary: ${a.controlRows} control rows, never overrides "${main?.name ?? ""}"`,
   }));
   if (!main) {
     for (const a of analyses) {
-      const header = a.headerRows.length ? `header on row ${a.headerRows[0]}` : 'no header row';
-      report.decisions.push(`Sheet "${a.name}": ${header}, ${a.dataRows} rows below it, ${a.controlRows} control rows.`);
+      const header = a.headerRows.length ? `header on row ${a.headerRows[0]}` : "no header row";
+      report.decisions.push(
+        `Sheet "${a.name}": ${header}, ${a.dataRows} rows below it, ${a.controlRows} control rows.`
+      );
     }
     if (options.sheet !== undefined) {
-      report.problems.push(`There is no sheet "${options.sheet}". Sheets: ${analyses.map((a) => `"${a.name}"`).join(', ')}.`);
+      report.problems.push(
+        `There is no sheet "${options.sheet}". Sheets: ${analyses.map((a) => `"${a.name}"`).join(", ")}.`
+      );
     } else {
-      report.problems.push('No control rows found: no sheet has a column of ISO/IEC 27001 clause or Annex A control ids.');
+      report.problems.push(
+        "No control rows found: no sheet has a column of ISO/IEC 27001 clause or Annex A control ids."
+      );
     }
     return { inputs, report };
   }
@@ -221,11 +252,15 @@ export function adopt(sheets: readonly SheetSnapshot[] | SheetSnapshot, options:
   const others = report.sheets.filter((s) => !s.used && s.controlRows > 0);
   report.decisions.push(
     `Sheet "${main.name}": ${main.controlRows} control rows` +
-      (others.length ? `; ${others.map((s) => `"${s.name}" (${s.controlRows})`).join(', ')} not imported.` : '.'),
-    ...main.decisions,
+      (others.length
+        ? `; ${others.map((s) => `"${s.name}" (${s.controlRows})`).join(", ")} not imported.`
+        : "."),
+    ...main.decisions
   );
   if (main.columns.length > 0) {
-    report.decisions.push(`Columns: ${main.columns.map((c) => `${c.column} "${c.header}" → ${ROLE_LABELS[c.role]}${c.from === 'content' ? ' (from content)' : ''}`).join('; ')}.`);
+    report.decisions.push(
+      `Columns: ${main.columns.map((c) => `${c.column} "${c.header}" → ${ROLE_LABELS[c.role]}${c.from === "content" ? " (from content)" : ""}`).join("; ")}.`
+    );
   }
   if (main.controlRows === 0) report.problems.push(`Sheet "${main.name}" has no control rows.`);
 
@@ -237,26 +272,35 @@ export function adopt(sheets: readonly SheetSnapshot[] | SheetSnapshot, options:
     if (group) group.push(e);
     else groups.set(key, [e]);
   }
-  const actions = new Map<Entry, AdoptRow['action']>();
+  const actions = new Map<Entry, AdoptRow["action"]>();
   for (const entries of groups.values()) {
     const { target, targetId } = entries[0];
     const statuses = entries.map((e) => e.status);
     const status = mergeStatuses(statuses);
     const distinct = new Set(statuses);
     if (distinct.size > 1) {
-      const parts = entries.map((e) => `${e.label === `row ${e.sheetRow}` ? `row ${e.sheetRow}` : `${e.label} (row ${e.sheetRow})`} ${e.status}`);
+      const parts = entries.map(
+        (e) =>
+          `${e.label === `row ${e.sheetRow}` ? `row ${e.sheetRow}` : `${e.label} (row ${e.sheetRow})`} ${e.status}`
+      );
       report.conflicts.push({
         target,
         targetId,
-        sources: entries.map((e) => ({ sourceRow: e.sheetRow, sourceId: e.sourceId, status: e.status })),
+        sources: entries.map((e) => ({
+          sourceRow: e.sheetRow,
+          sourceId: e.sourceId,
+          status: e.status,
+        })),
         chosen: status,
-        message: `${targetId}: ${parts.join(', ')} → ${status}`,
+        message: `${targetId}: ${parts.join(", ")} → ${status}`,
       });
     }
-    for (const e of entries) actions.set(e, distinct.size > 1 ? 'conflict' : entries.length > 1 ? 'merged' : 'set');
+    for (const e of entries)
+      actions.set(e, distinct.size > 1 ? "conflict" : entries.length > 1 ? "merged" : "set");
     if (entries.length > 1) report.counts.merged++;
     const row = rowInputsOf(target, entries, status);
-    if (Object.keys(row).length > 0) (target === 'Annex A' ? inputs.annexA : inputs.clauses).set(targetId, row);
+    if (Object.keys(row).length > 0)
+      (target === "Annex A" ? inputs.annexA : inputs.clauses).set(targetId, row);
   }
   report.counts.targets = groups.size;
 
@@ -268,11 +312,21 @@ export function adopt(sheets: readonly SheetSnapshot[] | SheetSnapshot, options:
     target: e.target,
     targetId: e.targetId,
     status: e.status,
-    action: actions.get(e) ?? 'set',
-    ...(e.notes.length ? { note: e.notes.join('; ') } : {}),
+    action: actions.get(e) ?? "set",
+    ...(e.notes.length ? { note: e.notes.join("; ") } : {}),
   }));
   for (const s of main.skipped) {
-    rows.push({ sheet: main.name, sourceRow: s.sheetRow, sourceId: s.sourceId, sourceKind: null, target: null, targetId: null, status: null, action: 'skipped', note: s.reason });
+    rows.push({
+      sheet: main.name,
+      sourceRow: s.sheetRow,
+      sourceId: s.sourceId,
+      sourceKind: null,
+      target: null,
+      targetId: null,
+      status: null,
+      action: "skipped",
+      note: s.reason,
+    });
   }
   rows.sort((a, b) => a.sourceRow - b.sourceRow);
   report.rows = rows;

@@ -1,26 +1,28 @@
 // Template import, step 3: which column holds the status, the applicability and the texts to
 // carry over. Headers first; when no header names an answer column, a column of status words.
-import type { Grid } from './adoptGrid';
-import { ROLE_LABELS, type HeaderInfo, type Role } from './adoptHeaders';
-import type { NumberReading, StatusWordReader } from './statusWords';
+import type { Grid } from "./adoptGrid";
+import { ROLE_LABELS, type HeaderInfo, type Role } from "./adoptHeaders";
+import type { NumberReading, StatusWordReader } from "./statusWords";
 
 export interface ColumnUse {
   column: string;
   header: string;
   role: Role;
-  from: 'header' | 'content';
+  from: "header" | "content";
 }
 
-export const TEXT_ROLES = ['evidence', 'notes', 'justification', 'owner', 'dueDate'] as const;
+export const TEXT_ROLES = ["evidence", "notes", "justification", "owner", "dueDate"] as const;
 export type TextRole = (typeof TEXT_ROLES)[number];
 
-const PERCENT_HEADER = /%|percent|prozent|pourcent|porcentaje|percentuale|procent|completeness|progress|fortschritt|avancement/i;
-const MATURITY_HEADER = /maturity|reifegrad|maturite|madurez|maturita|volwassenheid|maturidade|vyspelost|level|stufe|niveau/i;
+const PERCENT_HEADER =
+  /%|percent|prozent|pourcent|porcentaje|percentuale|procent|completeness|progress|fortschritt|avancement/i;
+const MATURITY_HEADER =
+  /maturity|reifegrad|maturite|madurez|maturita|volwassenheid|maturidade|vyspelost|level|stufe|niveau/i;
 
 export interface Columns {
   id: number;
   status: number;
-  statusFrom: 'header' | 'content';
+  statusFrom: "header" | "content";
   statusNumbers: NumberReading;
   applicability: number;
   text: Record<TextRole, number[]>;
@@ -42,7 +44,7 @@ function bestAnswerColumn(
   header: HeaderInfo,
   candidates: number[],
   known: (text: string) => boolean,
-  decisions: string[],
+  decisions: string[]
 ): number {
   let best = -1;
   let bestKnown = -1;
@@ -52,13 +54,15 @@ function bestAnswerColumn(
     let length = 0;
     for (let r = header.dataStart; r < grid.rows; r++) {
       const t = grid.dataText(r, c).trim();
-      if (t === '') continue;
+      if (t === "") continue;
       filled++;
       length += t.length;
       if (known(t)) hits++;
     }
     if (hits === 0 && filled > 0 && length / filled > 30) {
-      decisions.push(`Column ${grid.column(c)} "${header.headers[c]}" holds text, not answers; not read as ${ROLE_LABELS[header.roles[c] ?? 'other']}.`);
+      decisions.push(
+        `Column ${grid.column(c)} "${header.headers[c]}" holds text, not answers; not read as ${ROLE_LABELS[header.roles[c] ?? "other"]}.`
+      );
       continue;
     }
     if (hits > bestKnown) {
@@ -69,14 +73,29 @@ function bestAnswerColumn(
   return best;
 }
 
-export function pickColumns(grid: Grid, header: HeaderInfo, idCol: number, reader: StatusWordReader, decisions: string[]): Columns {
-  const status = bestAnswerColumn(grid, header, columnsWithRole(header, 'status', idCol), (t) => reader.readStatus(t).kind === 'status', decisions);
+export function pickColumns(
+  grid: Grid,
+  header: HeaderInfo,
+  idCol: number,
+  reader: StatusWordReader,
+  decisions: string[]
+): Columns {
+  const status = bestAnswerColumn(
+    grid,
+    header,
+    columnsWithRole(header, "status", idCol),
+    (t) => reader.readStatus(t).kind === "status",
+    decisions
+  );
   const applicability = bestAnswerColumn(
-    grid, header, columnsWithRole(header, 'applicability', idCol),
-    (t) => reader.readApplicability(t).kind === 'applicability', decisions,
+    grid,
+    header,
+    columnsWithRole(header, "applicability", idCol),
+    (t) => reader.readApplicability(t).kind === "applicability",
+    decisions
   );
   let statusCol = status;
-  let statusFrom: 'header' | 'content' = 'header';
+  let statusFrom: "header" | "content" = "header";
   if (statusCol < 0 && applicability < 0) {
     // No answer header: a column (without a role of its own) whose cells are mostly status words.
     let bestHits = 0;
@@ -86,26 +105,26 @@ export function pickColumns(grid: Grid, header: HeaderInfo, idCol: number, reade
       let hits = 0;
       for (let r = header.dataStart; r < grid.rows; r++) {
         const t = grid.dataText(r, c).trim();
-        if (t === '') continue;
+        if (t === "") continue;
         filled++;
-        if (reader.readStatus(t, { letters: false, numbers: 'none' }).kind === 'status') hits++;
+        if (reader.readStatus(t, { letters: false, numbers: "none" }).kind === "status") hits++;
       }
       if (filled >= 2 && hits / filled >= 0.6 && hits > bestHits) {
         statusCol = c;
         bestHits = hits;
-        statusFrom = 'content';
+        statusFrom = "content";
       }
     }
   }
-  let statusNumbers: NumberReading = 'maturity';
+  let statusNumbers: NumberReading = "maturity";
   if (statusCol >= 0) {
-    const h = header.headers[statusCol] ?? '';
-    if (PERCENT_HEADER.test(h)) statusNumbers = 'percent';
+    const h = header.headers[statusCol] ?? "";
+    if (PERCENT_HEADER.test(h)) statusNumbers = "percent";
     else if (!MATURITY_HEADER.test(h)) {
       for (let r = header.dataStart; r < grid.rows; r++) {
         const v = grid.raw(r, statusCol);
-        if (typeof v === 'number' && v > 5) {
-          statusNumbers = 'percent';
+        if (typeof v === "number" && v > 5) {
+          statusNumbers = "percent";
           break;
         }
       }
@@ -117,7 +136,9 @@ export function pickColumns(grid: Grid, header: HeaderInfo, idCol: number, reade
     // The issue's reading: Comments / Notes carry the evidence when there is no evidence column.
     text.evidence = text.notes;
     text.notes = [];
-    decisions.push(`No evidence column: ${text.evidence.map((c) => `"${header.headers[c]}"`).join(', ')} imported as Evidence.`);
+    decisions.push(
+      `No evidence column: ${text.evidence.map((c) => `"${header.headers[c]}"`).join(", ")} imported as Evidence.`
+    );
   }
   return {
     id: idCol,
@@ -126,21 +147,21 @@ export function pickColumns(grid: Grid, header: HeaderInfo, idCol: number, reade
     statusNumbers,
     applicability,
     text,
-    likelihood: columnsWithRole(header, 'likelihood', idCol)[0] ?? -1,
-    impact: columnsWithRole(header, 'impact', idCol)[0] ?? -1,
+    likelihood: columnsWithRole(header, "likelihood", idCol)[0] ?? -1,
+    impact: columnsWithRole(header, "impact", idCol)[0] ?? -1,
   };
 }
 
 export function describeColumns(grid: Grid, header: HeaderInfo, cols: Columns): ColumnUse[] {
   const out: ColumnUse[] = [];
-  const add = (c: number, role: Role, from: 'header' | 'content'): void => {
-    if (c >= 0) out.push({ column: grid.column(c), header: header.headers[c] ?? '', role, from });
+  const add = (c: number, role: Role, from: "header" | "content"): void => {
+    if (c >= 0) out.push({ column: grid.column(c), header: header.headers[c] ?? "", role, from });
   };
-  add(cols.id, 'id', header.roles[cols.id] === 'id' ? 'header' : 'content');
-  add(cols.applicability, 'applicability', 'header');
-  add(cols.status, 'status', cols.statusFrom);
-  for (const role of TEXT_ROLES) for (const c of cols.text[role]) add(c, role, 'header');
-  add(cols.likelihood, 'likelihood', 'header');
-  add(cols.impact, 'impact', 'header');
+  add(cols.id, "id", header.roles[cols.id] === "id" ? "header" : "content");
+  add(cols.applicability, "applicability", "header");
+  add(cols.status, "status", cols.statusFrom);
+  for (const role of TEXT_ROLES) for (const c of cols.text[role]) add(c, role, "header");
+  add(cols.likelihood, "likelihood", "header");
+  add(cols.impact, "impact", "header");
   return out.sort((a, b) => a.column.length - b.column.length || a.column.localeCompare(b.column));
 }

@@ -1,5 +1,5 @@
 // Safe, merge-aware reading of a SheetSnapshot for template import: any shape in, plain text out.
-import { cellAddress, type CellValue, type SheetSnapshot } from './snapshot';
+import { cellAddress, type CellValue, type SheetSnapshot } from "./snapshot";
 
 /** Merged areas are looked up cell by cell; past this many covered cells the rest are ignored. */
 const MAX_MERGED_CELLS = 2_000_000;
@@ -17,12 +17,14 @@ export class Grid {
 
   constructor(snapshot: SheetSnapshot) {
     const s = (snapshot ?? {}) as Partial<SheetSnapshot>;
-    this.name = typeof s.name === 'string' ? s.name : '';
+    this.name = typeof s.name === "string" ? s.name : "";
     this.values = Array.isArray(s.values) ? s.values : [];
     this.texts = Array.isArray(s.text) ? s.text : [];
     const o = s.origin as { row?: unknown; col?: unknown } | undefined;
-    this.originRow = Number.isSafeInteger(o?.row) && (o?.row as number) >= 0 ? (o?.row as number) : 0;
-    this.originCol = Number.isSafeInteger(o?.col) && (o?.col as number) >= 0 ? (o?.col as number) : 0;
+    this.originRow =
+      Number.isSafeInteger(o?.row) && (o?.row as number) >= 0 ? (o?.row as number) : 0;
+    this.originCol =
+      Number.isSafeInteger(o?.col) && (o?.col as number) >= 0 ? (o?.col as number) : 0;
     this.rows = Math.max(this.values.length, this.texts.length);
     let cols = 0;
     for (let r = 0; r < this.rows; r++) {
@@ -46,7 +48,15 @@ export class Grid {
       const left = (nums[1] as number) - this.originCol;
       const bottom = Math.min((nums[2] as number) - this.originRow, this.rows - 1);
       const right = Math.min((nums[3] as number) - this.originCol, this.cols - 1);
-      if (top < 0 || left < 0 || top >= this.rows || left >= this.cols || bottom < top || right < left) continue;
+      if (
+        top < 0 ||
+        left < 0 ||
+        top >= this.rows ||
+        left >= this.cols ||
+        bottom < top ||
+        right < left
+      )
+        continue;
       const master = top * this.cols + left;
       for (let r = top; r <= bottom && budget > 0; r++) {
         for (let c = left; c <= right && budget > 0; c++, budget--) {
@@ -60,18 +70,18 @@ export class Grid {
     const row = this.values[r];
     if (!Array.isArray(row)) return null;
     const v = row[c] as unknown;
-    return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
+    return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : null;
   }
 
   /** What the cell displays: the snapshot's text, else the raw value as text. */
   text(r: number, c: number): string {
     const row = this.texts[r];
     const shown = Array.isArray(row) ? (row[c] as unknown) : undefined;
-    if (typeof shown === 'string' && shown !== '') return shown;
+    if (typeof shown === "string" && shown !== "") return shown;
     const v = this.raw(r, c);
-    if (v === null) return '';
-    if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-    if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+    if (v === null) return "";
+    if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
+    if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
     return v;
   }
 
@@ -92,11 +102,11 @@ export class Grid {
     if (master === undefined) return this.text(r, c);
     const mr = Math.floor(master / this.cols);
     const mc = master % this.cols;
-    return mc === c && mr < r ? this.text(mr, mc) : '';
+    return mc === c && mr < r ? this.text(mr, mc) : "";
   }
 
   isNumber(r: number, c: number): boolean {
-    return typeof this.raw(r, c) === 'number';
+    return typeof this.raw(r, c) === "number";
   }
 
   isMerged(r: number, c: number): boolean {
@@ -119,7 +129,7 @@ export class Grid {
   }
 
   column(c: number): string {
-    return cellAddress(0, this.originCol + c).replace(/\d+$/, '');
+    return cellAddress(0, this.originCol + c).replace(/\d+$/, "");
   }
 
   /** Non-empty data texts of row r, with their columns. */
@@ -127,7 +137,7 @@ export class Grid {
     const out: { c: number; text: string }[] = [];
     for (let c = 0; c < this.cols; c++) {
       const t = this.dataText(r, c).trim();
-      if (t !== '') out.push({ c, text: t });
+      if (t !== "") out.push({ c, text: t });
     }
     return out;
   }

@@ -1,13 +1,13 @@
 // The one pipeline behind build, rebuild, import and plan, for both hosts: read back what
 // people typed, fold in adopted answers and the remediation merge, lay the workbook out.
-import { ASSESSMENT_SHEETS, SHEETS } from './contract';
-import { harvestWorkbook, mergeInputs, type Harvest } from './harvest';
-import type { AssessmentInputs, RowInputs } from './inputs';
-import { layoutWorkbook } from './layout';
-import { todaySerial } from './layout/settingsSheet';
-import type { WorkbookPlan } from './plan';
-import { findGaps, mergePlan, planSettingsFrom, readPlanRows, type PlanMerge } from './remediation';
-import type { SheetSnapshot } from './snapshot';
+import { ASSESSMENT_SHEETS, SHEETS } from "./contract";
+import { harvestWorkbook, mergeInputs, type Harvest } from "./harvest";
+import type { AssessmentInputs, RowInputs } from "./inputs";
+import { layoutWorkbook } from "./layout";
+import { todaySerial } from "./layout/settingsSheet";
+import type { WorkbookPlan } from "./plan";
+import { findGaps, mergePlan, planSettingsFrom, readPlanRows, type PlanMerge } from "./remediation";
+import type { SheetSnapshot } from "./snapshot";
 
 export interface ComposeOptions {
   org?: string;
@@ -29,28 +29,42 @@ export interface Composition {
 }
 
 /** Answers a template had beyond our columns (e.g. "Due date") become extra columns, not lost. */
-function withAdoptedColumns(extra: Harvest['extraColumns'], adopted: AssessmentInputs | undefined): Harvest['extraColumns'] {
+function withAdoptedColumns(
+  extra: Harvest["extraColumns"],
+  adopted: AssessmentInputs | undefined
+): Harvest["extraColumns"] {
   if (!adopted) return extra;
   const result = { clauses: [...extra.clauses], annexA: [...extra.annexA] };
   for (const spec of ASSESSMENT_SHEETS) {
     for (const row of adopted[spec.kind].values()) {
       for (const column of Object.keys(row)) {
-        if (!spec.columns.includes(column) && !result[spec.kind].includes(column)) result[spec.kind].push(column);
+        if (!spec.columns.includes(column) && !result[spec.kind].includes(column))
+          result[spec.kind].push(column);
       }
     }
   }
   return result;
 }
 
-export function composeWorkbook(snapshots: SheetSnapshot[], options: ComposeOptions = {}): Composition {
+export function composeWorkbook(
+  snapshots: SheetSnapshot[],
+  options: ComposeOptions = {}
+): Composition {
   const harvest = harvestWorkbook(snapshots);
-  const inputs = options.adopted ? mergeInputs(harvest.inputs, options.adopted, options.overwrite ?? false) : harvest.inputs;
-  if (options.org) harvest.settings.set('org', options.org);
-  const planSheet = snapshots.find((s) => s.name.trim().toLowerCase() === SHEETS.plan.toLowerCase());
+  const inputs = options.adopted
+    ? mergeInputs(harvest.inputs, options.adopted, options.overwrite ?? false)
+    : harvest.inputs;
+  if (options.org) harvest.settings.set("org", options.org);
+  const planSheet = snapshots.find(
+    (s) => s.name.trim().toLowerCase() === SHEETS.plan.toLowerCase()
+  );
   const existingPlan = readPlanRows(planSheet);
   let remediation: PlanMerge | undefined;
   if (options.remediation) {
-    const settings = planSettingsFrom(harvest.settings, options.start ?? options.today ?? todaySerial());
+    const settings = planSettingsFrom(
+      harvest.settings,
+      options.start ?? options.today ?? todaySerial()
+    );
     const { gaps, closed } = findGaps(snapshots, settings.scoring);
     remediation = mergePlan(existingPlan.rows, gaps, closed, settings, existingPlan.extraColumns);
   }
@@ -69,6 +83,9 @@ export function composeWorkbook(snapshots: SheetSnapshot[], options: ComposeOpti
   });
   // Assessment and plan rows (the audit sheets are not counted).
   const audit = new Set<string>([SHEETS.soa, SHEETS.documents, SHEETS.risks, SHEETS.history]);
-  const rows = plan.sheets.filter((s) => !audit.has(s.name)).flatMap((s) => s.tables).reduce((n, t) => n + t.rows, 0);
+  const rows = plan.sheets
+    .filter((s) => !audit.has(s.name))
+    .flatMap((s) => s.tables)
+    .reduce((n, t) => n + t.rows, 0);
   return { plan, harvest, remediation, rows };
 }

@@ -2,111 +2,244 @@
 // Every adapter and rule walks these lists instead of spelling names out again.
 
 export const SHEETS = {
-  clauses: 'Clauses 4-10',
-  annexA: 'Annex A',
-  summary: 'Summary',
-  plan: 'Remediation Plan',
-  settings: 'Settings',
-  soa: 'Statement of Applicability',
-  documents: 'Documents',
-  risks: 'Risk Register',
+  clauses: "Clauses 4-10",
+  annexA: "Annex A",
+  summary: "Summary",
+  plan: "Remediation Plan",
+  settings: "Settings",
+  soa: "Statement of Applicability",
+  documents: "Documents",
+  risks: "Risk Register",
   /** Excel reserves the sheet name "History" (shared-workbook change log), so not that. */
-  history: 'Snapshot History',
+  history: "Snapshot History",
 } as const;
 
 export const TABLES = {
-  clauses: 'Clauses',
-  annexA: 'AnnexA',
-  plan: 'RemediationPlan',
-  soa: 'SoA',
-  documents: 'DocumentList',
-  risks: 'RiskRegister',
-  history: 'Snapshots',
+  clauses: "Clauses",
+  annexA: "AnnexA",
+  plan: "RemediationPlan",
+  soa: "SoA",
+  documents: "DocumentList",
+  risks: "RiskRegister",
+  history: "Snapshots",
 } as const;
 
 export const CLAUSE_COLUMNS = [
-  'ID', 'Title', 'Question', 'Status', 'Evidence', 'Owner', 'Likelihood', 'Impact',
-  'Gap score', 'Risk score', 'Risk level', 'Priority', 'Maturity', 'Method', 'Assessed by', 'Assessed on', 'Notes',
+  "ID",
+  "Title",
+  "Question",
+  "Status",
+  "Evidence",
+  "Owner",
+  "Likelihood",
+  "Impact",
+  "Gap score",
+  "Risk score",
+  "Risk level",
+  "Priority",
+  "Maturity",
+  "Method",
+  "Assessed by",
+  "Assessed on",
+  "Notes",
 ] as const;
 
 export const ANNEX_A_COLUMNS = [
-  'ID', 'Theme', 'Title', 'Question', 'Applicable', 'Justification', 'Status', 'Evidence', 'Owner',
-  'Likelihood', 'Impact', 'Gap score', 'Risk score', 'Risk level', 'Priority', 'Maturity', 'Method', 'Assessed by',
-  'Assessed on', 'Notes',
+  "ID",
+  "Theme",
+  "Title",
+  "Question",
+  "Applicable",
+  "Justification",
+  "Status",
+  "Evidence",
+  "Owner",
+  "Likelihood",
+  "Impact",
+  "Gap score",
+  "Risk score",
+  "Risk level",
+  "Priority",
+  "Maturity",
+  "Method",
+  "Assessed by",
+  "Assessed on",
+  "Notes",
 ] as const;
 
 /** How a row was assessed (several may be typed, separated by commas). */
-export const ASSESSMENT_METHODS = ['Document review', 'Interview', 'Observation', 'Technical test'] as const;
+export const ASSESSMENT_METHODS = [
+  "Document review",
+  "Interview",
+  "Observation",
+  "Technical test",
+] as const;
 /** Optional 0–5 maturity levels, shown when Settings switches maturity on. */
-export const MATURITY_LEVELS = ['Non-existent', 'Initial', 'Repeatable', 'Defined', 'Managed', 'Optimised'] as const;
-
-export const PLAN_COLUMNS = [
-  'ID', 'Source', 'Title', 'Finding', 'Type', 'Risk level', 'Priority', 'Treatment', 'Action', 'Owner',
-  'Start', 'Due', 'Progress', 'Phase', 'Effort (days)', 'Cost', 'Resources', 'Notes',
+export const MATURITY_LEVELS = [
+  "Non-existent",
+  "Initial",
+  "Repeatable",
+  "Defined",
+  "Managed",
+  "Optimised",
 ] as const;
 
-export const PHASES = ['Phase 1', 'Phase 2', 'Phase 3'] as const;
+export const PLAN_COLUMNS = [
+  "ID",
+  "Source",
+  "Title",
+  "Finding",
+  "Type",
+  "Risk level",
+  "Priority",
+  "Treatment",
+  "Action",
+  "Owner",
+  "Start",
+  "Due",
+  "Progress",
+  "Phase",
+  "Effort (days)",
+  "Cost",
+  "Resources",
+  "Notes",
+] as const;
 
-export const TREATMENTS = ['Mitigate', 'Accept', 'Transfer', 'Avoid'] as const;
-export const PROGRESS_VALUES = ['Not started', 'In progress', 'Done', 'Resolved'] as const;
-export const FINDING_TYPES = ['Policy', 'Procedural', 'Technical'] as const;
+export const PHASES = ["Phase 1", "Phase 2", "Phase 3"] as const;
+
+export const TREATMENTS = ["Mitigate", "Accept", "Transfer", "Avoid"] as const;
+export const PROGRESS_VALUES = ["Not started", "In progress", "Done", "Resolved"] as const;
+export const FINDING_TYPES = ["Policy", "Procedural", "Technical"] as const;
 
 /** Plan columns the builder owns (live lookups into the assessment); the rest is people's. */
-export const PLAN_FORMULA_COLUMNS = ['Risk level', 'Priority'] as const;
+export const PLAN_FORMULA_COLUMNS = ["Risk level", "Priority"] as const;
 
 export type ClauseColumn = (typeof CLAUSE_COLUMNS)[number];
 export type AnnexAColumn = (typeof ANNEX_A_COLUMNS)[number];
 
 /** Columns whose cells are formulas the builder owns; everything else may hold user input. */
-export const SCORE_COLUMNS = ['Gap score', 'Risk score', 'Risk level', 'Priority'] as const;
+export const SCORE_COLUMNS = ["Gap score", "Risk score", "Risk level", "Priority"] as const;
 
 /** Columns filled from the catalog on every build (a person's edits there are not kept). */
-export const CATALOG_COLUMNS = ['ID', 'Theme', 'Title', 'Question'] as const;
+export const CATALOG_COLUMNS = ["ID", "Theme", "Title", "Question"] as const;
 
 /** The two assessment sheets, described once for code that treats them alike. */
 export interface AssessmentSheetSpec {
-  kind: 'clauses' | 'annexA';
+  kind: "clauses" | "annexA";
   sheet: string;
   table: string;
   columns: readonly string[];
 }
 
 export const ASSESSMENT_SHEETS: readonly AssessmentSheetSpec[] = [
-  { kind: 'clauses', sheet: SHEETS.clauses, table: TABLES.clauses, columns: CLAUSE_COLUMNS },
-  { kind: 'annexA', sheet: SHEETS.annexA, table: TABLES.annexA, columns: ANNEX_A_COLUMNS },
+  { kind: "clauses", sheet: SHEETS.clauses, table: TABLES.clauses, columns: CLAUSE_COLUMNS },
+  { kind: "annexA", sheet: SHEETS.annexA, table: TABLES.annexA, columns: ANNEX_A_COLUMNS },
 ];
-
 
 // The audit sheets (Statement of Applicability, Documents, Risk Register, History).
 export const SOA_COLUMNS = [
-  'ID', 'Theme', 'Control', 'Applicable', 'Reason type', 'Justification', 'Implementation status',
-  'Evidence or document reference', 'Owner',
+  "ID",
+  "Theme",
+  "Control",
+  "Applicable",
+  "Reason type",
+  "Justification",
+  "Implementation status",
+  "Evidence or document reference",
+  "Owner",
 ] as const;
 /** SoA columns that are live lookups into `Annex A` (the builder owns them). */
-export const SOA_FORMULA_COLUMNS = ['Applicable', 'Implementation status', 'Evidence or document reference', 'Owner'] as const;
-export const SOA_REASON_TYPES = ['Legal', 'Contractual', 'Business requirement', 'Risk assessment', 'Not relevant'] as const;
-export const IMPLEMENTATION_STATUSES = ['Implemented', 'Partially implemented', 'Planned', 'Not implemented', 'Excluded'] as const;
+export const SOA_FORMULA_COLUMNS = [
+  "Applicable",
+  "Implementation status",
+  "Evidence or document reference",
+  "Owner",
+] as const;
+export const SOA_REASON_TYPES = [
+  "Legal",
+  "Contractual",
+  "Business requirement",
+  "Risk assessment",
+  "Not relevant",
+] as const;
+export const IMPLEMENTATION_STATUSES = [
+  "Implemented",
+  "Partially implemented",
+  "Planned",
+  "Not implemented",
+  "Excluded",
+] as const;
 /** Labels of the version and approval block above the SoA table (value in the cell to the right). */
-export const SOA_APPROVAL_LABELS = ['Version', 'Prepared by', 'Approved by', 'Approval date'] as const;
+export const SOA_APPROVAL_LABELS = [
+  "Version",
+  "Prepared by",
+  "Approved by",
+  "Approval date",
+] as const;
 
 export const DOCUMENT_COLUMNS = [
-  'ID', 'Document', 'Kind', 'Clause', 'Required', 'Exists', 'Location or link', 'Owner', 'Last review',
-  'Months between reviews', 'Next review', 'Notes',
+  "ID",
+  "Document",
+  "Kind",
+  "Clause",
+  "Required",
+  "Exists",
+  "Location or link",
+  "Owner",
+  "Last review",
+  "Months between reviews",
+  "Next review",
+  "Notes",
 ] as const;
-export const DOCUMENT_FORMULA_COLUMNS = ['Required', 'Next review'] as const;
-export const DOCUMENT_EXISTS_VALUES = ['Yes', 'Partly', 'No'] as const;
+export const DOCUMENT_FORMULA_COLUMNS = ["Required", "Next review"] as const;
+export const DOCUMENT_EXISTS_VALUES = ["Yes", "Partly", "No"] as const;
 
 export const RISK_COLUMNS = [
-  'ID', 'Asset or process', 'Threat', 'Vulnerability', 'Likelihood', 'Impact', 'Inherent risk', 'Inherent level',
-  'Treatment', 'Annex A controls', 'Residual likelihood', 'Residual impact', 'Residual risk', 'Residual level',
-  'Owner', 'Review date', 'Notes',
+  "ID",
+  "Asset or process",
+  "Threat",
+  "Vulnerability",
+  "Likelihood",
+  "Impact",
+  "Inherent risk",
+  "Inherent level",
+  "Treatment",
+  "Annex A controls",
+  "Residual likelihood",
+  "Residual impact",
+  "Residual risk",
+  "Residual level",
+  "Owner",
+  "Review date",
+  "Notes",
 ] as const;
-export const RISK_FORMULA_COLUMNS = ['Inherent risk', 'Inherent level', 'Residual risk', 'Residual level'] as const;
+export const RISK_FORMULA_COLUMNS = [
+  "Inherent risk",
+  "Inherent level",
+  "Residual risk",
+  "Residual level",
+] as const;
 
 export const HISTORY_COLUMNS = [
-  'Date', 'Overall', 'Clauses 4-10', 'Annex A', 'Compliant', 'Partially Compliant', 'Non-Compliant',
-  'Not Applicable', 'Not Assessed', 'Open actions', 'Note',
+  "Date",
+  "Overall",
+  "Clauses 4-10",
+  "Annex A",
+  "Compliant",
+  "Partially Compliant",
+  "Non-Compliant",
+  "Not Applicable",
+  "Not Assessed",
+  "Open actions",
+  "Note",
 ] as const;
 
 /** Sheets protected without a password: formula and catalog cells locked, input columns open. */
-export const PROTECTED_SHEETS: readonly string[] = [SHEETS.clauses, SHEETS.annexA, SHEETS.soa, SHEETS.risks, SHEETS.documents, SHEETS.plan];
+export const PROTECTED_SHEETS: readonly string[] = [
+  SHEETS.clauses,
+  SHEETS.annexA,
+  SHEETS.soa,
+  SHEETS.risks,
+  SHEETS.documents,
+  SHEETS.plan,
+];

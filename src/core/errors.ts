@@ -2,7 +2,10 @@
 
 /** Base class: `message` is shown to the user as is; `hint` says what to do next. */
 export class GapAssessorError extends Error {
-  constructor(message: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly hint?: string
+  ) {
     super(message);
     this.name = new.target.name;
   }
@@ -16,7 +19,11 @@ export class UsageError extends GapAssessorError {}
 
 /** Excel refused or failed an operation; `code` is Office's error code when there is one. */
 export class ExcelHostError extends GapAssessorError {
-  constructor(message: string, readonly code: string, hint?: string) {
+  constructor(
+    message: string,
+    readonly code: string,
+    hint?: string
+  ) {
     super(message, hint);
   }
 }

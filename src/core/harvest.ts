@@ -1,12 +1,17 @@
 // Reads back what people typed in an existing assessment workbook (from SheetSnapshots), so a
 // rebuild can lay the workbook out again without losing a single value.
-import { ASSESSMENT_SHEETS, CATALOG_COLUMNS, SCORE_COLUMNS, SHEETS } from './contract';
-import { emptyInputs, type AssessmentInputs, type RowInputs } from './inputs';
-import { isBlank, locateAssessmentTable, normalizeHeader } from './locate';
-import { settingsSections, STATUS_WORDS_TITLE, TEAM_COLUMNS, TEAM_TITLE } from './layout/settingsSheet';
-import { findClause, findControl, normalizeControlId, parseId } from '../catalog';
-import type { CellValue, SheetSnapshot } from './snapshot';
-import { readAudit, type AuditInputs } from './layout/auditSheets';
+import { ASSESSMENT_SHEETS, CATALOG_COLUMNS, SCORE_COLUMNS, SHEETS } from "./contract";
+import { emptyInputs, type AssessmentInputs, type RowInputs } from "./inputs";
+import { isBlank, locateAssessmentTable, normalizeHeader } from "./locate";
+import {
+  settingsSections,
+  STATUS_WORDS_TITLE,
+  TEAM_COLUMNS,
+  TEAM_TITLE,
+} from "./layout/settingsSheet";
+import { findClause, findControl, normalizeControlId, parseId } from "../catalog";
+import type { CellValue, SheetSnapshot } from "./snapshot";
+import { readAudit, type AuditInputs } from "./layout/auditSheets";
 
 export interface Harvest {
   inputs: AssessmentInputs;
@@ -22,12 +27,12 @@ export interface Harvest {
   found: { clauses: boolean; annexA: boolean; settings: boolean };
 }
 
-const OWNED = new Set<string>([...SCORE_COLUMNS, ...CATALOG_COLUMNS].filter((c) => c !== 'ID'));
+const OWNED = new Set<string>([...SCORE_COLUMNS, ...CATALOG_COLUMNS].filter((c) => c !== "ID"));
 
 /** The canonical row id for a typed ID on the given sheet, or the trimmed text as typed. */
-function rowId(kind: 'clauses' | 'annexA', raw: string): string {
-  if (kind === 'annexA') return normalizeControlId(raw) ?? raw.trim();
-  return parseId(raw).find((m) => m.kind === 'clause')?.id ?? raw.trim();
+function rowId(kind: "clauses" | "annexA", raw: string): string {
+  if (kind === "annexA") return normalizeControlId(raw) ?? raw.trim();
+  return parseId(raw).find((m) => m.kind === "clause")?.id ?? raw.trim();
 }
 
 function findSheet(snapshots: SheetSnapshot[], name: string): SheetSnapshot | undefined {
@@ -51,13 +56,14 @@ export function harvestWorkbook(snapshots: SheetSnapshot[]): Harvest {
     result.found[spec.kind] = true;
     result.extraColumns[spec.kind] = [...table.extraColumns.keys()];
     const target = result.inputs[spec.kind];
-    const idColumn = table.columns.get('ID') as number;
+    const idColumn = table.columns.get("ID") as number;
     for (const r of table.dataRows) {
-      const raw = snapshot.text[r]?.[idColumn] || String(snapshot.values[r]?.[idColumn] ?? '');
+      const raw = snapshot.text[r]?.[idColumn] || String(snapshot.values[r]?.[idColumn] ?? "");
       if (!raw.trim()) continue;
       const id = rowId(spec.kind, raw);
       // Rows people added keep their own titles; catalog rows take titles from the catalog.
-      const inCatalog = spec.kind === 'annexA' ? findControl(id) !== undefined : findClause(id) !== undefined;
+      const inCatalog =
+        spec.kind === "annexA" ? findControl(id) !== undefined : findClause(id) !== undefined;
       const row: RowInputs = target.get(id) ?? {};
       const keep = (header: string, c: number): void => {
         // A formula someone put in an input column keeps its current result as a value.
@@ -65,7 +71,13 @@ export function harvestWorkbook(snapshots: SheetSnapshot[]): Harvest {
         if (snapshot.formulas[r]?.[c] && isBlank(value)) return;
         if (!isBlank(value) || !(header in row)) row[header] = value;
       };
-      for (const [header, c] of table.columns) if (header !== 'ID' && (!inCatalog || !OWNED.has(header)) && !(SCORE_COLUMNS as readonly string[]).includes(header)) keep(header, c);
+      for (const [header, c] of table.columns)
+        if (
+          header !== "ID" &&
+          (!inCatalog || !OWNED.has(header)) &&
+          !(SCORE_COLUMNS as readonly string[]).includes(header)
+        )
+          keep(header, c);
       for (const [header, c] of table.extraColumns) keep(header, c);
       target.set(id, row);
     }
@@ -84,7 +96,7 @@ export function harvestWorkbook(snapshots: SheetSnapshot[]): Harvest {
 function harvestSettings(snapshot: SheetSnapshot, into: Map<string, CellValue>): void {
   const labelColumn = -snapshot.origin.col; // column A relative to the snapshot
   if (labelColumn < 0) return;
-  const sections = settingsSections('', 0);
+  const sections = settingsSections("", 0);
   let current: (typeof sections)[number] | undefined;
   snapshot.values.forEach((line, r) => {
     const label = normalizeHeader(line?.[labelColumn] ?? null);
@@ -96,7 +108,8 @@ function harvestSettings(snapshot: SheetSnapshot, into: Map<string, CellValue>):
     const row = current?.rows.find((x) => normalizeHeader(x.label) === label);
     row?.values.forEach((v, i) => {
       const value = line?.[labelColumn + 1 + i];
-      if (value !== undefined && !snapshot.formulas[r]?.[labelColumn + 1 + i]) into.set(v.key, value);
+      if (value !== undefined && !snapshot.formulas[r]?.[labelColumn + 1 + i])
+        into.set(v.key, value);
     });
   });
 }
@@ -104,7 +117,9 @@ function harvestSettings(snapshot: SheetSnapshot, into: Map<string, CellValue>):
 /** Rows under the "Status words" title and its header, up to the first row without a word. */
 function harvestStatusWords(snapshot: SheetSnapshot): [CellValue, CellValue][] {
   const a = -snapshot.origin.col;
-  const title = snapshot.values.findIndex((line) => normalizeHeader(line?.[a] ?? null) === normalizeHeader(STATUS_WORDS_TITLE));
+  const title = snapshot.values.findIndex(
+    (line) => normalizeHeader(line?.[a] ?? null) === normalizeHeader(STATUS_WORDS_TITLE)
+  );
   if (a < 0 || title < 0) return [];
   const words: [CellValue, CellValue][] = [];
   for (let r = title + 2; r < snapshot.values.length; r++) {
@@ -118,7 +133,9 @@ function harvestStatusWords(snapshot: SheetSnapshot): [CellValue, CellValue][] {
 /** Rows of `width` cells under a titled block's header, up to the first empty row (team table). */
 function harvestBlock(snapshot: SheetSnapshot, title: string, width: number): CellValue[][] {
   const a = -snapshot.origin.col;
-  const at = snapshot.values.findIndex((line) => normalizeHeader(line?.[a] ?? null) === normalizeHeader(title));
+  const at = snapshot.values.findIndex(
+    (line) => normalizeHeader(line?.[a] ?? null) === normalizeHeader(title)
+  );
   if (a < 0 || at < 0) return [];
   const rows: CellValue[][] = [];
   for (let r = at + 2; r < snapshot.values.length; r++) {
@@ -130,16 +147,24 @@ function harvestBlock(snapshot: SheetSnapshot, title: string, width: number): Ce
 }
 
 /** Adopted values fill the inputs: blanks always, typed values only when `overwrite`. */
-export function mergeInputs(base: AssessmentInputs, incoming: AssessmentInputs, overwrite: boolean): AssessmentInputs {
+export function mergeInputs(
+  base: AssessmentInputs,
+  incoming: AssessmentInputs,
+  overwrite: boolean
+): AssessmentInputs {
   const merged = emptyInputs();
-  for (const kind of ['clauses', 'annexA'] as const) {
+  for (const kind of ["clauses", "annexA"] as const) {
     for (const [id, row] of base[kind]) merged[kind].set(id, { ...row });
     for (const [id, row] of incoming[kind]) {
       const target = merged[kind].get(id) ?? {};
       for (const [column, value] of Object.entries(row)) {
         if (isBlank(value)) continue;
         const existing = target[column];
-        const untouched = existing === undefined || isBlank(existing) || (column === 'Status' && existing === 'Not Assessed') || (column === 'Applicable' && existing === 'Yes');
+        const untouched =
+          existing === undefined ||
+          isBlank(existing) ||
+          (column === "Status" && existing === "Not Assessed") ||
+          (column === "Applicable" && existing === "Yes");
         if (overwrite || untouched) target[column] = value;
       }
       merged[kind].set(id, target);

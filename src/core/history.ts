@@ -1,14 +1,14 @@
 // Snapshots of progress: the assessment's scores and counts on a date, computed with core/scoring
 // from SheetSnapshots (never from cached formula results, which a file written without Excel lacks).
 // A snapshot becomes one row of values on the History sheet.
-import { ASSESSMENT_SHEETS, HISTORY_COLUMNS, SHEETS, type AssessmentSheetSpec } from './contract';
-import { harvestWorkbook } from './harvest';
-import type { RowInputs } from './inputs';
-import { isBlank, locateAssessmentTable, textOf } from './locate';
-import { planSettingsFrom, readPlanRows } from './remediation';
-import { compliance, gapScore, sameText, type ScoringSettings } from './scoring';
-import { STATUSES, type Status } from './scale';
-import type { CellValue, SheetSnapshot } from './snapshot';
+import { ASSESSMENT_SHEETS, HISTORY_COLUMNS, SHEETS, type AssessmentSheetSpec } from "./contract";
+import { harvestWorkbook } from "./harvest";
+import type { RowInputs } from "./inputs";
+import { isBlank, locateAssessmentTable, textOf } from "./locate";
+import { planSettingsFrom, readPlanRows } from "./remediation";
+import { compliance, gapScore, sameText, type ScoringSettings } from "./scoring";
+import { STATUSES, type Status } from "./scale";
+import type { CellValue, SheetSnapshot } from "./snapshot";
 
 export interface SheetStats {
   /** Compliance 0–1; null when nothing is assessed. */
@@ -37,7 +37,11 @@ function emptyCounts(): Record<Status, number> {
   return Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
 }
 
-function sheetStats(snapshots: SheetSnapshot[], spec: AssessmentSheetSpec, scoring: ScoringSettings): SheetStats {
+function sheetStats(
+  snapshots: SheetSnapshot[],
+  spec: AssessmentSheetSpec,
+  scoring: ScoringSettings
+): SheetStats {
   const stats: SheetStats = { compliance: null, rows: 0, counts: emptyCounts(), gaps: [] };
   const snapshot = findSheet(snapshots, spec.sheet);
   const table = snapshot && locateAssessmentTable(snapshot, spec);
@@ -47,14 +51,26 @@ function sheetStats(snapshots: SheetSnapshot[], spec: AssessmentSheetSpec, scori
     return c === undefined ? null : (snapshot.values[r]?.[c] ?? null);
   };
   for (const r of table.dataRows) {
-    if (!textOf(snapshot, table, r, 'ID')) continue;
+    if (!textOf(snapshot, table, r, "ID")) continue;
     stats.rows++;
-    const status = value(r, 'Status');
-    const known = STATUSES.find((s) => s !== 'Not Assessed' && sameText(status, s));
+    const status = value(r, "Status");
+    const known = STATUSES.find((s) => s !== "Not Assessed" && sameText(status, s));
     if (known) stats.counts[known]++;
-    stats.gaps.push(gapScore({ status, likelihood: null, impact: null, applicable: spec.kind === 'annexA' ? value(r, 'Applicable') : undefined }, scoring));
+    stats.gaps.push(
+      gapScore(
+        {
+          status,
+          likelihood: null,
+          impact: null,
+          applicable: spec.kind === "annexA" ? value(r, "Applicable") : undefined,
+        },
+        scoring
+      )
+    );
   }
-  stats.counts['Not Assessed'] = stats.rows - STATUSES.filter((s) => s !== 'Not Assessed').reduce((n, s) => n + stats.counts[s], 0);
+  stats.counts["Not Assessed"] =
+    stats.rows -
+    STATUSES.filter((s) => s !== "Not Assessed").reduce((n, s) => n + stats.counts[s], 0);
   stats.compliance = compliance(stats.gaps);
   return stats;
 }
@@ -63,12 +79,19 @@ function sheetStats(snapshots: SheetSnapshot[], spec: AssessmentSheetSpec, scori
 export function countOpenActions(snapshots: SheetSnapshot[]): number | null {
   const sheet = findSheet(snapshots, SHEETS.plan);
   if (!sheet) return null;
-  return readPlanRows(sheet).rows.filter((row) => !isBlank(row.ID ?? null) && !sameText(row.Progress ?? null, 'Done') && !sameText(row.Progress ?? null, 'Resolved')).length;
+  return readPlanRows(sheet).rows.filter(
+    (row) =>
+      !isBlank(row.ID ?? null) &&
+      !sameText(row.Progress ?? null, "Done") &&
+      !sameText(row.Progress ?? null, "Resolved")
+  ).length;
 }
 
 /** Scores and counts of the assessment, with the weights and bands from its Settings sheet. */
 export function assessmentStats(snapshots: SheetSnapshot[]): AssessmentStats {
-  const settings = harvestWorkbook(snapshots.filter((s) => s.name.trim().toLowerCase() === SHEETS.settings.toLowerCase())).settings;
+  const settings = harvestWorkbook(
+    snapshots.filter((s) => s.name.trim().toLowerCase() === SHEETS.settings.toLowerCase())
+  ).settings;
   const scoring = planSettingsFrom(settings, 0).scoring;
   const [clauses, annexA] = ASSESSMENT_SHEETS.map((spec) => sheetStats(snapshots, spec, scoring));
   const counts = emptyCounts();
@@ -95,10 +118,10 @@ export function snapshotRow(snapshots: SheetSnapshot[], options: SnapshotOptions
   const row: RowInputs = {
     Date: options.date,
     Overall: stats.overall,
-    'Clauses 4-10': stats.clauses.compliance,
-    'Annex A': stats.annexA.compliance,
+    "Clauses 4-10": stats.clauses.compliance,
+    "Annex A": stats.annexA.compliance,
     ...Object.fromEntries(STATUSES.map((s) => [s, stats.counts[s]])),
-    'Open actions': stats.openActions,
+    "Open actions": stats.openActions,
     Note: options.note?.trim() ? options.note.trim() : null,
   };
   // Keys in the History column order.
@@ -111,11 +134,18 @@ export function parseIsoDate(text: string): number | null {
   if (!m) return null;
   const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   const d = new Date(ms);
-  if (d.getUTCFullYear() !== Number(m[1]) || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) return null;
+  if (
+    d.getUTCFullYear() !== Number(m[1]) ||
+    d.getUTCMonth() !== Number(m[2]) - 1 ||
+    d.getUTCDate() !== Number(m[3])
+  )
+    return null;
   return Math.round((ms - Date.UTC(1899, 11, 30)) / 86_400_000);
 }
 
 /** Excel serial → "2026-03-31". */
 export function isoDate(serial: number): string {
-  return new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000).toISOString().slice(0, 10);
+  return new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
 }

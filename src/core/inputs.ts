@@ -1,6 +1,6 @@
 // What a person typed into the assessment tables, keyed by row id. Rebuild, import and
 // re-plan all carry these values through unchanged; the catalog owns everything else.
-import type { CellValue } from './snapshot';
+import type { CellValue } from "./snapshot";
 
 /** Input columns of one row (contract column name → value), plus any extra columns by header. */
 export type RowInputs = Record<string, CellValue>;
@@ -18,8 +18,19 @@ export function emptyInputs(): AssessmentInputs {
 
 /** Input columns a person fills on each assessment sheet (everything not catalog, not score). */
 export const CLAUSE_INPUT_COLUMNS = [
-  'Status', 'Evidence', 'Owner', 'Likelihood', 'Impact', 'Maturity', 'Method', 'Assessed by', 'Assessed on', 'Notes',
+  "Status",
+  "Evidence",
+  "Owner",
+  "Likelihood",
+  "Impact",
+  "Maturity",
+  "Method",
+  "Assessed by",
+  "Assessed on",
+  "Notes",
 ] as const;
 export const ANNEX_A_INPUT_COLUMNS = [
-  'Applicable', 'Justification', ...CLAUSE_INPUT_COLUMNS,
+  "Applicable",
+  "Justification",
+  ...CLAUSE_INPUT_COLUMNS,
 ] as const;

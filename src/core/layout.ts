@@ -1,14 +1,19 @@
 // catalog + settings + what people typed → WorkbookPlan. Both renderers draw this plan.
-import { ASSESSMENT_SHEETS, PROTECTED_SHEETS, SHEETS } from './contract';
-import { emptyInputs, type AssessmentInputs, type RowInputs } from './inputs';
-import type { WorkbookPlan } from './plan';
-import type { CellValue } from './snapshot';
-import { layoutAssessmentSheet } from './layout/assessmentSheet';
-import { layoutSettings, todaySerial } from './layout/settingsSheet';
-import { layoutSummary } from './layout/summarySheet';
-import { layoutPlanSheet } from './layout/planSheet';
-import type { PlanRow } from './remediation';
-import { emptyAudit, historyCount, layoutAuditSheets, type AuditInputs } from './layout/auditSheets';
+import { ASSESSMENT_SHEETS, PROTECTED_SHEETS, SHEETS } from "./contract";
+import { emptyInputs, type AssessmentInputs, type RowInputs } from "./inputs";
+import type { WorkbookPlan } from "./plan";
+import type { CellValue } from "./snapshot";
+import { layoutAssessmentSheet } from "./layout/assessmentSheet";
+import { layoutSettings, todaySerial } from "./layout/settingsSheet";
+import { layoutSummary } from "./layout/summarySheet";
+import { layoutPlanSheet } from "./layout/planSheet";
+import type { PlanRow } from "./remediation";
+import {
+  emptyAudit,
+  historyCount,
+  layoutAuditSheets,
+  type AuditInputs,
+} from "./layout/auditSheets";
 
 export interface LayoutOptions {
   /** Organisation name for a new workbook (a kept Settings value wins). */
@@ -35,27 +40,45 @@ export interface LayoutOptions {
 
 export function layoutWorkbook(options: LayoutOptions = {}): WorkbookPlan {
   const inputs = options.inputs ?? emptyInputs();
-  const settings = layoutSettings(options.org ?? '', options.start ?? todaySerial(), options.settings ?? new Map(), options.statusWords, options.team);
-  const owners = options.plan && [...new Set(options.plan.rows.map((r) => String(r.Owner ?? '').trim()).filter(Boolean))].sort();
+  const settings = layoutSettings(
+    options.org ?? "",
+    options.start ?? todaySerial(),
+    options.settings ?? new Map(),
+    options.statusWords,
+    options.team
+  );
+  const owners =
+    options.plan &&
+    [...new Set(options.plan.rows.map((r) => String(r.Owner ?? "").trim()).filter(Boolean))].sort();
   const summary = layoutSummary(owners, historyCount(options.audit, options.appendHistory));
   const assessment = ASSESSMENT_SHEETS.map((spec) =>
     layoutAssessmentSheet({
       spec,
       inputs: inputs[spec.kind],
       extraColumns: options.extraColumns?.[spec.kind] ?? [],
-      showMaturity: String(options.settings?.get('maturity') ?? '').trim().toLowerCase() === 'yes',
-    }),
+      showMaturity:
+        String(options.settings?.get("maturity") ?? "")
+          .trim()
+          .toLowerCase() === "yes",
+    })
   );
   const audit = layoutAuditSheets({
     audit: options.audit ?? emptyAudit(),
     appendHistory: options.appendHistory,
-    annexSheet: assessment.find((s) => s.name === SHEETS.annexA) ?? assessment[assessment.length - 1],
+    annexSheet:
+      assessment.find((s) => s.name === SHEETS.annexA) ?? assessment[assessment.length - 1],
     annexInputs: inputs.annexA,
     hasPlan: options.plan !== undefined,
   });
   const sheets = [
-    ...assessment, audit.soa, audit.risks, audit.documents, summary.sheet,
-    ...(options.plan ? [layoutPlanSheet(options.plan.rows, options.plan.extraColumns)] : []), audit.history, settings.sheet,
+    ...assessment,
+    audit.soa,
+    audit.risks,
+    audit.documents,
+    summary.sheet,
+    ...(options.plan ? [layoutPlanSheet(options.plan.rows, options.plan.extraColumns)] : []),
+    audit.history,
+    settings.sheet,
   ];
   // Shared workbooks: formulas and catalog text locked, input columns open, no password.
   for (const sheet of sheets) if (PROTECTED_SHEETS.includes(sheet.name)) sheet.protect = true;

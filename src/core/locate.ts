@@ -1,7 +1,7 @@
 // Finds an assessment table inside a SheetSnapshot: its header row and which column holds what.
 // Tolerant of what people do to sheets: moved tables, extra columns, empty rows in between.
-import type { AssessmentSheetSpec } from './contract';
-import type { CellValue, SheetSnapshot } from './snapshot';
+import type { AssessmentSheetSpec } from "./contract";
+import type { CellValue, SheetSnapshot } from "./snapshot";
 
 export interface LocatedTable {
   /** Index into snapshot.values of the header row. */
@@ -17,18 +17,21 @@ export interface LocatedTable {
 const HEADER_SEARCH_ROWS = 20;
 
 export function normalizeHeader(value: CellValue): string {
-  return String(value ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+  return String(value ?? "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
 }
 
 export function isBlank(value: CellValue): boolean {
-  return value === null || (typeof value === 'string' && value.trim() === '');
+  return value === null || (typeof value === "string" && value.trim() === "");
 }
 
 /** Locates the table of `spec` in the snapshot, or null when no row has the `required` headers. */
 export function locateAssessmentTable(
   snapshot: SheetSnapshot,
-  spec: Pick<AssessmentSheetSpec, 'columns'>,
-  required: readonly string[] = ['ID', 'Status'],
+  spec: Pick<AssessmentSheetSpec, "columns">,
+  required: readonly string[] = ["ID", "Status"]
 ): LocatedTable | null {
   const wanted = new Map(spec.columns.map((c) => [normalizeHeader(c), c]));
   const limit = Math.min(snapshot.values.length, HEADER_SEARCH_ROWS);
@@ -54,17 +57,27 @@ export function locateAssessmentTable(
 }
 
 /** The value in `row` of the named contract column, or null when the column is absent. */
-export function cellOf(snapshot: SheetSnapshot, table: LocatedTable, row: number, column: string): CellValue {
+export function cellOf(
+  snapshot: SheetSnapshot,
+  table: LocatedTable,
+  row: number,
+  column: string
+): CellValue {
   const c = table.columns.get(column);
   return c === undefined ? null : (snapshot.values[row]?.[c] ?? null);
 }
 
 /** The same, as trimmed text (numbers as their displayed text). */
-export function textOf(snapshot: SheetSnapshot, table: LocatedTable, row: number, column: string): string {
+export function textOf(
+  snapshot: SheetSnapshot,
+  table: LocatedTable,
+  row: number,
+  column: string
+): string {
   const c = table.columns.get(column);
-  if (c === undefined) return '';
+  if (c === undefined) return "";
   const shown = snapshot.text[row]?.[c];
-  if (shown !== undefined && shown !== '') return shown.trim();
+  if (shown !== undefined && shown !== "") return shown.trim();
   const v = snapshot.values[row]?.[c];
-  return v === null || v === undefined ? '' : String(v).trim();
+  return v === null || v === undefined ? "" : String(v).trim();
 }

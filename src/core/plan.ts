@@ -1,6 +1,6 @@
 // WorkbookPlan: a host-agnostic description of the workbook the builder wants.
 // core/layout.ts produces it; excel/ (Office.js) and xlsx/ (ExcelJS) each render it.
-import type { CellValue } from './snapshot';
+import type { CellValue } from "./snapshot";
 
 export interface CellStyle {
   bold?: boolean;
@@ -9,8 +9,8 @@ export interface CellStyle {
   fontColor?: string; // "#RRGGBB"
   fill?: string; // "#RRGGBB"
   wrap?: boolean;
-  hAlign?: 'left' | 'center' | 'right';
-  vAlign?: 'top' | 'center' | 'bottom';
+  hAlign?: "left" | "center" | "right";
+  vAlign?: "top" | "center" | "bottom";
   /** false = editable when the sheet is protected */
   locked?: boolean;
 }
@@ -50,33 +50,33 @@ export interface TablePlan {
 }
 
 export type ValidationRule =
-  | { kind: 'list'; source: string } // "=Status_List" or "Yes,No"
-  | { kind: 'whole'; min: number; max: number }
-  | { kind: 'decimal'; min: number }
+  | { kind: "list"; source: string } // "=Status_List" or "Yes,No"
+  | { kind: "whole"; min: number; max: number }
+  | { kind: "decimal"; min: number }
   /** No restriction: only an input prompt. */
-  | { kind: 'any' }
-  | { kind: 'date' };
+  | { kind: "any" }
+  | { kind: "date" };
 
 export interface ValidationPlan {
   range: string;
   rule: ValidationRule;
   prompt?: { title: string; message: string };
-  error: { title: string; message: string; style: 'stop' | 'warning' };
+  error: { title: string; message: string; style: "stop" | "warning" };
 }
 
 export type ConditionalFormatPlan =
   | {
-      kind: 'expression';
+      kind: "expression";
       range: string;
       /** Formula relative to the range's top-left cell, A1 references (no structured refs). */
       formula: string;
       style: { fill?: string; fontColor?: string; bold?: boolean };
     }
-  | { kind: 'dataBar'; range: string; color: string };
+  | { kind: "dataBar"; range: string; color: string };
 
 export interface ChartPlan {
   name: string;
-  type: 'columnClustered' | 'barClustered' | 'line' | 'pie';
+  type: "columnClustered" | "barClustered" | "line" | "pie";
   title: string;
   /** Source data, A1 on the same sheet, headers included. */
   source: string;
@@ -121,5 +121,17 @@ export interface WorkbookPlan {
 }
 
 export function emptySheet(name: string): SheetPlan {
-  return { name, widths: {}, blocks: [], formats: [], merges: [], tables: [], validations: [], conditionalFormats: [], charts: [], protect: false, rowHeights: {} };
+  return {
+    name,
+    widths: {},
+    blocks: [],
+    formats: [],
+    merges: [],
+    tables: [],
+    validations: [],
+    conditionalFormats: [],
+    charts: [],
+    protect: false,
+    rowHeights: {},
+  };
 }

@@ -1,23 +1,36 @@
 // Remediation plan: open gaps → plan rows, merged with the plan people already edit.
 // Keyed by Source + ID; every edited cell, extra column and hand-written row is kept.
-import { findClause, findControl, naturalIdCompare } from '../catalog';
-import { ASSESSMENT_SHEETS, PLAN_COLUMNS, PLAN_FORMULA_COLUMNS, SHEETS, type AssessmentSheetSpec } from './contract';
-import type { RowInputs } from './inputs';
-import { isBlank, locateAssessmentTable, textOf } from './locate';
-import { DEFAULT_SCORING, numberSetting, sameText, scoreRow, scoringFromSettings, type ScoringSettings } from './scoring';
-import { DEFAULT_SLA_DAYS, type RiskLevel } from './scale';
-import type { CellValue, SheetSnapshot } from './snapshot';
+import { findClause, findControl, naturalIdCompare } from "../catalog";
+import {
+  ASSESSMENT_SHEETS,
+  PLAN_COLUMNS,
+  PLAN_FORMULA_COLUMNS,
+  SHEETS,
+  type AssessmentSheetSpec,
+} from "./contract";
+import type { RowInputs } from "./inputs";
+import { isBlank, locateAssessmentTable, textOf } from "./locate";
+import {
+  DEFAULT_SCORING,
+  numberSetting,
+  sameText,
+  scoreRow,
+  scoringFromSettings,
+  type ScoringSettings,
+} from "./scoring";
+import { DEFAULT_SLA_DAYS, type RiskLevel } from "./scale";
+import type { CellValue, SheetSnapshot } from "./snapshot";
 
 export type PlanRow = RowInputs;
 
 /** Headers that identify the plan table. */
-export const PLAN_REQUIRED = ['ID', 'Source', 'Progress'] as const;
+export const PLAN_REQUIRED = ["ID", "Source", "Progress"] as const;
 
 export interface Gap {
   id: string;
-  source: AssessmentSheetSpec['sheet'];
+  source: AssessmentSheetSpec["sheet"];
   title: string;
-  status: 'Partially Compliant' | 'Non-Compliant';
+  status: "Partially Compliant" | "Non-Compliant";
   owner: CellValue;
   level: RiskLevel | null;
   priority: number | null;
@@ -30,7 +43,11 @@ export interface PlanSettings {
   sla: Record<RiskLevel, number>;
 }
 
-export const DEFAULT_PLAN_SETTINGS: PlanSettings = { scoring: DEFAULT_SCORING, start: 0, sla: DEFAULT_SLA_DAYS };
+export const DEFAULT_PLAN_SETTINGS: PlanSettings = {
+  scoring: DEFAULT_SCORING,
+  start: 0,
+  sla: DEFAULT_SLA_DAYS,
+};
 
 export interface PlanMerge {
   rows: PlanRow[];
@@ -41,14 +58,22 @@ export interface PlanMerge {
   reopened: number;
 }
 
-const key = (source: CellValue, id: CellValue): string => `${String(source ?? '').trim().toLowerCase()}|${String(id ?? '').trim()}`;
+const key = (source: CellValue, id: CellValue): string =>
+  `${String(source ?? "")
+    .trim()
+    .toLowerCase()}|${String(id ?? "").trim()}`;
 
 /** Open gaps of both assessment sheets, each with its current score. */
-export function findGaps(snapshots: SheetSnapshot[], settings: ScoringSettings = DEFAULT_SCORING): { gaps: Gap[]; closed: Set<string> } {
+export function findGaps(
+  snapshots: SheetSnapshot[],
+  settings: ScoringSettings = DEFAULT_SCORING
+): { gaps: Gap[]; closed: Set<string> } {
   const gaps: Gap[] = [];
   const closed = new Set<string>();
   for (const spec of ASSESSMENT_SHEETS) {
-    const snapshot = snapshots.find((s) => s.name.trim().toLowerCase() === spec.sheet.toLowerCase());
+    const snapshot = snapshots.find(
+      (s) => s.name.trim().toLowerCase() === spec.sheet.toLowerCase()
+    );
     const table = snapshot && locateAssessmentTable(snapshot, spec);
     if (!snapshot || !table) continue;
     const value = (r: number, c: string): CellValue => {
@@ -56,24 +81,30 @@ export function findGaps(snapshots: SheetSnapshot[], settings: ScoringSettings =
       return i === undefined ? null : (snapshot.values[r]?.[i] ?? null);
     };
     for (const r of table.dataRows) {
-      const id = textOf(snapshot, table, r, 'ID');
+      const id = textOf(snapshot, table, r, "ID");
       if (!id) continue;
-      const status = value(r, 'Status');
-      const applicable = spec.kind === 'annexA' ? value(r, 'Applicable') : undefined;
-      const notApplicable = sameText(applicable ?? null, 'No') || sameText(status, 'Not Applicable');
-      const open = !notApplicable && (sameText(status, 'Partially Compliant') || sameText(status, 'Non-Compliant'));
+      const status = value(r, "Status");
+      const applicable = spec.kind === "annexA" ? value(r, "Applicable") : undefined;
+      const notApplicable =
+        sameText(applicable ?? null, "No") || sameText(status, "Not Applicable");
+      const open =
+        !notApplicable &&
+        (sameText(status, "Partially Compliant") || sameText(status, "Non-Compliant"));
       if (!open) {
-        if (notApplicable || sameText(status, 'Compliant')) closed.add(key(spec.sheet, id));
+        if (notApplicable || sameText(status, "Compliant")) closed.add(key(spec.sheet, id));
         continue;
       }
-      const score = scoreRow({ status, likelihood: value(r, 'Likelihood'), impact: value(r, 'Impact'), applicable }, settings);
-      const catalogTitle = spec.kind === 'annexA' ? findControl(id)?.title : findClause(id)?.title;
+      const score = scoreRow(
+        { status, likelihood: value(r, "Likelihood"), impact: value(r, "Impact"), applicable },
+        settings
+      );
+      const catalogTitle = spec.kind === "annexA" ? findControl(id)?.title : findClause(id)?.title;
       gaps.push({
         id,
         source: spec.sheet,
-        title: catalogTitle ?? textOf(snapshot, table, r, 'Title'),
-        status: sameText(status, 'Non-Compliant') ? 'Non-Compliant' : 'Partially Compliant',
-        owner: value(r, 'Owner'),
+        title: catalogTitle ?? textOf(snapshot, table, r, "Title"),
+        status: sameText(status, "Non-Compliant") ? "Non-Compliant" : "Partially Compliant",
+        owner: value(r, "Owner"),
         level: score.level,
         priority: score.priority,
         risk: score.risk,
@@ -86,57 +117,70 @@ export function findGaps(snapshots: SheetSnapshot[], settings: ScoringSettings =
 /** Clause gaps first, then Annex A; Priority, then Risk score, descending; then natural id order. */
 export function compareGaps(a: Gap, b: Gap): number {
   const source = (g: Gap): number => (g.source === SHEETS.clauses ? 0 : 1);
-  return source(a) - source(b) || (b.priority ?? -1) - (a.priority ?? -1) || (b.risk ?? -1) - (a.risk ?? -1) || naturalIdCompare(a.id, b.id);
+  return (
+    source(a) - source(b) ||
+    (b.priority ?? -1) - (a.priority ?? -1) ||
+    (b.risk ?? -1) - (a.risk ?? -1) ||
+    naturalIdCompare(a.id, b.id)
+  );
 }
 
 function findingText(gap: Gap): string {
-  const what = gap.source === SHEETS.clauses ? 'requirement' : 'control';
-  return gap.status === 'Non-Compliant'
+  const what = gap.source === SHEETS.clauses ? "requirement" : "control";
+  return gap.status === "Non-Compliant"
     ? `Non-Compliant: the ${what} "${gap.title}" is not in place.`
     : `Partially Compliant: the ${what} "${gap.title}" is only partly in place or lacks evidence.`;
 }
 
 function defaultType(gap: Gap): string {
-  return (gap.source === SHEETS.clauses ? findClause(gap.id)?.type : findControl(gap.id)?.type) ?? 'Procedural';
+  return (
+    (gap.source === SHEETS.clauses ? findClause(gap.id)?.type : findControl(gap.id)?.type) ??
+    "Procedural"
+  );
 }
 
 /** Phase 1 fixes the ISMS core and critical risks, Phase 2 high risks, Phase 3 the rest. */
-export function defaultPhase(gap: Pick<Gap, 'source' | 'level'>): string {
-  if (gap.source === SHEETS.clauses || gap.level === 'Critical') return 'Phase 1';
-  return gap.level === 'High' ? 'Phase 2' : 'Phase 3';
+export function defaultPhase(gap: Pick<Gap, "source" | "level">): string {
+  if (gap.source === SHEETS.clauses || gap.level === "Critical") return "Phase 1";
+  return gap.level === "High" ? "Phase 2" : "Phase 3";
 }
 
 /** New plan row for a gap: owner from the assessment, due = start + SLA of its risk level. */
 export function newPlanRow(gap: Gap, settings: PlanSettings): PlanRow {
-  const sla = settings.sla[gap.level ?? 'Medium'];
+  const sla = settings.sla[gap.level ?? "Medium"];
   return {
     ID: gap.id,
     Source: gap.source,
     Title: gap.title,
     Finding: findingText(gap),
     Type: defaultType(gap),
-    Treatment: 'Mitigate',
-    Action: '',
-    Owner: isBlank(gap.owner) ? '' : gap.owner,
+    Treatment: "Mitigate",
+    Action: "",
+    Owner: isBlank(gap.owner) ? "" : gap.owner,
     Start: settings.start,
     Due: settings.start + sla,
-    Progress: 'Not started',
+    Progress: "Not started",
     Phase: defaultPhase(gap),
-    'Effort (days)': null,
+    "Effort (days)": null,
     Cost: null,
-    Resources: '',
-    Notes: '',
+    Resources: "",
+    Notes: "",
   };
 }
 
 /** Reads the existing plan's rows (all columns by header, builder formulas left out). */
-export function readPlanRows(snapshot: SheetSnapshot | undefined): { rows: PlanRow[]; extraColumns: string[] } {
-  const table = snapshot && locateAssessmentTable(snapshot, { columns: PLAN_COLUMNS }, PLAN_REQUIRED);
+export function readPlanRows(snapshot: SheetSnapshot | undefined): {
+  rows: PlanRow[];
+  extraColumns: string[];
+} {
+  const table =
+    snapshot && locateAssessmentTable(snapshot, { columns: PLAN_COLUMNS }, PLAN_REQUIRED);
   if (!snapshot || !table) return { rows: [], extraColumns: [] };
   const rows = table.dataRows.map((r) => {
     const row: PlanRow = {};
     for (const [header, c] of [...table.columns, ...table.extraColumns]) {
-      if (snapshot.formulas[r]?.[c] && (PLAN_FORMULA_COLUMNS as readonly string[]).includes(header)) continue;
+      if (snapshot.formulas[r]?.[c] && (PLAN_FORMULA_COLUMNS as readonly string[]).includes(header))
+        continue;
       row[header] = snapshot.values[r]?.[c] ?? null;
     }
     return row;
@@ -145,7 +189,13 @@ export function readPlanRows(snapshot: SheetSnapshot | undefined): { rows: PlanR
 }
 
 /** Merges current gaps into the existing plan. Nothing a person typed is dropped. */
-export function mergePlan(existing: PlanRow[], gaps: Gap[], closed: Set<string>, settings: PlanSettings, extraColumns: string[] = []): PlanMerge {
+export function mergePlan(
+  existing: PlanRow[],
+  gaps: Gap[],
+  closed: Set<string>,
+  settings: PlanSettings,
+  extraColumns: string[] = []
+): PlanMerge {
   const byKey = new Map<string, PlanRow>();
   const handRows: PlanRow[] = [];
   for (const row of existing) {
@@ -166,8 +216,8 @@ export function mergePlan(existing: PlanRow[], gaps: Gap[], closed: Set<string>,
     }
     const row: PlanRow = { ...before, Title: gap.title };
     if (isBlank(row.Phase ?? null)) row.Phase = defaultPhase(gap); // plans made before phases existed
-    if (sameText(row.Progress ?? null, 'Resolved')) {
-      row.Progress = 'Not started';
+    if (sameText(row.Progress ?? null, "Resolved")) {
+      row.Progress = "Not started";
       result.reopened++;
     }
     result.rows.push(row);
@@ -177,8 +227,12 @@ export function mergePlan(existing: PlanRow[], gaps: Gap[], closed: Set<string>,
   for (const [k, row] of byKey) {
     if (openKeys.has(k)) continue;
     const next: PlanRow = { ...row };
-    if (closed.has(k) && !sameText(next.Progress ?? null, 'Done') && !sameText(next.Progress ?? null, 'Resolved')) {
-      next.Progress = 'Resolved';
+    if (
+      closed.has(k) &&
+      !sameText(next.Progress ?? null, "Done") &&
+      !sameText(next.Progress ?? null, "Resolved")
+    ) {
+      next.Progress = "Resolved";
       result.resolved++;
     } else if (closed.has(k)) {
       result.kept++;
@@ -193,11 +247,19 @@ export function mergePlan(existing: PlanRow[], gaps: Gap[], closed: Set<string>,
 }
 
 /** Scoring and SLA settings read back from the Settings values harvested by key. */
-export function planSettingsFrom(settings: Map<string, CellValue>, fallbackStart: number): PlanSettings {
+export function planSettingsFrom(
+  settings: Map<string, CellValue>,
+  fallbackStart: number
+): PlanSettings {
   const num = (k: string, d: number): number => numberSetting(settings, k, d);
   return {
-    start: num('start', fallbackStart),
-    sla: { Low: num('sla.Low', DEFAULT_SLA_DAYS.Low), Medium: num('sla.Medium', DEFAULT_SLA_DAYS.Medium), High: num('sla.High', DEFAULT_SLA_DAYS.High), Critical: num('sla.Critical', DEFAULT_SLA_DAYS.Critical) },
+    start: num("start", fallbackStart),
+    sla: {
+      Low: num("sla.Low", DEFAULT_SLA_DAYS.Low),
+      Medium: num("sla.Medium", DEFAULT_SLA_DAYS.Medium),
+      High: num("sla.High", DEFAULT_SLA_DAYS.High),
+      Critical: num("sla.Critical", DEFAULT_SLA_DAYS.Critical),
+    },
     scoring: scoringFromSettings(settings),
   };
 }

@@ -1,20 +1,20 @@
 // The executive summary in Markdown, for a consultant to paste into a report: scores, top gaps,
 // overdue actions, missing documents, the risk register in one line and the trend since the last
 // snapshot. Pure: computed from SheetSnapshots with core/scoring, never from cached formula results.
-import { CLAUSE_PARENTS, THEMES, themeOf } from '../catalog';
-import { PHASES, SHEETS } from './contract';
-import { BLOCKER_GROUPS, readinessBlockers, type Blocker } from './readiness';
-import { harvestWorkbook } from './harvest';
-import type { AssessmentInputs } from './inputs';
-import { assessmentStats, isoDate, type AssessmentStats } from './history';
-import { isBlank } from './locate';
-import { compareGaps, findGaps, readPlanRows, type Gap } from './remediation';
-import { compliance, gapScore, sameText } from './scoring';
-import { RISK_LEVELS, type RiskLevel } from './scale';
-import type { CellValue, SheetSnapshot } from './snapshot';
-import { documentMissing, documentRequired } from './layout/documentsSheet';
-import { scoreRisk } from './layout/riskRegisterSheet';
-import { soaApplicable } from './layout/soaSheet';
+import { CLAUSE_PARENTS, THEMES, themeOf } from "../catalog";
+import { PHASES, SHEETS } from "./contract";
+import { BLOCKER_GROUPS, readinessBlockers, type Blocker } from "./readiness";
+import { harvestWorkbook } from "./harvest";
+import type { AssessmentInputs } from "./inputs";
+import { assessmentStats, isoDate, type AssessmentStats } from "./history";
+import { isBlank } from "./locate";
+import { compareGaps, findGaps, readPlanRows, type Gap } from "./remediation";
+import { compliance, gapScore, sameText } from "./scoring";
+import { RISK_LEVELS, type RiskLevel } from "./scale";
+import type { CellValue, SheetSnapshot } from "./snapshot";
+import { documentMissing, documentRequired } from "./layout/documentsSheet";
+import { scoreRisk } from "./layout/riskRegisterSheet";
+import { soaApplicable } from "./layout/soaSheet";
 
 export interface ReportOptions {
   /** Report date as an Excel serial (overdue means due before this day). */
@@ -25,16 +25,24 @@ export interface ReportOptions {
 
 /** Text safe inside a Markdown table cell: one line, pipes escaped. */
 export function mdCell(value: CellValue | undefined): string {
-  if (value === null || value === undefined) return '';
-  return String(value).replace(/\r?\n|\r/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').trim();
+  if (value === null || value === undefined) return "";
+  return String(value)
+    .replace(/\r?\n|\r/g, " ")
+    .replace(/\\/g, "\\\\")
+    .replace(/\|/g, "\\|")
+    .trim();
 }
 
 function percent(value: number | null): string {
-  return value === null ? '—' : `${(value * 100).toFixed(1)}%`;
+  return value === null ? "—" : `${(value * 100).toFixed(1)}%`;
 }
 
 function table(header: string[], rows: string[][]): string[] {
-  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+  return [
+    `| ${header.join(" | ")} |`,
+    `|${header.map(() => "---").join("|")}|`,
+    ...rows.map((r) => `| ${r.join(" | ")} |`),
+  ];
 }
 
 function findSheet(snapshots: SheetSnapshot[], name: string): SheetSnapshot | undefined {
@@ -43,8 +51,14 @@ function findSheet(snapshots: SheetSnapshot[], name: string): SheetSnapshot | un
 
 /** Gaps ordered for a reader: highest priority first, then risk, clause gaps before controls on ties. */
 function topGaps(snapshots: SheetSnapshot[], stats: AssessmentStats, count: number): Gap[] {
-  return findGaps(snapshots, stats.scoring).gaps
-    .sort((a, b) => (b.priority ?? -1) - (a.priority ?? -1) || (b.risk ?? -1) - (a.risk ?? -1) || (a.status === b.status ? 0 : a.status === 'Non-Compliant' ? -1 : 1) || compareGaps(a, b))
+  return findGaps(snapshots, stats.scoring)
+    .gaps.sort(
+      (a, b) =>
+        (b.priority ?? -1) - (a.priority ?? -1) ||
+        (b.risk ?? -1) - (a.risk ?? -1) ||
+        (a.status === b.status ? 0 : a.status === "Non-Compliant" ? -1 : 1) ||
+        compareGaps(a, b)
+    )
     .slice(0, count);
 }
 
@@ -56,14 +70,32 @@ function areaRows(inputs: AssessmentInputs, stats: AssessmentStats): string[][] 
   };
   for (const parent of CLAUSE_PARENTS) {
     const ids = [...inputs.clauses.entries()].filter(([id]) => id.startsWith(`${parent.id}.`));
-    line(`Clause ${parent.id} ${parent.title}`, ids.map(([, row]) => gapScore({ status: row.Status ?? null, likelihood: null, impact: null }, stats.scoring)), ids.length);
+    line(
+      `Clause ${parent.id} ${parent.title}`,
+      ids.map(([, row]) =>
+        gapScore({ status: row.Status ?? null, likelihood: null, impact: null }, stats.scoring)
+      ),
+      ids.length
+    );
   }
   for (const theme of THEMES) {
-    const ids = [...inputs.annexA.entries()].filter(([id, row]) => (themeOf(id) ?? row.Theme) === theme.theme);
+    const ids = [...inputs.annexA.entries()].filter(
+      ([id, row]) => (themeOf(id) ?? row.Theme) === theme.theme
+    );
     line(
       `Annex A ${theme.theme} (${theme.id}.x)`,
-      ids.map(([, row]) => gapScore({ status: row.Status ?? null, likelihood: null, impact: null, applicable: row.Applicable ?? null }, stats.scoring)),
-      ids.length,
+      ids.map(([, row]) =>
+        gapScore(
+          {
+            status: row.Status ?? null,
+            likelihood: null,
+            impact: null,
+            applicable: row.Applicable ?? null,
+          },
+          stats.scoring
+        )
+      ),
+      ids.length
     );
   }
   return rows;
@@ -73,77 +105,134 @@ function areaRows(inputs: AssessmentInputs, stats: AssessmentStats): string[][] 
 function readinessLines(snapshots: SheetSnapshot[]): string[] {
   const blockers = readinessBlockers(snapshots);
   const stage1 = blockers.filter((b) => b.stage === 1);
-  const verdict = (n: number): string => (n === 0 ? '**ready**' : `**not ready** (${n} blocker${n === 1 ? '' : 's'})`);
-  const out = ['## Certification readiness', '', `- Stage 1 (documentation review): ${verdict(stage1.length)}`, `- Stage 2 (certification audit): ${verdict(blockers.length)}`, ''];
+  const verdict = (n: number): string =>
+    n === 0 ? "**ready**" : `**not ready** (${n} blocker${n === 1 ? "" : "s"})`;
+  const out = [
+    "## Certification readiness",
+    "",
+    `- Stage 1 (documentation review): ${verdict(stage1.length)}`,
+    `- Stage 2 (certification audit): ${verdict(blockers.length)}`,
+    "",
+  ];
   const groups = new Map<string, Blocker[]>();
   for (const b of blockers) {
     const key = `${b.stage}|${b.kind}`;
     groups.set(key, [...(groups.get(key) ?? []), b]);
   }
   if (groups.size) {
-    out.push('What stands in the way:', '');
+    out.push("What stands in the way:", "");
     for (const list of groups.values()) {
-      const names = list.slice(0, 5).map((b) => (b.sheet === SHEETS.documents ? mdCell(b.message.replace(/^"(.*?)".*$/, '$1')) : b.id));
-      const more = list.length > names.length ? `, and ${list.length - names.length} more` : '';
-      out.push(`- ${list[0].stage === 1 ? 'Stage 1' : 'Stage 2'}: ${list.length} ${BLOCKER_GROUPS[list[0].kind]} (${names.join(', ')}${more})`);
+      const names = list
+        .slice(0, 5)
+        .map((b) =>
+          b.sheet === SHEETS.documents ? mdCell(b.message.replace(/^"(.*?)".*$/, "$1")) : b.id
+        );
+      const more = list.length > names.length ? `, and ${list.length - names.length} more` : "";
+      out.push(
+        `- ${list[0].stage === 1 ? "Stage 1" : "Stage 2"}: ${list.length} ${BLOCKER_GROUPS[list[0].kind]} (${names.join(", ")}${more})`
+      );
     }
-    out.push('', 'Each blocker with its cell: `gap-assessor validate --readiness`.', '');
+    out.push("", "Each blocker with its cell: `gap-assessor validate --readiness`.", "");
   }
   return out;
 }
 
 /** Open actions per phase with their effort, cost and latest due date: what closing the gaps takes. */
 function estimateLines(rows: Record<string, CellValue>[], currency: string): string[] {
-  const open = rows.filter((r) => !isBlank(r.ID ?? null) && !sameText(r.Progress ?? null, 'Done') && !sameText(r.Progress ?? null, 'Resolved'));
+  const open = rows.filter(
+    (r) =>
+      !isBlank(r.ID ?? null) &&
+      !sameText(r.Progress ?? null, "Done") &&
+      !sameText(r.Progress ?? null, "Resolved")
+  );
   if (open.length === 0) return [];
-  const num = (v: CellValue | undefined): number => (typeof v === 'number' ? v : 0);
+  const num = (v: CellValue | undefined): number => (typeof v === "number" ? v : 0);
   const lines = PHASES.map((phase) => {
     const inPhase = open.filter((r) => sameText(r.Phase ?? null, phase));
     const due = Math.max(0, ...inPhase.map((r) => num(r.Due)));
-    return [phase, String(inPhase.length), String(inPhase.reduce((n, r) => n + num(r['Effort (days)']), 0)), String(inPhase.reduce((n, r) => n + num(r.Cost), 0)), due ? isoDate(due) : '—'];
+    return [
+      phase,
+      String(inPhase.length),
+      String(inPhase.reduce((n, r) => n + num(r["Effort (days)"]), 0)),
+      String(inPhase.reduce((n, r) => n + num(r.Cost), 0)),
+      due ? isoDate(due) : "—",
+    ];
   });
-  const effort = open.reduce((n, r) => n + num(r['Effort (days)']), 0);
+  const effort = open.reduce((n, r) => n + num(r["Effort (days)"]), 0);
   const cost = open.reduce((n, r) => n + num(r.Cost), 0);
   return [
-    '## Remediation estimate', '',
-    `${open.length} open actions; estimated ${effort} person-days and ${cost} ${mdCell(currency)} in total (from the Effort and Cost columns of the Remediation Plan).`, '',
-    ...table(['Phase', 'Open actions', 'Effort (days)', `Cost (${mdCell(currency)})`, 'Latest due'], lines), '',
+    "## Remediation estimate",
+    "",
+    `${open.length} open actions; estimated ${effort} person-days and ${cost} ${mdCell(currency)} in total (from the Effort and Cost columns of the Remediation Plan).`,
+    "",
+    ...table(
+      ["Phase", "Open actions", "Effort (days)", `Cost (${mdCell(currency)})`, "Latest due"],
+      lines
+    ),
+    "",
   ];
 }
 
 export function executiveReport(snapshots: SheetSnapshot[], options: ReportOptions): string {
   const harvest = harvestWorkbook(snapshots);
   const stats = assessmentStats(snapshots);
-  const org = String(harvest.settings.get('org') ?? '').trim();
-  const scope = String(harvest.settings.get('scope') ?? '').trim();
+  const org = String(harvest.settings.get("org") ?? "").trim();
+  const scope = String(harvest.settings.get("scope") ?? "").trim();
   const out: string[] = [];
-  out.push(`# ISO/IEC 27001:2022 gap assessment — executive summary${org ? `: ${mdCell(org)}` : ''}`, '');
-  out.push(`Report date: ${isoDate(options.today)}${scope ? `  ·  Scope: ${mdCell(scope)}` : ''}`, '');
+  out.push(
+    `# ISO/IEC 27001:2022 gap assessment — executive summary${org ? `: ${mdCell(org)}` : ""}`,
+    ""
+  );
+  out.push(
+    `Report date: ${isoDate(options.today)}${scope ? `  ·  Scope: ${mdCell(scope)}` : ""}`,
+    ""
+  );
 
   // Scores
-  out.push('## Scores', '');
-  const assessed = (s: { rows: number; counts: AssessmentStats['counts'] }): string => `${s.rows - s.counts['Not Assessed']} of ${s.rows}`;
-  out.push(...table(['Measure', 'Compliance', 'Assessed'], [
-    ['**Overall**', `**${percent(stats.overall)}**`, assessed({ rows: stats.clauses.rows + stats.annexA.rows, counts: stats.counts })],
-    ['Clauses 4-10 (mandatory)', percent(stats.clauses.compliance), assessed(stats.clauses)],
-    ['Annex A controls', percent(stats.annexA.compliance), assessed(stats.annexA)],
-  ]));
-  out.push('');
+  out.push("## Scores", "");
+  const assessed = (s: { rows: number; counts: AssessmentStats["counts"] }): string =>
+    `${s.rows - s.counts["Not Assessed"]} of ${s.rows}`;
+  out.push(
+    ...table(
+      ["Measure", "Compliance", "Assessed"],
+      [
+        [
+          "**Overall**",
+          `**${percent(stats.overall)}**`,
+          assessed({ rows: stats.clauses.rows + stats.annexA.rows, counts: stats.counts }),
+        ],
+        ["Clauses 4-10 (mandatory)", percent(stats.clauses.compliance), assessed(stats.clauses)],
+        ["Annex A controls", percent(stats.annexA.compliance), assessed(stats.annexA)],
+      ]
+    )
+  );
+  out.push("");
   const c = stats.counts;
   out.push(
-    `Status of all ${stats.clauses.rows + stats.annexA.rows} rows: ${c.Compliant} compliant, ${c['Partially Compliant']} partially compliant, ` +
-      `${c['Non-Compliant']} non-compliant, ${c['Not Applicable']} not applicable, ${c['Not Assessed']} not assessed yet.`,
-    '',
+    `Status of all ${stats.clauses.rows + stats.annexA.rows} rows: ${c.Compliant} compliant, ${c["Partially Compliant"]} partially compliant, ` +
+      `${c["Non-Compliant"]} non-compliant, ${c["Not Applicable"]} not applicable, ${c["Not Assessed"]} not assessed yet.`,
+    ""
   );
-  out.push('Compliance is the share of assessed, applicable rows that are met: compliant rows count in full, partially compliant rows by their weight on Settings (half by default); excluded and unassessed rows do not count.', '');
-  out.push(...table(['Area', 'Compliance', 'Scored'], areaRows(harvest.inputs, stats)), '');
+  out.push(
+    "Compliance is the share of assessed, applicable rows that are met: compliant rows count in full, partially compliant rows by their weight on Settings (half by default); excluded and unassessed rows do not count.",
+    ""
+  );
+  out.push(...table(["Area", "Compliance", "Scored"], areaRows(harvest.inputs, stats)), "");
 
-  const history = harvest.audit.history.rows.filter((r) => typeof r.Date === 'number').sort((a, b) => (a.Date as number) - (b.Date as number));
+  const history = harvest.audit.history.rows
+    .filter((r) => typeof r.Date === "number")
+    .sort((a, b) => (a.Date as number) - (b.Date as number));
   const last = history[history.length - 1];
   if (last) {
-    const before = typeof last.Overall === 'number' ? last.Overall : null;
-    const change = before !== null && stats.overall !== null ? ` (${stats.overall - before >= 0 ? '+' : ''}${((stats.overall - before) * 100).toFixed(1)} points since then)` : '';
-    out.push(`Last recorded snapshot: ${isoDate(last.Date as number)}, overall ${percent(before)}${change}; ${history.length} snapshot${history.length === 1 ? '' : 's'} on the Snapshot History sheet.`, '');
+    const before = typeof last.Overall === "number" ? last.Overall : null;
+    const change =
+      before !== null && stats.overall !== null
+        ? ` (${stats.overall - before >= 0 ? "+" : ""}${((stats.overall - before) * 100).toFixed(1)} points since then)`
+        : "";
+    out.push(
+      `Last recorded snapshot: ${isoDate(last.Date as number)}, overall ${percent(before)}${change}; ${history.length} snapshot${history.length === 1 ? "" : "s"} on the Snapshot History sheet.`,
+      ""
+    );
   }
 
   out.push(...readinessLines(snapshots));
@@ -151,63 +240,124 @@ export function executiveReport(snapshots: SheetSnapshot[], options: ReportOptio
   // Top gaps
   const top = options.top ?? 10;
   const gaps = topGaps(snapshots, stats, top);
-  out.push(`## Top gaps`, '');
+  out.push(`## Top gaps`, "");
   if (gaps.length === 0) {
-    out.push('No open gaps: nothing is marked Partially Compliant or Non-Compliant.', '');
+    out.push("No open gaps: nothing is marked Partially Compliant or Non-Compliant.", "");
   } else {
-    out.push(`The ${gaps.length === top ? `${top} largest` : gaps.length} open gap${gaps.length === 1 ? '' : 's'}, by priority (gap weight × likelihood × impact):`, '');
-    out.push(...table(['#', 'ID', 'Title', 'Status', 'Risk level', 'Priority', 'Owner'], gaps.map((g, i) => [
-      String(i + 1), `${g.source === SHEETS.annexA ? 'A.' : ''}${mdCell(g.id)}`, mdCell(g.title), g.status, g.level ?? '—',
-      g.priority === null ? '—' : String(Number(g.priority.toFixed(2))), mdCell(g.owner) || '—',
-    ])), '');
+    out.push(
+      `The ${gaps.length === top ? `${top} largest` : gaps.length} open gap${gaps.length === 1 ? "" : "s"}, by priority (gap weight × likelihood × impact):`,
+      ""
+    );
+    out.push(
+      ...table(
+        ["#", "ID", "Title", "Status", "Risk level", "Priority", "Owner"],
+        gaps.map((g, i) => [
+          String(i + 1),
+          `${g.source === SHEETS.annexA ? "A." : ""}${mdCell(g.id)}`,
+          mdCell(g.title),
+          g.status,
+          g.level ?? "—",
+          g.priority === null ? "—" : String(Number(g.priority.toFixed(2))),
+          mdCell(g.owner) || "—",
+        ])
+      ),
+      ""
+    );
   }
 
   // Overdue actions
-  out.push('## Overdue actions', '');
+  out.push("## Overdue actions", "");
   const planSheet = findSheet(snapshots, SHEETS.plan);
   if (!planSheet) {
-    out.push('There is no Remediation Plan yet (create it with "Create remediation plan" or `gap-assessor plan`).', '');
+    out.push(
+      'There is no Remediation Plan yet (create it with "Create remediation plan" or `gap-assessor plan`).',
+      ""
+    );
   } else {
-    const open = (row: Record<string, CellValue>): boolean => !sameText(row.Progress ?? null, 'Done') && !sameText(row.Progress ?? null, 'Resolved');
+    const open = (row: Record<string, CellValue>): boolean =>
+      !sameText(row.Progress ?? null, "Done") && !sameText(row.Progress ?? null, "Resolved");
     const rows = readPlanRows(planSheet).rows;
     const overdue = rows
-      .filter((r) => typeof r.Due === 'number' && (r.Due as number) < options.today && open(r) && !(isBlank(r.ID ?? null) && isBlank(r.Title ?? null)))
+      .filter(
+        (r) =>
+          typeof r.Due === "number" &&
+          (r.Due as number) < options.today &&
+          open(r) &&
+          !(isBlank(r.ID ?? null) && isBlank(r.Title ?? null))
+      )
       .sort((a, b) => (a.Due as number) - (b.Due as number));
     const openCount = rows.filter((r) => !isBlank(r.ID ?? null) && open(r)).length;
-    if (overdue.length === 0) out.push(`None of the ${openCount} open actions is overdue.`, '');
+    if (overdue.length === 0) out.push(`None of the ${openCount} open actions is overdue.`, "");
     else {
-      out.push(`${overdue.length} of ${openCount} open actions are past their due date:`, '');
-      out.push(...table(['ID', 'Title', 'Action', 'Owner', 'Due', 'Days late', 'Progress'], overdue.map((r) => [
-        mdCell(r.ID), mdCell(r.Title), mdCell(r.Action) || '—', mdCell(r.Owner) || '—', isoDate(r.Due as number),
-        String(Math.floor(options.today - (r.Due as number))), mdCell(r.Progress) || '—',
-      ])), '');
+      out.push(`${overdue.length} of ${openCount} open actions are past their due date:`, "");
+      out.push(
+        ...table(
+          ["ID", "Title", "Action", "Owner", "Due", "Days late", "Progress"],
+          overdue.map((r) => [
+            mdCell(r.ID),
+            mdCell(r.Title),
+            mdCell(r.Action) || "—",
+            mdCell(r.Owner) || "—",
+            isoDate(r.Due as number),
+            String(Math.floor(options.today - (r.Due as number))),
+            mdCell(r.Progress) || "—",
+          ])
+        ),
+        ""
+      );
     }
   }
 
-  if (planSheet) out.push(...estimateLines(readPlanRows(planSheet).rows, String(harvest.settings.get('currency') ?? '').trim()));
+  if (planSheet)
+    out.push(
+      ...estimateLines(
+        readPlanRows(planSheet).rows,
+        String(harvest.settings.get("currency") ?? "").trim()
+      )
+    );
 
   // Missing documents
-  out.push('## Missing documents', '');
+  out.push("## Missing documents", "");
   if (!findSheet(snapshots, SHEETS.documents)) {
-    out.push('The workbook has no Documents sheet yet (rebuild it to add one).', '');
+    out.push("The workbook has no Documents sheet yet (rebuild it to add one).", "");
   } else {
-    const applicable = (id: string): 'Yes' | 'No' | null => {
+    const applicable = (id: string): "Yes" | "No" | null => {
       const row = harvest.inputs.annexA.get(id);
       return row ? soaApplicable(row.Applicable ?? null, row.Status ?? null) : null;
     };
     const docs = harvest.audit.documents.rows.filter((r) => !isBlank(r.Document ?? null));
-    const required = docs.filter((r) => documentRequired(r.Clause ?? null, applicable) === 'Yes');
-    const missing = required.filter((r) => documentMissing(r, 'Yes'));
-    const partly = required.filter((r) => sameText(r.Exists ?? null, 'Partly'));
-    if (missing.length === 0) out.push(`All ${required.length} required documents and records exist${partly.length ? ` (${partly.length} only in part)` : ''}.`, '');
+    const required = docs.filter((r) => documentRequired(r.Clause ?? null, applicable) === "Yes");
+    const missing = required.filter((r) => documentMissing(r, "Yes"));
+    const partly = required.filter((r) => sameText(r.Exists ?? null, "Partly"));
+    if (missing.length === 0)
+      out.push(
+        `All ${required.length} required documents and records exist${partly.length ? ` (${partly.length} only in part)` : ""}.`,
+        ""
+      );
     else {
-      out.push(`${missing.length} of ${required.length} required documents and records are missing or not yet checked${partly.length ? `; ${partly.length} more exist only in part` : ''}:`, '');
-      out.push(...table(['Document', 'Kind', 'Clause', 'Exists'], missing.map((r) => [mdCell(r.Document), mdCell(r.Kind), mdCell(r.Clause), mdCell(r.Exists) || 'not answered'])), '');
+      out.push(
+        `${missing.length} of ${required.length} required documents and records are missing or not yet checked${partly.length ? `; ${partly.length} more exist only in part` : ""}:`,
+        ""
+      );
+      out.push(
+        ...table(
+          ["Document", "Kind", "Clause", "Exists"],
+          missing.map((r) => [
+            mdCell(r.Document),
+            mdCell(r.Kind),
+            mdCell(r.Clause),
+            mdCell(r.Exists) || "not answered",
+          ])
+        ),
+        ""
+      );
     }
   }
 
   // Risk register
-  const risks = harvest.audit.risks.rows.filter((r) => !isBlank(r['Asset or process'] ?? null) || !isBlank(r.Threat ?? null));
+  const risks = harvest.audit.risks.rows.filter(
+    (r) => !isBlank(r["Asset or process"] ?? null) || !isBlank(r.Threat ?? null)
+  );
   if (risks.length > 0) {
     const levels = new Map<RiskLevel, number>(RISK_LEVELS.map((l) => [l, 0]));
     let unrated = 0;
@@ -217,8 +367,11 @@ export function executiveReport(snapshots: SheetSnapshot[], options: ReportOptio
       else unrated++;
     }
     const parts = [...RISK_LEVELS].reverse().map((l) => `${levels.get(l)} ${l.toLowerCase()}`);
-    out.push('## Risk register', '');
-    out.push(`${risks.length} risk${risks.length === 1 ? '' : 's'} recorded; residual risk: ${parts.join(', ')}${unrated ? `, ${unrated} not rated after treatment` : ''}.`, '');
+    out.push("## Risk register", "");
+    out.push(
+      `${risks.length} risk${risks.length === 1 ? "" : "s"} recorded; residual risk: ${parts.join(", ")}${unrated ? `, ${unrated} not rated after treatment` : ""}.`,
+      ""
+    );
   }
-  return `${out.join('\n').trimEnd()}\n`;
+  return `${out.join("\n").trimEnd()}\n`;
 }

@@ -1,7 +1,7 @@
 // The scoring model in TypeScript: the reference the sheet formulas are tested against.
 // It mirrors the formulas exactly, including Excel's case-insensitive text comparison.
-import { DEFAULT_BAND_MINIMUMS, DEFAULT_WEIGHTS, type RiskLevel } from './scale';
-import type { CellValue } from './snapshot';
+import { DEFAULT_BAND_MINIMUMS, DEFAULT_WEIGHTS, type RiskLevel } from "./scale";
+import type { CellValue } from "./snapshot";
 
 export interface ScoringSettings {
   weights: { compliant: number; partial: number; nonCompliant: number };
@@ -11,15 +11,19 @@ export interface ScoringSettings {
 export const DEFAULT_SCORING: ScoringSettings = {
   weights: {
     compliant: DEFAULT_WEIGHTS.Compliant ?? 0,
-    partial: DEFAULT_WEIGHTS['Partially Compliant'] ?? 0.5,
-    nonCompliant: DEFAULT_WEIGHTS['Non-Compliant'] ?? 1,
+    partial: DEFAULT_WEIGHTS["Partially Compliant"] ?? 0.5,
+    nonCompliant: DEFAULT_WEIGHTS["Non-Compliant"] ?? 1,
   },
-  bands: { medium: DEFAULT_BAND_MINIMUMS.Medium, high: DEFAULT_BAND_MINIMUMS.High, critical: DEFAULT_BAND_MINIMUMS.Critical },
+  bands: {
+    medium: DEFAULT_BAND_MINIMUMS.Medium,
+    high: DEFAULT_BAND_MINIMUMS.High,
+    critical: DEFAULT_BAND_MINIMUMS.Critical,
+  },
 };
 
 /** Excel's `=` on text: case-insensitive, but spaces count. Non-text never equals text. */
 export function sameText(value: CellValue, text: string): boolean {
-  return typeof value === 'string' && value.toLowerCase() === text.toLowerCase();
+  return typeof value === "string" && value.toLowerCase() === text.toLowerCase();
 }
 
 export interface RowScoreInput {
@@ -38,29 +42,37 @@ export interface RowScore {
 }
 
 export function gapScore(row: RowScoreInput, s: ScoringSettings = DEFAULT_SCORING): number | null {
-  if (row.applicable !== undefined && sameText(row.applicable, 'No')) return null;
-  if (sameText(row.status, 'Compliant')) return s.weights.compliant;
-  if (sameText(row.status, 'Partially Compliant')) return s.weights.partial;
-  if (sameText(row.status, 'Non-Compliant')) return s.weights.nonCompliant;
+  if (row.applicable !== undefined && sameText(row.applicable, "No")) return null;
+  if (sameText(row.status, "Compliant")) return s.weights.compliant;
+  if (sameText(row.status, "Partially Compliant")) return s.weights.partial;
+  if (sameText(row.status, "Non-Compliant")) return s.weights.nonCompliant;
   return null;
 }
 
 export function riskScore(likelihood: CellValue, impact: CellValue): number | null {
-  return typeof likelihood === 'number' && typeof impact === 'number' ? likelihood * impact : null;
+  return typeof likelihood === "number" && typeof impact === "number" ? likelihood * impact : null;
 }
 
-export function riskLevel(risk: number | null, s: ScoringSettings = DEFAULT_SCORING): RiskLevel | null {
+export function riskLevel(
+  risk: number | null,
+  s: ScoringSettings = DEFAULT_SCORING
+): RiskLevel | null {
   if (risk === null) return null;
-  if (risk >= s.bands.critical) return 'Critical';
-  if (risk >= s.bands.high) return 'High';
-  if (risk >= s.bands.medium) return 'Medium';
-  return 'Low';
+  if (risk >= s.bands.critical) return "Critical";
+  if (risk >= s.bands.high) return "High";
+  if (risk >= s.bands.medium) return "Medium";
+  return "Low";
 }
 
 export function scoreRow(row: RowScoreInput, s: ScoringSettings = DEFAULT_SCORING): RowScore {
   const gap = gapScore(row, s);
   const risk = riskScore(row.likelihood, row.impact);
-  return { gap, risk, level: riskLevel(risk, s), priority: gap !== null && risk !== null ? gap * risk : null };
+  return {
+    gap,
+    risk,
+    level: riskLevel(risk, s),
+    priority: gap !== null && risk !== null ? gap * risk : null,
+  };
 }
 
 /** Σ(1 − gap) / number of scored rows; null when nothing is scored. */
@@ -71,9 +83,13 @@ export function compliance(gaps: (number | null)[]): number | null {
 }
 
 /** A number a person set on Settings (harvested by key), or the fallback. */
-export function numberSetting(settings: Map<string, CellValue>, key: string, fallback: number): number {
+export function numberSetting(
+  settings: Map<string, CellValue>,
+  key: string,
+  fallback: number
+): number {
   const v = settings.get(key);
-  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+  return typeof v === "number" && Number.isFinite(v) ? v : fallback;
 }
 
 /** The weights and bands a person set on Settings, else the defaults. */
@@ -81,7 +97,15 @@ export function scoringFromSettings(settings: Map<string, CellValue>): ScoringSe
   const d = DEFAULT_SCORING;
   const n = (key: string, fallback: number): number => numberSetting(settings, key, fallback);
   return {
-    weights: { compliant: n('weight.Compliant', d.weights.compliant), partial: n('weight.Partially Compliant', d.weights.partial), nonCompliant: n('weight.Non-Compliant', d.weights.nonCompliant) },
-    bands: { medium: n('band.Medium', d.bands.medium), high: n('band.High', d.bands.high), critical: n('band.Critical', d.bands.critical) },
+    weights: {
+      compliant: n("weight.Compliant", d.weights.compliant),
+      partial: n("weight.Partially Compliant", d.weights.partial),
+      nonCompliant: n("weight.Non-Compliant", d.weights.nonCompliant),
+    },
+    bands: {
+      medium: n("band.Medium", d.bands.medium),
+      high: n("band.High", d.bands.high),
+      critical: n("band.Critical", d.bands.critical),
+    },
   };
 }

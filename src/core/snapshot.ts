@@ -22,7 +22,7 @@ export interface SheetSnapshot {
 /** "A" for 0, "Z" for 25, "AA" for 26. */
 export function columnLetter(index: number): string {
   let n = index + 1;
-  let s = '';
+  let s = "";
   while (n > 0) {
     const m = (n - 1) % 26;
     s = String.fromCharCode(65 + m) + s;

@@ -1,7 +1,7 @@
 // Answer words found in templates → our status scale and Yes/No applicability. The word lists are
 // data (per status, per language); the readers fold case, spaces and accents, then look words up.
-import { asStatus, STATUSES, type Status } from './scale';
-import type { CellValue, SheetSnapshot } from './snapshot';
+import { asStatus, STATUSES, type Status } from "./scale";
+import type { CellValue, SheetSnapshot } from "./snapshot";
 
 /**
  * Folds a word for lookup: trims, lower-cases, drops accents (é → e, ř → r, ό → ο), treats `_` and
@@ -10,121 +10,262 @@ import type { CellValue, SheetSnapshot } from './snapshot';
  */
 export function foldWord(raw: string): string {
   return raw
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
-    .replace(/ς/g, 'σ')
-    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
-    .replace(/_/g, ' ')
-    .replace(/(?<=\p{L})-(?=\p{L})/gu, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(/ς/g, "σ")
+    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, "")
+    .replace(/_/g, " ")
+    .replace(/(?<=\p{L})-(?=\p{L})/gu, " ")
+    .replace(/\s+/g, " ")
     .trim()
-    .replace(/\s*[.!?:;,]+$/, '')
+    .replace(/\s*[.!?:;,]+$/, "")
     .trim();
 }
 
-type Lang = 'en' | 'de' | 'fr' | 'es' | 'it' | 'nl' | 'pt' | 'cs' | 'el';
+type Lang = "en" | "de" | "fr" | "es" | "it" | "nl" | "pt" | "cs" | "el";
 
 /** Implementation answers per status and language (written naturally; folded when compiled). */
 export const STATUS_WORDS: Record<Status, Partial<Record<Lang, readonly string[]>>> = {
   Compliant: {
-    en: ['yes', 'met', 'fully met', 'implemented', 'fully implemented', 'fully', 'done', 'compliant', 'fully compliant',
-      'complete', 'completed', 'in place', 'conformant', 'conforms', 'achieved', 'satisfied', 'true', 'ok'],
-    de: ['ja', 'erfüllt', 'vollständig erfüllt', 'umgesetzt', 'vollständig umgesetzt', 'implementiert', 'konform',
-      'vorhanden', 'erledigt'],
-    fr: ['oui', 'conforme', 'en place', 'mis en place', 'mise en place', 'mis en œuvre', 'mis en oeuvre', 'implémenté',
-      'implémentée', 'réalisé', 'fait', 'totalement'],
-    es: ['sí', 'cumple', 'implementado', 'implementada', 'conforme', 'completo', 'completado', 'hecho'],
-    it: ['sì', 'conforme', 'implementato', 'attuato', 'completo', 'completato', 'fatto'],
-    nl: ['ja', 'voldoet', 'geïmplementeerd', 'conform', 'gereed', 'aanwezig', 'volledig'],
-    pt: ['sim', 'conforme', 'implementado', 'implementada', 'cumpre', 'completo', 'feito'],
-    cs: ['ano', 'splněno', 'zavedeno', 'implementováno', 'vyhovuje', 'hotovo'],
-    el: ['ναι', 'υλοποιημένο', 'υλοποιήθηκε', 'συμμορφώνεται', 'πλήρως'],
+    en: [
+      "yes",
+      "met",
+      "fully met",
+      "implemented",
+      "fully implemented",
+      "fully",
+      "done",
+      "compliant",
+      "fully compliant",
+      "complete",
+      "completed",
+      "in place",
+      "conformant",
+      "conforms",
+      "achieved",
+      "satisfied",
+      "true",
+      "ok",
+    ],
+    de: [
+      "ja",
+      "erfüllt",
+      "vollständig erfüllt",
+      "umgesetzt",
+      "vollständig umgesetzt",
+      "implementiert",
+      "konform",
+      "vorhanden",
+      "erledigt",
+    ],
+    fr: [
+      "oui",
+      "conforme",
+      "en place",
+      "mis en place",
+      "mise en place",
+      "mis en œuvre",
+      "mis en oeuvre",
+      "implémenté",
+      "implémentée",
+      "réalisé",
+      "fait",
+      "totalement",
+    ],
+    es: [
+      "sí",
+      "cumple",
+      "implementado",
+      "implementada",
+      "conforme",
+      "completo",
+      "completado",
+      "hecho",
+    ],
+    it: ["sì", "conforme", "implementato", "attuato", "completo", "completato", "fatto"],
+    nl: ["ja", "voldoet", "geïmplementeerd", "conform", "gereed", "aanwezig", "volledig"],
+    pt: ["sim", "conforme", "implementado", "implementada", "cumpre", "completo", "feito"],
+    cs: ["ano", "splněno", "zavedeno", "implementováno", "vyhovuje", "hotovo"],
+    el: ["ναι", "υλοποιημένο", "υλοποιήθηκε", "συμμορφώνεται", "πλήρως"],
   },
-  'Partially Compliant': {
-    en: ['partial', 'partially', 'partly', 'in progress', 'partially implemented', 'partially compliant',
-      'partially met', 'partly implemented', 'ongoing', 'started', 'under way', 'underway'],
-    de: ['teilweise', 'teilweise erfüllt', 'teilweise umgesetzt', 'in bearbeitung', 'in arbeit', 'in umsetzung'],
-    fr: ['partiel', 'partielle', 'partiellement', 'en cours', 'partiellement en place', 'partiellement conforme'],
-    es: ['parcial', 'parcialmente', 'en curso', 'en progreso', 'en proceso', 'parcialmente implementado'],
-    it: ['parziale', 'parzialmente', 'in corso', 'parzialmente implementato'],
-    nl: ['gedeeltelijk', 'deels', 'gedeeltelijk geïmplementeerd', 'in uitvoering', 'in behandeling'],
-    pt: ['parcial', 'parcialmente', 'em andamento', 'em curso', 'parcialmente implementado'],
-    cs: ['částečně', 'částečně splněno', 'částečně zavedeno', 'rozpracováno', 'probíhá'],
-    el: ['μερικώς', 'εν μέρει', 'σε εξέλιξη', 'μερική'],
+  "Partially Compliant": {
+    en: [
+      "partial",
+      "partially",
+      "partly",
+      "in progress",
+      "partially implemented",
+      "partially compliant",
+      "partially met",
+      "partly implemented",
+      "ongoing",
+      "started",
+      "under way",
+      "underway",
+    ],
+    de: [
+      "teilweise",
+      "teilweise erfüllt",
+      "teilweise umgesetzt",
+      "in bearbeitung",
+      "in arbeit",
+      "in umsetzung",
+    ],
+    fr: [
+      "partiel",
+      "partielle",
+      "partiellement",
+      "en cours",
+      "partiellement en place",
+      "partiellement conforme",
+    ],
+    es: [
+      "parcial",
+      "parcialmente",
+      "en curso",
+      "en progreso",
+      "en proceso",
+      "parcialmente implementado",
+    ],
+    it: ["parziale", "parzialmente", "in corso", "parzialmente implementato"],
+    nl: [
+      "gedeeltelijk",
+      "deels",
+      "gedeeltelijk geïmplementeerd",
+      "in uitvoering",
+      "in behandeling",
+    ],
+    pt: ["parcial", "parcialmente", "em andamento", "em curso", "parcialmente implementado"],
+    cs: ["částečně", "částečně splněno", "částečně zavedeno", "rozpracováno", "probíhá"],
+    el: ["μερικώς", "εν μέρει", "σε εξέλιξη", "μερική"],
   },
-  'Non-Compliant': {
-    en: ['no', 'not met', 'not implemented', 'gap', 'missing', 'non compliant', 'noncompliant', 'not compliant',
-      'not in place', 'absent', 'false', 'not started', 'not done'],
-    de: ['nein', 'nicht erfüllt', 'nicht umgesetzt', 'nicht implementiert', 'fehlt', 'nicht vorhanden', 'lücke'],
-    fr: ['non', 'non conforme', 'non mis en place', 'pas en place', 'absent', 'manquant', 'non implémenté', 'écart'],
-    es: ['no', 'no cumple', 'no implementado', 'falta', 'ausente', 'no conforme', 'brecha'],
-    it: ['no', 'non conforme', 'non implementato', 'mancante', 'assente', 'non attuato'],
-    nl: ['nee', 'voldoet niet', 'niet geïmplementeerd', 'ontbreekt', 'niet aanwezig', 'afwezig'],
-    pt: ['não', 'não conforme', 'não implementado', 'ausente', 'em falta', 'não cumpre'],
-    cs: ['ne', 'nesplněno', 'nezavedeno', 'chybí', 'nevyhovuje', 'neimplementováno'],
-    el: ['όχι', 'δεν υλοποιήθηκε', 'μη υλοποιημένο', 'δεν συμμορφώνεται'],
+  "Non-Compliant": {
+    en: [
+      "no",
+      "not met",
+      "not implemented",
+      "gap",
+      "missing",
+      "non compliant",
+      "noncompliant",
+      "not compliant",
+      "not in place",
+      "absent",
+      "false",
+      "not started",
+      "not done",
+    ],
+    de: [
+      "nein",
+      "nicht erfüllt",
+      "nicht umgesetzt",
+      "nicht implementiert",
+      "fehlt",
+      "nicht vorhanden",
+      "lücke",
+    ],
+    fr: [
+      "non",
+      "non conforme",
+      "non mis en place",
+      "pas en place",
+      "absent",
+      "manquant",
+      "non implémenté",
+      "écart",
+    ],
+    es: ["no", "no cumple", "no implementado", "falta", "ausente", "no conforme", "brecha"],
+    it: ["no", "non conforme", "non implementato", "mancante", "assente", "non attuato"],
+    nl: ["nee", "voldoet niet", "niet geïmplementeerd", "ontbreekt", "niet aanwezig", "afwezig"],
+    pt: ["não", "não conforme", "não implementado", "ausente", "em falta", "não cumpre"],
+    cs: ["ne", "nesplněno", "nezavedeno", "chybí", "nevyhovuje", "neimplementováno"],
+    el: ["όχι", "δεν υλοποιήθηκε", "μη υλοποιημένο", "δεν συμμορφώνεται"],
   },
-  'Not Applicable': {
-    en: ['n/a', 'na', 'n.a', 'not applicable', 'excluded', 'not relevant', 'out of scope'],
-    de: ['nicht anwendbar', 'nicht zutreffend', 'entfällt', 'ausgeschlossen', 'nicht relevant'],
-    fr: ['non applicable', 'sans objet', 'exclu', 'exclue', 'hors périmètre'],
-    es: ['no aplica', 'no aplicable', 'excluido'],
-    it: ['non applicabile', 'escluso', 'non pertinente'],
-    nl: ['niet van toepassing', 'nvt', 'n.v.t', 'uitgesloten'],
-    pt: ['não aplicável', 'não se aplica', 'excluído'],
-    cs: ['neaplikovatelné', 'nepoužitelné', 'nerelevantní', 'vyloučeno', 'netýká se'],
-    el: ['δεν εφαρμόζεται', 'μη εφαρμόσιμο', 'εκτός πεδίου'],
+  "Not Applicable": {
+    en: ["n/a", "na", "n.a", "not applicable", "excluded", "not relevant", "out of scope"],
+    de: ["nicht anwendbar", "nicht zutreffend", "entfällt", "ausgeschlossen", "nicht relevant"],
+    fr: ["non applicable", "sans objet", "exclu", "exclue", "hors périmètre"],
+    es: ["no aplica", "no aplicable", "excluido"],
+    it: ["non applicabile", "escluso", "non pertinente"],
+    nl: ["niet van toepassing", "nvt", "n.v.t", "uitgesloten"],
+    pt: ["não aplicável", "não se aplica", "excluído"],
+    cs: ["neaplikovatelné", "nepoužitelné", "nerelevantní", "vyloučeno", "netýká se"],
+    el: ["δεν εφαρμόζεται", "μη εφαρμόσιμο", "εκτός πεδίου"],
   },
-  'Not Assessed': {
-    en: ['not assessed', 'not yet assessed', 'to be assessed', 'tbd', '-', '—', '–'],
-    de: ['nicht bewertet'],
-    fr: ['non évalué', 'à évaluer'],
-    es: ['no evaluado'],
-    it: ['non valutato', 'da valutare'],
-    nl: ['niet beoordeeld'],
-    pt: ['não avaliado'],
-    cs: ['nehodnoceno'],
-    el: ['δεν αξιολογήθηκε'],
+  "Not Assessed": {
+    en: ["not assessed", "not yet assessed", "to be assessed", "tbd", "-", "—", "–"],
+    de: ["nicht bewertet"],
+    fr: ["non évalué", "à évaluer"],
+    es: ["no evaluado"],
+    it: ["non valutato", "da valutare"],
+    nl: ["niet beoordeeld"],
+    pt: ["não avaliado"],
+    cs: ["nehodnoceno"],
+    el: ["δεν αξιολογήθηκε"],
   },
 };
 
 /** Single letters and marks: only read in columns whose header says they hold answers ("Met? Y/N"). */
 export const STATUS_LETTERS: Record<string, Status> = {
-  y: 'Compliant',
-  n: 'Non-Compliant',
-  p: 'Partially Compliant',
-  '✓': 'Compliant',
-  '✔': 'Compliant',
-  '☑': 'Compliant',
-  '✗': 'Non-Compliant',
-  '✘': 'Non-Compliant',
-  '☒': 'Non-Compliant',
+  y: "Compliant",
+  n: "Non-Compliant",
+  p: "Partially Compliant",
+  "✓": "Compliant",
+  "✔": "Compliant",
+  "☑": "Compliant",
+  "✗": "Non-Compliant",
+  "✘": "Non-Compliant",
+  "☒": "Non-Compliant",
 };
 
 /** Applicability answers ("does this control apply?"), per language. */
-export const APPLICABILITY_WORDS: { applicable: Partial<Record<Lang, readonly string[]>>; notApplicable: Partial<Record<Lang, readonly string[]>> } = {
+export const APPLICABILITY_WORDS: {
+  applicable: Partial<Record<Lang, readonly string[]>>;
+  notApplicable: Partial<Record<Lang, readonly string[]>>;
+} = {
   applicable: {
-    en: ['yes', 'applicable', 'included', 'include', 'in scope', 'relevant', 'selected', 'true', 'required'],
-    de: ['ja', 'anwendbar', 'zutreffend', 'relevant', 'ausgewählt'],
-    fr: ['oui', 'applicable', 'inclus', 'retenu', 'retenue'],
-    es: ['sí', 'aplica', 'aplicable', 'incluido'],
-    it: ['sì', 'applicabile', 'incluso'],
-    nl: ['ja', 'van toepassing', 'toepasselijk'],
-    pt: ['sim', 'aplicável', 'incluído'],
-    cs: ['ano', 'aplikovatelné', 'relevantní', 'použitelné'],
-    el: ['ναι', 'εφαρμόζεται', 'ισχύει'],
+    en: [
+      "yes",
+      "applicable",
+      "included",
+      "include",
+      "in scope",
+      "relevant",
+      "selected",
+      "true",
+      "required",
+    ],
+    de: ["ja", "anwendbar", "zutreffend", "relevant", "ausgewählt"],
+    fr: ["oui", "applicable", "inclus", "retenu", "retenue"],
+    es: ["sí", "aplica", "aplicable", "incluido"],
+    it: ["sì", "applicabile", "incluso"],
+    nl: ["ja", "van toepassing", "toepasselijk"],
+    pt: ["sim", "aplicável", "incluído"],
+    cs: ["ano", "aplikovatelné", "relevantní", "použitelné"],
+    el: ["ναι", "εφαρμόζεται", "ισχύει"],
   },
   notApplicable: {
-    en: ['no', 'not applicable', 'n/a', 'na', 'n.a', 'excluded', 'exclude', 'out of scope', 'not relevant', 'false'],
-    de: ['nein', 'nicht anwendbar', 'nicht zutreffend', 'ausgeschlossen', 'entfällt'],
-    fr: ['non', 'non applicable', 'exclu', 'exclue', 'non retenu', 'sans objet'],
-    es: ['no', 'no aplica', 'no aplicable', 'excluido'],
-    it: ['no', 'non applicabile', 'escluso'],
-    nl: ['nee', 'niet van toepassing', 'nvt', 'n.v.t', 'uitgesloten'],
-    pt: ['não', 'não aplicável', 'não se aplica', 'excluído'],
-    cs: ['ne', 'neaplikovatelné', 'nerelevantní', 'vyloučeno', 'netýká se'],
-    el: ['όχι', 'δεν εφαρμόζεται', 'μη εφαρμόσιμο'],
+    en: [
+      "no",
+      "not applicable",
+      "n/a",
+      "na",
+      "n.a",
+      "excluded",
+      "exclude",
+      "out of scope",
+      "not relevant",
+      "false",
+    ],
+    de: ["nein", "nicht anwendbar", "nicht zutreffend", "ausgeschlossen", "entfällt"],
+    fr: ["non", "non applicable", "exclu", "exclue", "non retenu", "sans objet"],
+    es: ["no", "no aplica", "no aplicable", "excluido"],
+    it: ["no", "non applicabile", "escluso"],
+    nl: ["nee", "niet van toepassing", "nvt", "n.v.t", "uitgesloten"],
+    pt: ["não", "não aplicável", "não se aplica", "excluído"],
+    cs: ["ne", "neaplikovatelné", "nerelevantní", "vyloučeno", "netýká se"],
+    el: ["όχι", "δεν εφαρμόζεται", "μη εφαρμόσιμο"],
   },
 };
 
@@ -149,17 +290,17 @@ export interface StatusWordOptions {
 }
 
 /** How a bare number in an answer column is read. */
-export type NumberReading = 'maturity' | 'percent' | 'none';
+export type NumberReading = "maturity" | "percent" | "none";
 
 export type StatusReading =
-  | { kind: 'blank' }
-  | { kind: 'status'; status: Status; via: 'word' | 'user' | 'letter' | 'percent' | 'maturity' }
-  | { kind: 'unknown'; word: string };
+  | { kind: "blank" }
+  | { kind: "status"; status: Status; via: "word" | "user" | "letter" | "percent" | "maturity" }
+  | { kind: "unknown"; word: string };
 
 export type ApplicabilityReading =
-  | { kind: 'blank' }
-  | { kind: 'applicability'; applicable: boolean }
-  | { kind: 'unknown'; word: string };
+  | { kind: "blank" }
+  | { kind: "applicability"; applicable: boolean }
+  | { kind: "unknown"; word: string };
 
 export interface ReadContext {
   numbers?: NumberReading;
@@ -169,7 +310,10 @@ export interface ReadContext {
 
 export interface StatusWordReader {
   readStatus(value: CellValue | string | undefined, context?: ReadContext): StatusReading;
-  readApplicability(value: CellValue | string | undefined, context?: ReadContext): ApplicabilityReading;
+  readApplicability(
+    value: CellValue | string | undefined,
+    context?: ReadContext
+  ): ApplicabilityReading;
 }
 
 function compileTable(table: Partial<Record<Lang, readonly string[]>>): string[] {
@@ -183,27 +327,32 @@ for (const status of STATUSES) {
   BUILT_IN_STATUS.set(foldWord(status), status);
 }
 const BUILT_IN_APPLICABILITY = new Map<string, boolean>();
-for (const word of compileTable(APPLICABILITY_WORDS.applicable)) BUILT_IN_APPLICABILITY.set(word, true);
-for (const word of compileTable(APPLICABILITY_WORDS.notApplicable)) BUILT_IN_APPLICABILITY.set(word, false);
+for (const word of compileTable(APPLICABILITY_WORDS.applicable))
+  BUILT_IN_APPLICABILITY.set(word, true);
+for (const word of compileTable(APPLICABILITY_WORDS.notApplicable))
+  BUILT_IN_APPLICABILITY.set(word, false);
 
 /** Every (folded word, status) pair of the built-in tables, for consistency checks. */
 export function builtInStatusEntries(): [string, Status][] {
-  return STATUSES.flatMap((status) => compileTable(STATUS_WORDS[status]).map((w): [string, Status] => [w, status]));
+  return STATUSES.flatMap((status) =>
+    compileTable(STATUS_WORDS[status]).map((w): [string, Status] => [w, status])
+  );
 }
 
 const PERCENT = /^(-?\d{1,3}(?:[.,]\d+)?)\s*%$/;
-const MATURITY = /^(?:(?:level|lvl|l|stufe|niveau|nivel|livello|úroveň|uroven|επίπεδο|επιπεδο)\s*)?([0-5])(?:\s*\/\s*5)?$/;
+const MATURITY =
+  /^(?:(?:level|lvl|l|stufe|niveau|nivel|livello|úroveň|uroven|επίπεδο|επιπεδο)\s*)?([0-5])(?:\s*\/\s*5)?$/;
 const NUMBER = /^-?\d+(?:[.,]\d+)?$/;
 
 function byThresholds(value: number, t: Thresholds): Status {
-  if (value >= t.compliantMin) return 'Compliant';
-  if (value >= t.partialMin) return 'Partially Compliant';
-  return 'Non-Compliant';
+  if (value >= t.compliantMin) return "Compliant";
+  if (value >= t.partialMin) return "Partially Compliant";
+  return "Non-Compliant";
 }
 
 function cellString(value: CellValue | string | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (value === null || value === undefined) return "";
+  if (typeof value === "boolean") return value ? "true" : "false";
   return String(value);
 }
 
@@ -222,71 +371,97 @@ export function statusWordReader(options: StatusWordOptions = {}): StatusWordRea
   const percent = { ...DEFAULT_PERCENT_THRESHOLDS, ...options.percent };
   const maturity = { ...DEFAULT_MATURITY_THRESHOLDS, ...options.maturity };
 
-  function readStatus(value: CellValue | string | undefined, context: ReadContext = {}): StatusReading {
+  function readStatus(
+    value: CellValue | string | undefined,
+    context: ReadContext = {}
+  ): StatusReading {
     const raw = cellString(value);
     const word = foldWord(raw);
-    if (word === '') return { kind: 'blank' };
+    if (word === "") return { kind: "blank" };
     const mine = user.get(word);
-    if (mine) return { kind: 'status', status: mine, via: 'user' };
+    if (mine) return { kind: "status", status: mine, via: "user" };
     const builtIn = BUILT_IN_STATUS.get(word);
-    if (builtIn) return { kind: 'status', status: builtIn, via: 'word' };
+    if (builtIn) return { kind: "status", status: builtIn, via: "word" };
     if (context.letters !== false && STATUS_LETTERS[word]) {
-      return { kind: 'status', status: STATUS_LETTERS[word], via: 'letter' };
+      return { kind: "status", status: STATUS_LETTERS[word], via: "letter" };
     }
-    const numbers = context.numbers ?? 'maturity';
+    const numbers = context.numbers ?? "maturity";
     const pct = PERCENT.exec(word);
-    if (pct && numbers !== 'none') {
-      return { kind: 'status', status: byThresholds(Number(pct[1].replace(',', '.')), percent), via: 'percent' };
+    if (pct && numbers !== "none") {
+      return {
+        kind: "status",
+        status: byThresholds(Number(pct[1].replace(",", ".")), percent),
+        via: "percent",
+      };
     }
-    if (numbers === 'percent' && NUMBER.test(word)) {
-      return { kind: 'status', status: byThresholds(Number(word.replace(',', '.')), percent), via: 'percent' };
+    if (numbers === "percent" && NUMBER.test(word)) {
+      return {
+        kind: "status",
+        status: byThresholds(Number(word.replace(",", ".")), percent),
+        via: "percent",
+      };
     }
     const level = MATURITY.exec(word);
-    if (level && numbers === 'maturity') {
-      return { kind: 'status', status: byThresholds(Number(level[1]), maturity), via: 'maturity' };
+    if (level && numbers === "maturity") {
+      return { kind: "status", status: byThresholds(Number(level[1]), maturity), via: "maturity" };
     }
-    return { kind: 'unknown', word: raw.trim() };
+    return { kind: "unknown", word: raw.trim() };
   }
 
-  function readApplicability(value: CellValue | string | undefined, context: ReadContext = {}): ApplicabilityReading {
+  function readApplicability(
+    value: CellValue | string | undefined,
+    context: ReadContext = {}
+  ): ApplicabilityReading {
     const raw = cellString(value);
     const word = foldWord(raw);
-    if (word === '') return { kind: 'blank' };
+    if (word === "") return { kind: "blank" };
     const mine = user.get(word);
-    if (mine && mine !== 'Not Assessed') return { kind: 'applicability', applicable: mine !== 'Not Applicable' };
+    if (mine && mine !== "Not Assessed")
+      return { kind: "applicability", applicable: mine !== "Not Applicable" };
     const builtIn = BUILT_IN_APPLICABILITY.get(word);
-    if (builtIn !== undefined) return { kind: 'applicability', applicable: builtIn };
+    if (builtIn !== undefined) return { kind: "applicability", applicable: builtIn };
     if (context.letters !== false && APPLICABILITY_LETTERS[word] !== undefined) {
-      return { kind: 'applicability', applicable: APPLICABILITY_LETTERS[word] };
+      return { kind: "applicability", applicable: APPLICABILITY_LETTERS[word] };
     }
-    return { kind: 'unknown', word: raw.trim() };
+    return { kind: "unknown", word: raw.trim() };
   }
 
   return { readStatus, readApplicability };
 }
 
-const WORD_HEADERS = new Set(['word', 'words', 'status word', 'answer', 'template word', 'their word', 'text']);
-const STATUS_HEADERS = new Set(['status', 'our status', 'maps to', 'becomes']);
+const WORD_HEADERS = new Set([
+  "word",
+  "words",
+  "status word",
+  "answer",
+  "template word",
+  "their word",
+  "text",
+]);
+const STATUS_HEADERS = new Set(["status", "our status", "maps to", "becomes"]);
 
 /**
  * Reads a "Status words" table (word → status) from a sheet such as Settings: the first row with a
  * word header and a status header to its right, then rows until the first blank word.
  * Statuses that are not on the scale are reported, not guessed.
  */
-export function readStatusWordsTable(snapshot: SheetSnapshot): { words: Map<string, Status>; problems: string[] } {
+export function readStatusWordsTable(snapshot: SheetSnapshot): {
+  words: Map<string, Status>;
+  problems: string[];
+} {
   const words = new Map<string, Status>();
   const problems: string[] = [];
   const rows = Array.isArray(snapshot.values) ? snapshot.values : [];
   const at = (r: number, c: number): string => {
     const shown = snapshot.text?.[r]?.[c];
-    if (typeof shown === 'string' && shown !== '') return shown;
+    if (typeof shown === "string" && shown !== "") return shown;
     return cellString(rows[r]?.[c] ?? null);
   };
   // Only a sheet that names the table counts, so a stray "Status" header elsewhere is left alone.
   let titleRow = -1;
   for (let r = 0; r < rows.length && titleRow < 0; r++) {
     for (let c = 0; c < (rows[r]?.length ?? 0); c++) {
-      if (foldWord(at(r, c)) === 'status words') {
+      if (foldWord(at(r, c)) === "status words") {
         titleRow = r;
         break;
       }
@@ -296,13 +471,17 @@ export function readStatusWordsTable(snapshot: SheetSnapshot): { words: Map<stri
   for (let r = titleRow; r < Math.min(rows.length, titleRow + 3); r++) {
     const row = rows[r] ?? [];
     for (let c = 0; c + 1 < row.length; c++) {
-      if (!WORD_HEADERS.has(foldWord(at(r, c))) || !STATUS_HEADERS.has(foldWord(at(r, c + 1)))) continue;
+      if (!WORD_HEADERS.has(foldWord(at(r, c))) || !STATUS_HEADERS.has(foldWord(at(r, c + 1))))
+        continue;
       for (let d = r + 1; d < rows.length; d++) {
         const word = at(d, c).trim();
-        if (word === '') break;
+        if (word === "") break;
         const status = asStatus(at(d, c + 1));
         if (status) words.set(word, status);
-        else problems.push(`Status words: "${word}" maps to "${at(d, c + 1)}", which is not a status on the scale`);
+        else
+          problems.push(
+            `Status words: "${word}" maps to "${at(d, c + 1)}", which is not a status on the scale`
+          );
       }
       return { words, problems };
     }

@@ -1,16 +1,22 @@
 // validateWorkbook: walks the rule table (rules/index.ts) over SheetSnapshots and returns sorted problems.
 // Pure and total: whatever the snapshots hold, it returns a report and never throws.
-import { ASSESSMENT_SHEETS, SHEETS } from './contract';
-import { RULES } from './rules/index';
-import type { CellRef, Problem, Report, Rule, RuleId, Severity, ValidationReport } from './rules/types';
-import { buildWorkbookView, findSnapshot, sanitizeSnapshot } from './rules/view';
-import { cellAddress, type SheetSnapshot } from './snapshot';
+import { ASSESSMENT_SHEETS, SHEETS } from "./contract";
+import { RULES } from "./rules/index";
+import type {
+  CellRef,
+  Problem,
+  Report,
+  Rule,
+  RuleId,
+  Severity,
+  ValidationReport,
+} from "./rules/types";
+import { buildWorkbookView, findSnapshot, sanitizeSnapshot } from "./rules/view";
+import { cellAddress, type SheetSnapshot } from "./snapshot";
 
-export type {
-  Problem, Rule, RuleId, Severity, ValidationReport,
-} from './rules/types';
-export { RULES } from './rules/index';
-export { PLAN_RULES } from './rules/remediationPlan';
+export type { Problem, Rule, RuleId, Severity, ValidationReport } from "./rules/types";
+export { RULES } from "./rules/index";
+export { PLAN_RULES } from "./rules/remediationPlan";
 
 export interface ValidateOptions {
   /** The date overdue checks compare with (Remediation Plan rules); defaults to now. */
@@ -24,7 +30,7 @@ export function ruleInfo(id: RuleId): { id: string; severity: Severity; descript
   const rule = RULES.find((r) => r.id === id);
   return rule
     ? { id: rule.id, severity: rule.severity, description: rule.description }
-    : { id, severity: 'error', description: 'A check could not run on unusual sheet content' };
+    : { id, severity: "error", description: "A check could not run on unusual sheet content" };
 }
 
 interface Sortable {
@@ -35,7 +41,10 @@ interface Sortable {
   seq: number;
 }
 
-export function validateWorkbook(snapshots: SheetSnapshot[], options: ValidateOptions = {}): ValidationReport {
+export function validateWorkbook(
+  snapshots: SheetSnapshot[],
+  options: ValidateOptions = {}
+): ValidationReport {
   const found: Sortable[] = [];
   let list: SheetSnapshot[] = [];
   try {
@@ -43,7 +52,10 @@ export function validateWorkbook(snapshots: SheetSnapshot[], options: ValidateOp
   } catch {
     list = [];
   }
-  const today = options?.today instanceof Date && !Number.isNaN(options.today.getTime()) ? options.today : new Date();
+  const today =
+    options?.today instanceof Date && !Number.isNaN(options.today.getTime())
+      ? options.today
+      : new Date();
 
   // Sheet order: as the workbook lists its sheets; sheets that are absent follow in contract order.
   const order = (sheet: string): number => {
@@ -59,7 +71,14 @@ export function validateWorkbook(snapshots: SheetSnapshot[], options: ValidateOp
     let sheetOrder = orderCache.get(sheet);
     if (sheetOrder === undefined) orderCache.set(sheet, (sheetOrder = order(sheet)));
     found.push({
-      problem: { sheet, cell: cellAddress(at.row, at.col), id: String(at.id), rule, severity, message },
+      problem: {
+        sheet,
+        cell: cellAddress(at.row, at.col),
+        id: String(at.id),
+        rule,
+        severity,
+        message,
+      },
       sheetOrder,
       row: at.row,
       col: at.col,
@@ -74,52 +93,79 @@ export function validateWorkbook(snapshots: SheetSnapshot[], options: ValidateOp
     if (failed.has(key)) return;
     failed.add(key);
     const reason = error instanceof Error ? error.message : String(error);
-    add('check-failed', 'error', { sheet, row: 0, col: 0, id: '' },
-      `The "${ruleName}" check could not run on "${sheet}" (${reason}). The sheet holds content the checker did not expect; please report this with the file.`);
+    add(
+      "check-failed",
+      "error",
+      { sheet, row: 0, col: 0, id: "" },
+      `The "${ruleName}" check could not run on "${sheet}" (${reason}). The sheet holds content the checker did not expect; please report this with the file.`
+    );
   };
 
-  const view = buildWorkbookView(list, today, (spec, error) => fail('read table', spec.sheet, error));
-  const reporter = (rule: Rule): Report => (at, message) => add(rule.id, rule.severity, at, message);
+  const view = buildWorkbookView(list, today, (spec, error) =>
+    fail("read table", spec.sheet, error)
+  );
+  const reporter =
+    (rule: Rule): Report =>
+    (at, message) =>
+      add(rule.id, rule.severity, at, message);
 
   for (const rule of RULES) {
-    if (rule.id === 'readiness-blocker' && !options.readiness) continue;
+    if (rule.id === "readiness-blocker" && !options.readiness) continue;
     const report = reporter(rule);
     switch (rule.scope) {
-      case 'workbook':
-        try { rule.check(view, report); } catch (error) { fail(rule.id, '', error); }
+      case "workbook":
+        try {
+          rule.check(view, report);
+        } catch (error) {
+          fail(rule.id, "", error);
+        }
         break;
-      case 'sheet':
+      case "sheet":
         for (const spec of ASSESSMENT_SHEETS) {
           const sheet = view.sheets.get(spec.kind);
           if (!sheet || (rule.kinds && !rule.kinds.includes(spec.kind))) continue;
-          try { rule.check(sheet, report); } catch (error) { fail(rule.id, spec.sheet, error); }
+          try {
+            rule.check(sheet, report);
+          } catch (error) {
+            fail(rule.id, spec.sheet, error);
+          }
         }
         break;
-      case 'row':
+      case "row":
         for (const spec of ASSESSMENT_SHEETS) {
           const sheet = view.sheets.get(spec.kind);
           if (!sheet || (rule.kinds && !rule.kinds.includes(spec.kind))) continue;
           for (const row of sheet.rows) {
-            if (row.id === '' && !rule.includeRowsWithoutId) continue;
-            try { rule.check(row, report); } catch (error) { fail(rule.id, spec.sheet, error); }
+            if (row.id === "" && !rule.includeRowsWithoutId) continue;
+            try {
+              rule.check(row, report);
+            } catch (error) {
+              fail(rule.id, spec.sheet, error);
+            }
           }
         }
         break;
-      case 'plan': {
+      case "plan": {
         const snapshot = findSnapshot(list, SHEETS.plan);
         if (!snapshot) break;
-        try { rule.check({ snapshot, today }, report); } catch (error) { fail(rule.id, SHEETS.plan, error); }
+        try {
+          rule.check({ snapshot, today }, report);
+        } catch (error) {
+          fail(rule.id, SHEETS.plan, error);
+        }
         break;
       }
     }
   }
 
-  found.sort((a, b) => a.sheetOrder - b.sheetOrder || a.row - b.row || a.col - b.col || a.seq - b.seq);
+  found.sort(
+    (a, b) => a.sheetOrder - b.sheetOrder || a.row - b.row || a.col - b.col || a.seq - b.seq
+  );
   const problems = found.map((f) => f.problem);
   const summary = { errors: 0, warnings: 0, infos: 0 };
   for (const p of problems) {
-    if (p.severity === 'error') summary.errors++;
-    else if (p.severity === 'warning') summary.warnings++;
+    if (p.severity === "error") summary.errors++;
+    else if (p.severity === "warning") summary.warnings++;
     else summary.infos++;
   }
   return { problems, summary };

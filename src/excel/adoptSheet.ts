@@ -1,28 +1,40 @@
 // "Adopt a template" in Excel: read a sheet a person pasted in (never changing it), preview what
 // would land where, then write the adopted answers into the assessment through the build path.
-import { adopt, type AdoptResult } from '../core/adopt';
-import { SHEETS } from '../core/contract';
-import { readStatusWordsTable } from '../core/statusWords';
-import { buildAssessment, OWNED_SHEETS, type BuildInExcelResult } from './buildAssessment';
-import { readWorkbook } from './readSnapshots';
+import { adopt, type AdoptResult } from "../core/adopt";
+import { SHEETS } from "../core/contract";
+import { readStatusWordsTable } from "../core/statusWords";
+import { buildAssessment, OWNED_SHEETS, type BuildInExcelResult } from "./buildAssessment";
+import { readWorkbook } from "./readSnapshots";
 
 /** Sheets a template could be on: everything the add-in does not own. */
 export async function listTemplateSheets(context: Excel.RequestContext): Promise<string[]> {
-  const sheets = context.workbook.worksheets.load('items/name');
+  const sheets = context.workbook.worksheets.load("items/name");
   await context.sync();
-  const owned = new Set<string>([...OWNED_SHEETS, 'Remediation Plan'].map((n) => n.toLowerCase()));
+  const owned = new Set<string>([...OWNED_SHEETS, "Remediation Plan"].map((n) => n.toLowerCase()));
   return sheets.items.map((s) => s.name).filter((n) => !owned.has(n.toLowerCase()));
 }
 
 /** Dry run: reads the sheet in one sync and reports what would be adopted. */
-export async function previewAdoption(context: Excel.RequestContext, sheetName: string): Promise<AdoptResult> {
+export async function previewAdoption(
+  context: Excel.RequestContext,
+  sheetName: string
+): Promise<AdoptResult> {
   const read = await readWorkbook(context, [sheetName, SHEETS.settings]);
-  const settings = read.snapshots.find((s) => s.name === SHEETS.settings && sheetName !== SHEETS.settings);
+  const settings = read.snapshots.find(
+    (s) => s.name === SHEETS.settings && sheetName !== SHEETS.settings
+  );
   const extraWords = settings ? readStatusWordsTable(settings).words : undefined;
-  return adopt(read.snapshots.filter((s) => s !== settings), { extraWords });
+  return adopt(
+    read.snapshots.filter((s) => s !== settings),
+    { extraWords }
+  );
 }
 
 /** Writes the adopted values (blanks only unless `overwrite`), building the assessment if absent. */
-export async function applyAdoption(context: Excel.RequestContext, result: AdoptResult, overwrite = false): Promise<BuildInExcelResult> {
+export async function applyAdoption(
+  context: Excel.RequestContext,
+  result: AdoptResult,
+  overwrite = false
+): Promise<BuildInExcelResult> {
   return buildAssessment(context, { adopted: result.inputs, overwrite });
 }

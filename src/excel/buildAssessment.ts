@@ -1,11 +1,11 @@
 // "Build assessment" in Excel: one read of what exists, the same layout the CLI uses, one
 // batched write. Values people typed are read back first and written again; nothing is lost.
-import { SHEETS } from '../core/contract';
-import { composeWorkbook } from '../core/compose';
-import type { AssessmentInputs } from '../core/inputs';
-import type { PlanMerge } from '../core/remediation';
-import { readWorkbook } from './readSnapshots';
-import { renderPlan, type RenderProgress } from './renderPlan';
+import { SHEETS } from "../core/contract";
+import { composeWorkbook } from "../core/compose";
+import type { AssessmentInputs } from "../core/inputs";
+import type { PlanMerge } from "../core/remediation";
+import { readWorkbook } from "./readSnapshots";
+import { renderPlan, type RenderProgress } from "./renderPlan";
 
 export interface BuildInExcelOptions {
   org?: string;
@@ -23,21 +23,41 @@ export interface BuildInExcelResult {
 }
 
 export const OWNED_SHEETS = [
-  SHEETS.clauses, SHEETS.annexA, SHEETS.soa, SHEETS.risks, SHEETS.documents, SHEETS.summary, SHEETS.plan, SHEETS.history, SHEETS.settings,
+  SHEETS.clauses,
+  SHEETS.annexA,
+  SHEETS.soa,
+  SHEETS.risks,
+  SHEETS.documents,
+  SHEETS.summary,
+  SHEETS.plan,
+  SHEETS.history,
+  SHEETS.settings,
 ];
 
 /** True when the workbook already has assessment sheets (the task pane asks before rebuilding). */
 export async function hasAssessment(context: Excel.RequestContext): Promise<boolean> {
-  const sheets = [SHEETS.clauses, SHEETS.annexA].map((n) => context.workbook.worksheets.getItemOrNullObject(n).load('name'));
+  const sheets = [SHEETS.clauses, SHEETS.annexA].map((n) =>
+    context.workbook.worksheets.getItemOrNullObject(n).load("name")
+  );
   await context.sync();
   return sheets.some((s) => !s.isNullObject);
 }
 
-export async function buildAssessment(context: Excel.RequestContext, options: BuildInExcelOptions = {}): Promise<BuildInExcelResult> {
+export async function buildAssessment(
+  context: Excel.RequestContext,
+  options: BuildInExcelOptions = {}
+): Promise<BuildInExcelResult> {
   const read = await readWorkbook(context, OWNED_SHEETS, { lean: true });
   const composition = composeWorkbook(read.snapshots, options);
-  const supportsCharts = typeof Office === 'undefined' || Office.context?.requirements?.isSetSupported?.('ExcelApi', '1.8') !== false;
-  const writes = await renderPlan(context, composition.plan, { sheets: read.sheets, names: read.names, supportsCharts, onProgress: options.onProgress });
+  const supportsCharts =
+    typeof Office === "undefined" ||
+    Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.8") !== false;
+  const writes = await renderPlan(context, composition.plan, {
+    sheets: read.sheets,
+    names: read.names,
+    supportsCharts,
+    onProgress: options.onProgress,
+  });
   return {
     rows: composition.rows,
     rebuilt: composition.harvest.found.clauses || composition.harvest.found.annexA,

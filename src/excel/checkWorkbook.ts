@@ -1,18 +1,25 @@
 // "Check workbook" in Excel: one read of the assessment sheets, the core rules, and a way to
 // take the user to the cell a problem names.
-import { SHEETS } from '../core/contract';
-import { validateWorkbook, type ValidationReport } from '../core/validate';
-import { readWorkbook } from './readSnapshots';
+import { SHEETS } from "../core/contract";
+import { validateWorkbook, type ValidationReport } from "../core/validate";
+import { readWorkbook } from "./readSnapshots";
 
 export const CHECKED_SHEETS = [SHEETS.clauses, SHEETS.annexA, SHEETS.plan, SHEETS.settings];
 
-export async function checkWorkbook(context: Excel.RequestContext, today: Date = new Date()): Promise<ValidationReport> {
+export async function checkWorkbook(
+  context: Excel.RequestContext,
+  today: Date = new Date()
+): Promise<ValidationReport> {
   const read = await readWorkbook(context, CHECKED_SHEETS, { lean: true });
   return validateWorkbook(read.snapshots, { today });
 }
 
 /** Activates the sheet and selects the cell (e.g. "E12") a problem points at. */
-export async function selectCell(context: Excel.RequestContext, sheetName: string, cell: string): Promise<void> {
+export async function selectCell(
+  context: Excel.RequestContext,
+  sheetName: string,
+  cell: string
+): Promise<void> {
   const sheet = context.workbook.worksheets.getItem(sheetName);
   sheet.activate();
   sheet.getRange(cell).select();

@@ -1,8 +1,8 @@
 // "Create remediation plan" in Excel: preview the merge (new / kept / resolved) from one read,
 // then write it through the same build path, keeping every edit on the plan.
-import { composeWorkbook } from '../core/compose';
-import { buildAssessment, OWNED_SHEETS } from './buildAssessment';
-import { readWorkbook } from './readSnapshots';
+import { composeWorkbook } from "../core/compose";
+import { buildAssessment, OWNED_SHEETS } from "./buildAssessment";
+import { readWorkbook } from "./readSnapshots";
 
 export interface PlanOutcome {
   added: number;
@@ -11,13 +11,26 @@ export interface PlanOutcome {
   rows: number;
 }
 
-export async function planRemediation(context: Excel.RequestContext, options: { apply: boolean }): Promise<PlanOutcome> {
+export async function planRemediation(
+  context: Excel.RequestContext,
+  options: { apply: boolean }
+): Promise<PlanOutcome> {
   if (options.apply) {
     const result = await buildAssessment(context, { remediation: true });
     const merge = result.remediation;
-    return { added: merge?.added ?? 0, kept: merge?.kept ?? 0, resolved: merge?.resolved ?? 0, rows: merge?.rows.length ?? 0 };
+    return {
+      added: merge?.added ?? 0,
+      kept: merge?.kept ?? 0,
+      resolved: merge?.resolved ?? 0,
+      rows: merge?.rows.length ?? 0,
+    };
   }
   const read = await readWorkbook(context, OWNED_SHEETS, { lean: true });
   const merge = composeWorkbook(read.snapshots, { remediation: true }).remediation;
-  return { added: merge?.added ?? 0, kept: merge?.kept ?? 0, resolved: merge?.resolved ?? 0, rows: merge?.rows.length ?? 0 };
+  return {
+    added: merge?.added ?? 0,
+    kept: merge?.kept ?? 0,
+    resolved: merge?.resolved ?? 0,
+    rows: merge?.rows.length ?? 0,
+  };
 }

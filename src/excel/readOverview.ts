@@ -4,14 +4,14 @@
 // It runs after every action and workbook edit, so it loads only cell values: a third of what
 // readWorkbook loads (values, formulas and text), which keeps a 10,000-row workbook under Excel on
 // the web's 5 MB response limit.
-import { ASSESSMENT_SHEETS, DOCUMENT_COLUMNS, SHEETS } from '../core/contract';
-import { harvestWorkbook } from '../core/harvest';
-import { todaySerial } from '../core/layout/settingsSheet';
-import { cellOf, isBlank, locateAssessmentTable, normalizeHeader } from '../core/locate';
-import { readinessBlockers } from '../core/readiness';
-import { asStatus } from '../core/scale';
-import { compliance, gapScore, scoringFromSettings } from '../core/scoring';
-import type { CellValue, SheetSnapshot } from '../core/snapshot';
+import { ASSESSMENT_SHEETS, DOCUMENT_COLUMNS, SHEETS } from "../core/contract";
+import { harvestWorkbook } from "../core/harvest";
+import { todaySerial } from "../core/layout/settingsSheet";
+import { cellOf, isBlank, locateAssessmentTable, normalizeHeader } from "../core/locate";
+import { readinessBlockers } from "../core/readiness";
+import { asStatus } from "../core/scale";
+import { compliance, gapScore, scoringFromSettings } from "../core/scoring";
+import type { CellValue, SheetSnapshot } from "../core/snapshot";
 
 export interface Overview {
   /** True when `Clauses 4-10` or `Annex A` holds an assessment table. */
@@ -39,15 +39,21 @@ export interface Readiness {
   stage2: number;
 }
 
-export const OVERVIEW_SHEETS = [SHEETS.clauses, SHEETS.annexA, SHEETS.plan, SHEETS.settings, SHEETS.documents];
+export const OVERVIEW_SHEETS = [
+  SHEETS.clauses,
+  SHEETS.annexA,
+  SHEETS.plan,
+  SHEETS.settings,
+  SHEETS.documents,
+];
 
-const CLOSED_PROGRESS = new Set(['done', 'resolved']);
+const CLOSED_PROGRESS = new Set(["done", "resolved"]);
 const PLAN_HEADER_SEARCH_ROWS = 20;
 
 /** An Excel date serial from a cell: a serial number, or text such as "2025-03-31". */
 export function dateSerial(value: CellValue): number | null {
-  if (typeof value === 'number' && Number.isFinite(value)) return Math.floor(value);
-  if (typeof value !== 'string' || value.trim() === '') return null;
+  if (typeof value === "number" && Number.isFinite(value)) return Math.floor(value);
+  if (typeof value !== "string" || value.trim() === "") return null;
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(value.trim());
   if (!m) return null;
   const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
@@ -59,16 +65,19 @@ function findSnapshot(snapshots: SheetSnapshot[], name: string): SheetSnapshot |
 }
 
 /** Open and overdue actions on the Remediation Plan sheet (header row with ID and Progress). */
-export function planActions(snapshot: SheetSnapshot | undefined, today: number): { openActions: number; overdue: number } {
+export function planActions(
+  snapshot: SheetSnapshot | undefined,
+  today: number
+): { openActions: number; overdue: number } {
   const result = { openActions: 0, overdue: 0 };
   if (!snapshot) return result;
   const limit = Math.min(snapshot.values.length, PLAN_HEADER_SEARCH_ROWS);
   for (let r = 0; r < limit; r++) {
     const headers = (snapshot.values[r] ?? []).map(normalizeHeader);
-    const id = headers.indexOf('id');
-    const progress = headers.indexOf('progress');
+    const id = headers.indexOf("id");
+    const progress = headers.indexOf("progress");
     if (id < 0 || progress < 0) continue;
-    const due = headers.indexOf('due');
+    const due = headers.indexOf("due");
     for (let d = r + 1; d < snapshot.values.length; d++) {
       const row = snapshot.values[d] ?? [];
       if (isBlank(row[id] ?? null)) continue;
@@ -85,7 +94,9 @@ export function planActions(snapshot: SheetSnapshot | undefined, today: number):
 
 /** Overview figures from snapshots (pure; readOverview supplies the snapshots). */
 export function overviewOf(snapshots: SheetSnapshot[], today: Date = new Date()): Overview {
-  const settings = harvestWorkbook(snapshots.filter((s) => s.name.trim().toLowerCase() === SHEETS.settings.toLowerCase())).settings;
+  const settings = harvestWorkbook(
+    snapshots.filter((s) => s.name.trim().toLowerCase() === SHEETS.settings.toLowerCase())
+  ).settings;
   const scoring = scoringFromSettings(settings);
   const overview: Overview = {
     found: false,
@@ -104,12 +115,13 @@ export function overviewOf(snapshots: SheetSnapshot[], today: Date = new Date())
     overview.found = true;
     const gaps: (number | null)[] = [];
     for (const r of table.dataRows) {
-      if (isBlank(cellOf(snapshot, table, r, 'ID'))) continue;
+      if (isBlank(cellOf(snapshot, table, r, "ID"))) continue;
       overview.total++;
-      const status = cellOf(snapshot, table, r, 'Status');
+      const status = cellOf(snapshot, table, r, "Status");
       const read = asStatus(status);
-      if (read !== null && read !== 'Not Assessed') overview.assessed++;
-      const applicable = spec.kind === 'annexA' ? cellOf(snapshot, table, r, 'Applicable') : undefined;
+      if (read !== null && read !== "Not Assessed") overview.assessed++;
+      const applicable =
+        spec.kind === "annexA" ? cellOf(snapshot, table, r, "Applicable") : undefined;
       gaps.push(gapScore({ status, likelihood: null, impact: null, applicable }, scoring));
     }
     overview.compliance[spec.kind] = compliance(gaps);
@@ -126,24 +138,32 @@ export function overviewOf(snapshots: SheetSnapshot[], today: Date = new Date())
 /** Blocker counts per stage; null without a Documents table (mandatory documents cannot be judged). */
 export function readinessOf(snapshots: SheetSnapshot[]): Readiness | null {
   const documents = findSnapshot(snapshots, SHEETS.documents);
-  if (!documents || !locateAssessmentTable(documents, { columns: DOCUMENT_COLUMNS }, ['ID', 'Document', 'Exists'])) return null;
+  if (
+    !documents ||
+    !locateAssessmentTable(documents, { columns: DOCUMENT_COLUMNS }, ["ID", "Document", "Exists"])
+  )
+    return null;
   const blockers = readinessBlockers(snapshots);
   return { stage1: blockers.filter((b) => b.stage === 1).length, stage2: blockers.length };
 }
 
 function toCell(value: unknown): CellValue {
-  if (value === '' || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value === "" || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return value;
   return String(value);
 }
 
 /** Snapshots with values only (no formulas, no display text) of the sheets that exist; one sync. */
-export async function readValueSnapshots(context: Excel.RequestContext, sheetNames: string[]): Promise<SheetSnapshot[]> {
+export async function readValueSnapshots(
+  context: Excel.RequestContext,
+  sheetNames: string[]
+): Promise<SheetSnapshot[]> {
   const queued = sheetNames.map((name) => {
     const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-    sheet.load('name');
+    sheet.load("name");
     const used = sheet.getUsedRangeOrNullObject(true);
-    used.load('values,rowIndex,columnIndex');
+    used.load("values,rowIndex,columnIndex");
     return { sheet, used };
   });
   await context.sync();
@@ -162,6 +182,9 @@ export async function readValueSnapshots(context: Excel.RequestContext, sheetNam
 }
 
 /** Reads the assessment, plan, settings and documents sheets in one sync and computes the overview. */
-export async function readOverview(context: Excel.RequestContext, today: Date = new Date()): Promise<Overview> {
+export async function readOverview(
+  context: Excel.RequestContext,
+  today: Date = new Date()
+): Promise<Overview> {
   return overviewOf(await readValueSnapshots(context, OVERVIEW_SHEETS), today);
 }

@@ -1,9 +1,17 @@
 // Renders a WorkbookPlan through Office.js: the add-in twin of xlsx/renderPlan.ts.
 // Everything is queued and sent in as few syncs as the 5 MB request limit allows; uniform
 // columns (calculated formulas, one number format) go as one scalar instead of a cell per row.
-import type { CellBlock, CellStyle, ConditionalFormatPlan, PlanCell, SheetPlan, ValidationPlan, WorkbookPlan } from '../core/plan';
-import { cellAddress, columnLetter, parseCellAddress } from '../core/snapshot';
-import type { SheetInventory } from './readSnapshots';
+import type {
+  CellBlock,
+  CellStyle,
+  ConditionalFormatPlan,
+  PlanCell,
+  SheetPlan,
+  ValidationPlan,
+  WorkbookPlan,
+} from "../core/plan";
+import { cellAddress, columnLetter, parseCellAddress } from "../core/snapshot";
+import type { SheetInventory } from "./readSnapshots";
 
 /** Stay well under Excel on the web's 5 MB request limit. */
 export const PAYLOAD_BUDGET = 4 * 1024 * 1024;
@@ -44,12 +52,12 @@ const COERCED = [
 /** Text Excel would turn into something else (a formula, number, date, boolean) gets a leading
  *  apostrophe, so "5.10" stays "5.10" and "=cmd" stays text: writing goes through `formulas`. */
 export function asWritten(value: string | number | boolean): string | number | boolean {
-  if (typeof value !== 'string' || value === '') return value;
+  if (typeof value !== "string" || value === "") return value;
   return COERCED.some((pattern) => pattern.test(value)) ? `'${value}` : value;
 }
 
 const cellText = (cell: PlanCell | undefined): string | number | boolean =>
-  cell?.formula ?? (cell?.value === null || cell?.value === undefined ? '' : asWritten(cell.value));
+  cell?.formula ?? (cell?.value === null || cell?.value === undefined ? "" : asWritten(cell.value));
 
 interface Run {
   range: string;
@@ -102,7 +110,11 @@ export function blockRuns(block: CellBlock, maxBytes = PAYLOAD_BUDGET): Run[] {
       if (uniform) {
         grid(0, c, 0, c); // header cell
         const letter = columnLetter(origin.col + c);
-        runs.push({ range: `${letter}${origin.row + 2}:${letter}${origin.row + height}`, formulas: uniform, bytes: uniform.length + 40 });
+        runs.push({
+          range: `${letter}${origin.row + 2}:${letter}${origin.row + height}`,
+          formulas: uniform,
+          bytes: uniform.length + 40,
+        });
       }
       runStart = c + 1;
     }
@@ -118,37 +130,45 @@ function styleRange(range: Excel.Range, style: CellStyle): void {
   if (style.fontColor) format.font.color = style.fontColor;
   if (style.fill) format.fill.color = style.fill;
   if (style.wrap !== undefined) format.wrapText = style.wrap;
-  if (style.hAlign) format.horizontalAlignment = ({ left: 'Left', center: 'Center', right: 'Right' } as const)[style.hAlign];
-  if (style.vAlign) format.verticalAlignment = ({ top: 'Top', center: 'Center', bottom: 'Bottom' } as const)[style.vAlign];
+  if (style.hAlign)
+    format.horizontalAlignment = ({ left: "Left", center: "Center", right: "Right" } as const)[
+      style.hAlign
+    ];
+  if (style.vAlign)
+    format.verticalAlignment = ({ top: "Top", center: "Center", bottom: "Bottom" } as const)[
+      style.vAlign
+    ];
   if (style.locked !== undefined) format.protection.locked = style.locked;
 }
 
 function validationRule(plan: ValidationPlan): Excel.DataValidationRule {
   switch (plan.rule.kind) {
-    case 'list':
+    case "list":
       return { list: { inCellDropDown: true, source: plan.rule.source } };
-    case 'whole':
-      return { wholeNumber: { formula1: plan.rule.min, formula2: plan.rule.max, operator: 'Between' } };
-    case 'decimal':
-      return { decimal: { formula1: plan.rule.min, operator: 'GreaterThanOrEqualTo' } };
-    case 'any':
+    case "whole":
+      return {
+        wholeNumber: { formula1: plan.rule.min, formula2: plan.rule.max, operator: "Between" },
+      };
+    case "decimal":
+      return { decimal: { formula1: plan.rule.min, operator: "GreaterThanOrEqualTo" } };
+    case "any":
       return {};
-    case 'date':
-      return { date: { formula1: '1900-01-01', operator: 'GreaterThan' } };
+    case "date":
+      return { date: { formula1: "1900-01-01", operator: "GreaterThan" } };
   }
 }
 
 function addConditionalFormat(sheet: Excel.Worksheet, plan: ConditionalFormatPlan): void {
   const range = sheet.getRange(plan.range);
-  if (plan.kind === 'dataBar') {
-    const cf = range.conditionalFormats.add('DataBar');
-    cf.dataBar.lowerBoundRule = { type: 'Number', formula: '0' };
-    cf.dataBar.upperBoundRule = { type: 'Number', formula: '1' };
+  if (plan.kind === "dataBar") {
+    const cf = range.conditionalFormats.add("DataBar");
+    cf.dataBar.lowerBoundRule = { type: "Number", formula: "0" };
+    cf.dataBar.upperBoundRule = { type: "Number", formula: "1" };
     cf.dataBar.positiveFormat.fillColor = plan.color;
     cf.dataBar.positiveFormat.gradientFill = false;
     return;
   }
-  const cf = range.conditionalFormats.add('Custom');
+  const cf = range.conditionalFormats.add("Custom");
   cf.custom.rule.formula = `=${plan.formula}`;
   if (plan.style.fill) cf.custom.format.fill.color = plan.style.fill;
   if (plan.style.fontColor) cf.custom.format.font.color = plan.style.fontColor;
@@ -162,7 +182,7 @@ function resetSheet(sheet: Excel.Worksheet, inventory: SheetInventory | undefine
   const all = sheet.getRange();
   all.conditionalFormats.clearAll();
   all.dataValidation.clear();
-  all.clear('All');
+  all.clear("All");
   for (const chart of inventory?.charts ?? []) sheet.charts.getItem(chart).delete();
   sheet.freezePanes.unfreeze();
 }
@@ -177,16 +197,25 @@ export interface RenderOptions {
 }
 
 /** Writes the plan; returns the number of syncs used. */
-export async function renderPlan(context: Excel.RequestContext, plan: WorkbookPlan, options: RenderOptions): Promise<number> {
+export async function renderPlan(
+  context: Excel.RequestContext,
+  plan: WorkbookPlan,
+  options: RenderOptions
+): Promise<number> {
   const batch = new Batcher(context);
   context.workbook.application.suspendApiCalculationUntilNextSync();
   const total = plan.sheets.length;
   const worksheets: Excel.Worksheet[] = [];
-  for (const name of options.names) if (plan.names.some((n) => n.name === name)) context.workbook.names.getItem(name).delete();
+  for (const name of options.names)
+    if (plan.names.some((n) => n.name === name)) context.workbook.names.getItem(name).delete();
 
   for (const sheetPlan of plan.sheets) {
-    const inventory = options.sheets.find((s) => s.name.toLowerCase() === sheetPlan.name.toLowerCase() && s.exists);
-    const sheet = inventory ? context.workbook.worksheets.getItem(inventory.name) : context.workbook.worksheets.add(sheetPlan.name);
+    const inventory = options.sheets.find(
+      (s) => s.name.toLowerCase() === sheetPlan.name.toLowerCase() && s.exists
+    );
+    const sheet = inventory
+      ? context.workbook.worksheets.getItem(inventory.name)
+      : context.workbook.worksheets.add(sheetPlan.name);
     if (inventory) resetSheet(sheet, inventory);
     worksheets.push(sheet);
     await renderSheet(sheet, sheetPlan, batch, options);
@@ -196,16 +225,25 @@ export async function renderPlan(context: Excel.RequestContext, plan: WorkbookPl
     await batch.add(n.refersTo.length + n.name.length + 60);
     context.workbook.names.add(n.name, n.refersTo, n.comment);
   }
-  worksheets.forEach((sheet, i) => { sheet.position = i; });
+  worksheets.forEach((sheet, i) => {
+    sheet.position = i;
+  });
   worksheets[0]?.activate();
   await batch.flush();
   return batch.syncs;
 }
 
-async function renderSheet(sheet: Excel.Worksheet, plan: SheetPlan, batch: Batcher, options: RenderOptions): Promise<void> {
+async function renderSheet(
+  sheet: Excel.Worksheet,
+  plan: SheetPlan,
+  batch: Batcher,
+  options: RenderOptions
+): Promise<void> {
   if (plan.tabColor) sheet.tabColor = plan.tabColor;
-  for (const [letter, width] of Object.entries(plan.widths)) sheet.getRange(`${letter}:${letter}`).format.columnWidth = charsToPoints(width);
-  for (const letter of plan.hiddenColumns ?? []) sheet.getRange(`${letter}:${letter}`).columnHidden = true;
+  for (const [letter, width] of Object.entries(plan.widths))
+    sheet.getRange(`${letter}:${letter}`).format.columnWidth = charsToPoints(width);
+  for (const letter of plan.hiddenColumns ?? [])
+    sheet.getRange(`${letter}:${letter}`).columnHidden = true;
   for (const block of plan.blocks) {
     for (const run of blockRuns(block)) {
       await batch.add(run.bytes + 80);
@@ -215,7 +253,11 @@ async function renderSheet(sheet: Excel.Worksheet, plan: SheetPlan, batch: Batch
   // Excel measures wrapped text itself; the file renderer has to estimate heights instead.
   for (const table of plan.tables) {
     const origin = parseCellAddress(table.at);
-    sheet.getRange(`${table.at}:${cellAddress(origin.row + table.rows, origin.col + table.columns.length - 1)}`).format.autofitRows();
+    sheet
+      .getRange(
+        `${table.at}:${cellAddress(origin.row + table.rows, origin.col + table.columns.length - 1)}`
+      )
+      .format.autofitRows();
   }
   for (const table of plan.tables) {
     const origin = parseCellAddress(table.at);
@@ -234,9 +276,15 @@ async function renderSheet(sheet: Excel.Worksheet, plan: SheetPlan, batch: Batch
   for (const v of plan.validations) {
     await batch.add(400);
     const dv = sheet.getRange(v.range).dataValidation;
-    if (v.rule.kind !== 'any') dv.rule = validationRule(v);
-    dv.errorAlert = { showAlert: true, style: v.error.style === 'stop' ? 'Stop' : 'Warning', title: v.error.title, message: v.error.message };
-    if (v.prompt) dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
+    if (v.rule.kind !== "any") dv.rule = validationRule(v);
+    dv.errorAlert = {
+      showAlert: true,
+      style: v.error.style === "stop" ? "Stop" : "Warning",
+      title: v.error.title,
+      message: v.error.message,
+    };
+    if (v.prompt)
+      dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
   }
   for (const cf of plan.conditionalFormats) {
     await batch.add(300);
@@ -244,7 +292,18 @@ async function renderSheet(sheet: Excel.Worksheet, plan: SheetPlan, batch: Batch
   }
   if (options.supportsCharts !== false) {
     for (const c of plan.charts) {
-      const chart = sheet.charts.add(({ columnClustered: 'ColumnClustered', barClustered: 'BarClustered', line: 'Line', pie: 'Pie' } as const)[c.type], sheet.getRange(c.source), 'Auto');
+      const chart = sheet.charts.add(
+        (
+          {
+            columnClustered: "ColumnClustered",
+            barClustered: "BarClustered",
+            line: "Line",
+            pie: "Pie",
+          } as const
+        )[c.type],
+        sheet.getRange(c.source),
+        "Auto"
+      );
       chart.name = c.name;
       chart.title.text = c.title;
       chart.setPosition(c.from, c.to);
@@ -252,8 +311,15 @@ async function renderSheet(sheet: Excel.Worksheet, plan: SheetPlan, batch: Batch
   }
   if (plan.freeze) {
     const { rows, columns } = plan.freeze;
-    if (columns > 0) sheet.freezePanes.freezeAt(sheet.getRange(`A1:${columnLetter(columns - 1)}${rows}`));
+    if (columns > 0)
+      sheet.freezePanes.freezeAt(sheet.getRange(`A1:${columnLetter(columns - 1)}${rows}`));
     else sheet.freezePanes.freezeRows(rows);
   }
-  if (plan.protect) sheet.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true, allowSort: true });
+  if (plan.protect)
+    sheet.protection.protect({
+      allowFormatColumns: true,
+      allowFormatRows: true,
+      allowAutoFilter: true,
+      allowSort: true,
+    });
 }

@@ -1,11 +1,11 @@
 // The task pane shell: theme, header, and the actions area later features fill.
-import * as React from 'react';
-import { FluentProvider, makeStyles, type Theme } from '@fluentui/react-components';
-import { Header } from './components/Header';
-import { OutsideExcel } from './components/OutsideExcel';
+import * as React from "react";
+import { FluentProvider, makeStyles, type Theme } from "@fluentui/react-components";
+import { Header } from "./components/Header";
+import { OutsideExcel } from "./components/OutsideExcel";
 
 const useStyles = makeStyles({
-  main: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px 16px' },
+  main: { display: "flex", flexDirection: "column", gap: "12px", padding: "12px 16px" },
 });
 
 export interface AppProps {
@@ -18,7 +18,7 @@ export interface AppProps {
 export function App({ theme, inExcel, children }: AppProps): React.JSX.Element {
   const styles = useStyles();
   return (
-    <FluentProvider theme={theme} style={{ minHeight: '100%' }}>
+    <FluentProvider theme={theme} style={{ minHeight: "100%" }}>
       <Header />
       <main className={styles.main} aria-label="Assessment actions">
         {inExcel ? children : <OutsideExcel />}

@@ -11,7 +11,7 @@ export interface ClipboardHost {
 
 /** True when the text reached the clipboard. Never throws. */
 export async function copyText(text: string, host: ClipboardHost): Promise<boolean> {
-  if (host.clipboard && typeof host.clipboard.writeText === 'function') {
+  if (host.clipboard && typeof host.clipboard.writeText === "function") {
     try {
       await host.clipboard.writeText(text);
       return true;

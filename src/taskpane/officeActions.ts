@@ -1,26 +1,31 @@
 // AssessmentActions on Office.js: each action is one runExcel batch over the excel/ functions.
 // The only task-pane module that reaches the workbook; components get this object as a prop.
-import { buildAssessment, hasAssessment } from '../excel/buildAssessment';
-import { checkWorkbook, selectCell } from '../excel/checkWorkbook';
-import { planRemediation } from '../excel/planRemediation';
-import { readOverview } from '../excel/readOverview';
-import { recordSnapshot } from '../excel/recordSnapshot';
-import { runExcel } from '../excel/run';
-import type { AssessmentActions } from './actions';
+import { buildAssessment, hasAssessment } from "../excel/buildAssessment";
+import { checkWorkbook, selectCell } from "../excel/checkWorkbook";
+import { planRemediation } from "../excel/planRemediation";
+import { readOverview } from "../excel/readOverview";
+import { recordSnapshot } from "../excel/recordSnapshot";
+import { runExcel } from "../excel/run";
+import type { AssessmentActions } from "./actions";
 
-const fraction = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+const fraction = (value: unknown): number | null =>
+  typeof value === "number" && Number.isFinite(value) ? value : null;
 
 /** Worksheet change events need ExcelApi 1.9; older hosts simply get no live updates. */
 function supportsChangeEvents(): boolean {
   try {
-    return typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported?.('ExcelApi', '1.9') === true;
+    return (
+      typeof Office !== "undefined" &&
+      Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.9") === true
+    );
   } catch {
     return false;
   }
 }
 
 /** Template adoption (header detection, word tables in nine languages, CSV) loads on first use. */
-const adoption = (): Promise<typeof import('../excel/adoptSheet')> => import(/* webpackChunkName: "adopt" */ '../excel/adoptSheet');
+const adoption = (): Promise<typeof import("../excel/adoptSheet")> =>
+  import(/* webpackChunkName: "adopt" */ "../excel/adoptSheet");
 
 export function createOfficeActions(): AssessmentActions {
   return {
@@ -55,14 +60,14 @@ export function createOfficeActions(): AssessmentActions {
         return {
           date: Number(row.Date),
           overall: fraction(row.Overall),
-          clauses: fraction(row['Clauses 4-10']),
-          annexA: fraction(row['Annex A']),
+          clauses: fraction(row["Clauses 4-10"]),
+          annexA: fraction(row["Annex A"]),
           snapshots,
         };
       }),
     // The report generator loads on first use: it is a tenth of the bundle and most sessions never ask.
     report: async () => {
-      const { writeReport } = await import(/* webpackChunkName: "report" */ '../excel/writeReport');
+      const { writeReport } = await import(/* webpackChunkName: "report" */ "../excel/writeReport");
       return runExcel((context) => writeReport(context));
     },
     subscribeToChanges: async (listener) => {

@@ -1,15 +1,15 @@
 // Builds (or rebuilds) the assessment workbook as an .xlsx file: read what people typed in the
 // old file, lay the workbook out again, render it, write a new file. The input is never written.
-import * as path from 'path';
-import ExcelJS from 'exceljs';
-import { UsageError, WorkbookReadError } from '../core/errors';
-import { composeWorkbook } from '../core/compose';
-import type { AssessmentInputs } from '../core/inputs';
-import type { WorkbookPlan } from '../core/plan';
-import type { PlanMerge } from '../core/remediation';
-import type { SheetSnapshot } from '../core/snapshot';
-import { readSnapshots } from './readSnapshots';
-import { renderPlanToWorkbook } from './renderPlan';
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { UsageError, WorkbookReadError } from "../core/errors";
+import { composeWorkbook } from "../core/compose";
+import type { AssessmentInputs } from "../core/inputs";
+import type { WorkbookPlan } from "../core/plan";
+import type { PlanMerge } from "../core/remediation";
+import type { SheetSnapshot } from "../core/snapshot";
+import { readSnapshots } from "./readSnapshots";
+import { renderPlanToWorkbook } from "./renderPlan";
 
 export interface BuildOptions {
   out: string;
@@ -39,7 +39,7 @@ export function samePath(a: string, b: string): boolean {
 
 export async function buildAssessmentFile(options: BuildOptions): Promise<BuildResult> {
   if (options.from && samePath(options.from, options.out)) {
-    throw new UsageError('--out must differ from the input file: the input is never overwritten.');
+    throw new UsageError("--out must differ from the input file: the input is never overwritten.");
   }
   const workbook = new ExcelJS.Workbook();
   let snapshots: SheetSnapshot[] = [];
@@ -53,7 +53,12 @@ export async function buildAssessmentFile(options: BuildOptions): Promise<BuildR
   }
   const composition = composeWorkbook(snapshots, options);
   await renderPlanToWorkbook(composition.plan, workbook);
-  workbook.creator = 'gap-assessor';
+  workbook.creator = "gap-assessor";
   await workbook.xlsx.writeFile(options.out);
-  return { out: options.out, rows: composition.rows, plan: composition.plan, remediation: composition.remediation };
+  return {
+    out: options.out,
+    rows: composition.rows,
+    plan: composition.plan,
+    remediation: composition.remediation,
+  };
 }

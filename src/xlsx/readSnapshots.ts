@@ -1,12 +1,12 @@
 // .xlsx file or bytes → SheetSnapshot[] with ExcelJS: raw values, displayed text (number format
 // applied, so ids Excel turned into dates read as typed), formulas, merges and tables.
 // Used by import (templates) and by build/validate (assessment workbooks).
-import { promises as fs } from 'fs';
-import ExcelJS from 'exceljs';
-import * as numfmt from 'numfmt';
-import { WorkbookReadError } from '../core/errors';
-import type { CellValue, SheetSnapshot } from '../core/snapshot';
-import { parseCellAddress } from '../core/snapshot';
+import { promises as fs } from "fs";
+import ExcelJS from "exceljs";
+import * as numfmt from "numfmt";
+import { WorkbookReadError } from "../core/errors";
+import type { CellValue, SheetSnapshot } from "../core/snapshot";
+import { parseCellAddress } from "../core/snapshot";
 
 export interface ReadSnapshotsOptions {
   /** Only these sheets (exact names), in workbook order; names that do not exist are left out. */
@@ -35,7 +35,6 @@ type FormatFn = (pattern: string, value: unknown) => string;
 // numfmt renders a value through an Excel number format ("yy\\.m\\.d;@" shows a date as 10.1.1).
 const numfmtFormat: FormatFn | null = numfmt.format as FormatFn;
 
-
 /** Excel's "General" display for a number when numfmt is unavailable: up to 10 significant digits. */
 function generalNumber(value: number): string {
   if (Number.isInteger(value) && Math.abs(value) < 1e11) return String(value);
@@ -45,13 +44,13 @@ function generalNumber(value: number): string {
 /** The text Excel shows for a number in the given format; falls back to General on odd formats. */
 export function displayNumber(value: number, numFmt: string | undefined): string {
   if (!Number.isFinite(value)) return String(value);
-  const pattern = numFmt && numFmt.trim() !== '' ? numFmt : 'General';
+  const pattern = numFmt && numFmt.trim() !== "" ? numFmt : "General";
   if (numfmtFormat) {
     try {
       return numfmtFormat(pattern, value);
     } catch {
       try {
-        return numfmtFormat('General', value);
+        return numfmtFormat("General", value);
       } catch {
         /* fall through */
       }
@@ -65,13 +64,14 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
 }
 
 async function loadBytes(source: string | Buffer): Promise<{ bytes: Buffer; label: string }> {
-  if (typeof source !== 'string') return { bytes: source, label: 'The workbook' };
+  if (typeof source !== "string") return { bytes: source, label: "The workbook" };
   try {
     return { bytes: await fs.readFile(source), label: `"${source}"` };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new WorkbookReadError(`File not found: ${source}`);
-    if (code === 'EISDIR') throw new WorkbookReadError(`"${source}" is a folder, not an .xlsx file`);
+    if (code === "ENOENT") throw new WorkbookReadError(`File not found: ${source}`);
+    if (code === "EISDIR")
+      throw new WorkbookReadError(`"${source}" is a folder, not an .xlsx file`);
     throw new WorkbookReadError(`Cannot read "${source}": ${(error as Error).message}`);
   }
 }
@@ -82,13 +82,13 @@ function checkSignature(bytes: Buffer, label: string): void {
   if (startsWith(bytes, CFB_MAGIC)) {
     throw new WorkbookReadError(
       `${label} is password-protected (encrypted) or an old binary .xls workbook, which cannot be read`,
-      'Remove the password in Excel (File › Info › Protect Workbook) or save it as .xlsx, then try again.',
+      "Remove the password in Excel (File › Info › Protect Workbook) or save it as .xlsx, then try again."
     );
   }
   if (!startsWith(bytes, ZIP_MAGIC)) {
     throw new WorkbookReadError(
       `${label} is not an .xlsx workbook (an .xlsx file is a zip archive)`,
-      'Save the file as "Excel Workbook (.xlsx)", or export it as CSV.',
+      'Save the file as "Excel Workbook (.xlsx)", or export it as CSV.'
     );
   }
 }
@@ -105,54 +105,65 @@ function serialOf(date: Date, date1904: boolean): number {
 
 function errorText(value: unknown): string {
   const e = (value as { error?: unknown } | null)?.error;
-  return typeof e === 'string' ? e : '#VALUE!';
+  return typeof e === "string" ? e : "#VALUE!";
 }
 
 function richText(value: unknown): string {
   const parts = (value as { richText?: { text?: unknown }[] } | null)?.richText;
-  return Array.isArray(parts) ? parts.map((p) => (typeof p?.text === 'string' ? p.text : '')).join('') : '';
+  return Array.isArray(parts)
+    ? parts.map((p) => (typeof p?.text === "string" ? p.text : "")).join("")
+    : "";
 }
 
 /** A formula result, a plain value or a date → snapshot value and displayed text. */
-function scalar(raw: unknown, numFmt: string | undefined, date1904: boolean): { value: CellValue; text: string } {
-  if (raw === null || raw === undefined) return { value: null, text: '' };
-  if (typeof raw === 'number') return { value: raw, text: displayNumber(raw, numFmt) };
-  if (typeof raw === 'string') return { value: raw, text: raw };
-  if (typeof raw === 'boolean') return { value: raw, text: raw ? 'TRUE' : 'FALSE' };
+function scalar(
+  raw: unknown,
+  numFmt: string | undefined,
+  date1904: boolean
+): { value: CellValue; text: string } {
+  if (raw === null || raw === undefined) return { value: null, text: "" };
+  if (typeof raw === "number") return { value: raw, text: displayNumber(raw, numFmt) };
+  if (typeof raw === "string") return { value: raw, text: raw };
+  if (typeof raw === "boolean") return { value: raw, text: raw ? "TRUE" : "FALSE" };
   if (raw instanceof Date) {
-    if (Number.isNaN(raw.getTime())) return { value: null, text: '' };
+    if (Number.isNaN(raw.getTime())) return { value: null, text: "" };
     const serial = serialOf(raw, date1904);
     // numfmt counts days in the 1900 system; a 1904 workbook's serials start 1462 days later.
-    const shown = displayNumber(date1904 ? serial + 1462 : serial, numFmt || 'yyyy-mm-dd');
+    const shown = displayNumber(date1904 ? serial + 1462 : serial, numFmt || "yyyy-mm-dd");
     return { value: serial, text: shown };
   }
-  if (typeof raw === 'object') {
-    if ('error' in raw) {
+  if (typeof raw === "object") {
+    if ("error" in raw) {
       const e = errorText(raw);
       return { value: e, text: e };
     }
-    if ('richText' in raw) {
+    if ("richText" in raw) {
       const t = richText(raw);
-      return { value: t === '' ? null : t, text: t };
+      return { value: t === "" ? null : t, text: t };
     }
-    if ('text' in raw) {
+    if ("text" in raw) {
       // Hyperlink: the text shown, not the target.
       const t = (raw as { text?: unknown }).text;
-      const s = typeof t === 'string' ? t : richText(t);
-      return { value: s === '' ? null : s, text: s };
+      const s = typeof t === "string" ? t : richText(t);
+      return { value: s === "" ? null : s, text: s };
     }
   }
-  return { value: null, text: '' };
+  return { value: null, text: "" };
 }
 
 function readCell(cell: ExcelJS.Cell, date1904: boolean): ReadCell {
   const raw = cell.value as unknown;
-  const numFmt = typeof cell.numFmt === 'string' ? cell.numFmt : undefined;
-  if (raw !== null && typeof raw === 'object' && !(raw instanceof Date) && ('formula' in raw || 'sharedFormula' in raw)) {
+  const numFmt = typeof cell.numFmt === "string" ? cell.numFmt : undefined;
+  if (
+    raw !== null &&
+    typeof raw === "object" &&
+    !(raw instanceof Date) &&
+    ("formula" in raw || "sharedFormula" in raw)
+  ) {
     let formula: string | null = null;
     try {
       const f = cell.formula;
-      formula = typeof f === 'string' && f !== '' ? `=${f}` : null;
+      formula = typeof f === "string" && f !== "" ? `=${f}` : null;
     } catch {
       formula = null;
     }
@@ -163,7 +174,7 @@ function readCell(cell: ExcelJS.Cell, date1904: boolean): ReadCell {
 }
 
 function rangeOf(ref: string): { top: number; left: number; bottom: number; right: number } | null {
-  const [a, b] = ref.split(':');
+  const [a, b] = ref.split(":");
   try {
     const tl = parseCellAddress(a);
     const br = b ? parseCellAddress(b) : tl;
@@ -173,12 +184,19 @@ function rangeOf(ref: string): { top: number; left: number; bottom: number; righ
   }
 }
 
-function mergesOf(ws: ExcelJS.Worksheet): NonNullable<SheetSnapshot['merges']> {
+function mergesOf(ws: ExcelJS.Worksheet): NonNullable<SheetSnapshot["merges"]> {
   // `_merges` is ExcelJS's own index (master address → range); reading `ws.model` instead would
   // serialise every cell of the sheet, which is slow on sheets with huge styled ranges.
-  const index = (ws as unknown as { _merges?: Record<string, { model?: { top: number; left: number; bottom: number; right: number } }> })._merges;
+  const index = (
+    ws as unknown as {
+      _merges?: Record<
+        string,
+        { model?: { top: number; left: number; bottom: number; right: number } }
+      >;
+    }
+  )._merges;
   if (!index) return [];
-  const out: NonNullable<SheetSnapshot['merges']> = [];
+  const out: NonNullable<SheetSnapshot["merges"]> = [];
   for (const range of Object.values(index)) {
     const m = range?.model;
     if (m) out.push({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 });
@@ -186,18 +204,30 @@ function mergesOf(ws: ExcelJS.Worksheet): NonNullable<SheetSnapshot['merges']> {
   return out;
 }
 
-function tablesOf(ws: ExcelJS.Worksheet): NonNullable<SheetSnapshot['tables']> {
-  const out: NonNullable<SheetSnapshot['tables']> = [];
-  const tables = (ws as unknown as { tables?: Record<string, { name?: string; table?: { name?: string; tableRef?: string; ref?: string } }> }).tables;
+function tablesOf(ws: ExcelJS.Worksheet): NonNullable<SheetSnapshot["tables"]> {
+  const out: NonNullable<SheetSnapshot["tables"]> = [];
+  const tables = (
+    ws as unknown as {
+      tables?: Record<
+        string,
+        { name?: string; table?: { name?: string; tableRef?: string; ref?: string } }
+      >;
+    }
+  ).tables;
   for (const [key, t] of Object.entries(tables ?? {})) {
     const ref = t?.table?.tableRef ?? t?.table?.ref;
-    const range = typeof ref === 'string' ? rangeOf(ref) : null;
+    const range = typeof ref === "string" ? rangeOf(ref) : null;
     if (range) out.push({ name: t?.name ?? t?.table?.name ?? key, ...range });
   }
   return out;
 }
 
-function snapshotOf(ws: ExcelJS.Worksheet, date1904: boolean, maxRows: number, maxCols: number): ReadSnapshot {
+function snapshotOf(
+  ws: ExcelJS.Worksheet,
+  date1904: boolean,
+  maxRows: number,
+  maxCols: number
+): ReadSnapshot {
   // Collect only cells with content: a sheet whose dimension claims A1:XEZ301 of styled empty
   // cells yields a handful of entries, and the matrix below covers the content, not the claim.
   const cells: { r: number; c: number; cell: ReadCell }[] = [];
@@ -211,7 +241,7 @@ function snapshotOf(ws: ExcelJS.Worksheet, date1904: boolean, maxRows: number, m
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.type === ExcelJS.ValueType.Merge) return;
       const read = readCell(cell, date1904);
-      if (read.value === null && read.formula === null && read.text === '') return;
+      if (read.value === null && read.formula === null && read.text === "") return;
       const r = rowNumber - 1;
       const c = colNumber - 1;
       contentRows = Math.max(contentRows, r + 1);
@@ -233,9 +263,14 @@ function snapshotOf(ws: ExcelJS.Worksheet, date1904: boolean, maxRows: number, m
     merges: mergesOf(ws),
     tables: tablesOf(ws),
   };
-  if (ws.state && ws.state !== 'visible') snapshot.hidden = true;
+  if (ws.state && ws.state !== "visible") snapshot.hidden = true;
   if (contentRows > maxRows || contentCols > maxCols) {
-    snapshot.truncated = { rows: contentRows, cols: contentCols, keptRows: maxRows, keptCols: maxCols };
+    snapshot.truncated = {
+      rows: contentRows,
+      cols: contentCols,
+      keptRows: maxRows,
+      keptCols: maxCols,
+    };
   }
   if (cells.length === 0) return snapshot;
   const height = bottom - top + 1;
@@ -243,7 +278,7 @@ function snapshotOf(ws: ExcelJS.Worksheet, date1904: boolean, maxRows: number, m
   snapshot.origin = { row: top, col: left };
   for (let r = 0; r < height; r++) {
     snapshot.values.push(new Array<CellValue>(width).fill(null));
-    snapshot.text.push(new Array<string>(width).fill(''));
+    snapshot.text.push(new Array<string>(width).fill(""));
     snapshot.formulas.push(new Array<string | null>(width).fill(null));
   }
   for (const { r, c, cell } of cells) {
@@ -260,7 +295,10 @@ function snapshotOf(ws: ExcelJS.Worksheet, date1904: boolean, maxRows: number, m
  * Throws WorkbookReadError with a message a person can act on for missing, empty, encrypted,
  * non-xlsx or corrupt files.
  */
-export async function readSnapshots(source: string | Buffer, options: ReadSnapshotsOptions = {}): Promise<ReadSnapshot[]> {
+export async function readSnapshots(
+  source: string | Buffer,
+  options: ReadSnapshotsOptions = {}
+): Promise<ReadSnapshot[]> {
   const { bytes, label } = await loadBytes(source);
   checkSignature(bytes, label);
   const workbook = new ExcelJS.Workbook();
@@ -269,7 +307,7 @@ export async function readSnapshots(source: string | Buffer, options: ReadSnapsh
   } catch (error) {
     throw new WorkbookReadError(
       `${label} could not be read as an .xlsx workbook: ${(error as Error)?.message ?? String(error)}`,
-      'The file may be damaged. Open it in Excel and save it again as .xlsx.',
+      "The file may be damaged. Open it in Excel and save it again as .xlsx."
     );
   }
   const date1904 = Boolean((workbook.properties as { date1904?: boolean } | undefined)?.date1904);

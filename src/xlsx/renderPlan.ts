@@ -1,24 +1,38 @@
 // Renders a WorkbookPlan into an ExcelJS workbook: the file-side twin of excel/renderPlan.ts.
 // Sheets the plan names are replaced; every other sheet in the workbook is left as it was.
-import type ExcelJS from 'exceljs';
-import type { CellBlock, CellStyle, ConditionalFormatPlan, PlanCell, SheetPlan, ValidationPlan, WorkbookPlan } from '../core/plan';
-import { parseCellAddress, cellAddress } from '../core/snapshot';
+import type ExcelJS from "exceljs";
+import type {
+  CellBlock,
+  CellStyle,
+  ConditionalFormatPlan,
+  PlanCell,
+  SheetPlan,
+  ValidationPlan,
+  WorkbookPlan,
+} from "../core/plan";
+import { parseCellAddress, cellAddress } from "../core/snapshot";
 
-const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
+const argb = (hex: string): string => `FF${hex.replace("#", "").toUpperCase()}`;
 
 function cellValue(cell: PlanCell): ExcelJS.CellValue {
-  if (cell.formula !== undefined) return { formula: cell.formula.replace(/^=/, '') } as ExcelJS.CellFormulaValue;
+  if (cell.formula !== undefined)
+    return { formula: cell.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
   return cell.value ?? null;
 }
 
 function forEachCell(range: string, visit: (address: string) => void): void {
-  const [from, to = from] = range.split(':');
+  const [from, to = from] = range.split(":");
   const a = parseCellAddress(from);
   const b = parseCellAddress(to);
-  for (let r = a.row; r <= b.row; r++) for (let c = a.col; c <= b.col; c++) visit(cellAddress(r, c));
+  for (let r = a.row; r <= b.row; r++)
+    for (let c = a.col; c <= b.col; c++) visit(cellAddress(r, c));
 }
 
-function applyStyle(cell: ExcelJS.Cell, style: CellStyle | undefined, numberFormat: string | undefined): void {
+function applyStyle(
+  cell: ExcelJS.Cell,
+  style: CellStyle | undefined,
+  numberFormat: string | undefined
+): void {
   if (numberFormat) cell.numFmt = numberFormat;
   if (!style) return;
   const font: Partial<ExcelJS.Font> = { ...cell.font };
@@ -27,13 +41,14 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle | undefined, numberForm
   if (style.fontSize !== undefined) font.size = style.fontSize;
   if (style.fontColor) font.color = { argb: argb(style.fontColor) };
   cell.font = font;
-  if (style.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } };
+  if (style.fill)
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
   if (style.wrap !== undefined || style.hAlign || style.vAlign) {
     cell.alignment = {
       ...cell.alignment,
       ...(style.wrap !== undefined ? { wrapText: style.wrap } : {}),
       ...(style.hAlign ? { horizontal: style.hAlign } : {}),
-      ...(style.vAlign ? { vertical: style.vAlign === 'center' ? 'middle' : style.vAlign } : {}),
+      ...(style.vAlign ? { vertical: style.vAlign === "center" ? "middle" : style.vAlign } : {}),
     };
   }
   if (style.locked !== undefined) cell.protection = { locked: style.locked };
@@ -44,7 +59,7 @@ function writeBlock(ws: ExcelJS.Worksheet, block: CellBlock): void {
   block.cells.forEach((row, r) =>
     row.forEach((cell, c) => {
       ws.getCell(cellAddress(origin.row + r, origin.col + c)).value = cellValue(cell);
-    }),
+    })
   );
 }
 
@@ -55,51 +70,96 @@ function validation(plan: ValidationPlan): ExcelJS.DataValidation {
     errorStyle: plan.error.style,
     errorTitle: plan.error.title,
     error: plan.error.message,
-    ...(plan.prompt ? { showInputMessage: true, promptTitle: plan.prompt.title, prompt: plan.prompt.message } : {}),
+    ...(plan.prompt
+      ? { showInputMessage: true, promptTitle: plan.prompt.title, prompt: plan.prompt.message }
+      : {}),
   };
   switch (plan.rule.kind) {
-    case 'list': {
-      const source = plan.rule.source.startsWith('=') ? plan.rule.source.slice(1) : `"${plan.rule.source}"`;
-      return { ...base, type: 'list', formulae: [source] };
+    case "list": {
+      const source = plan.rule.source.startsWith("=")
+        ? plan.rule.source.slice(1)
+        : `"${plan.rule.source}"`;
+      return { ...base, type: "list", formulae: [source] };
     }
-    case 'whole':
-      return { ...base, type: 'whole', operator: 'between', formulae: [plan.rule.min, plan.rule.max] };
-    case 'decimal':
-      return { ...base, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [plan.rule.min] };
-    case 'any':
-      return { ...base, type: 'any', showErrorMessage: false, formulae: [] } as unknown as ExcelJS.DataValidation;
-    case 'date':
-      return { ...base, type: 'date', operator: 'greaterThan', formulae: [new Date(Date.UTC(1900, 0, 1))] };
+    case "whole":
+      return {
+        ...base,
+        type: "whole",
+        operator: "between",
+        formulae: [plan.rule.min, plan.rule.max],
+      };
+    case "decimal":
+      return {
+        ...base,
+        type: "decimal",
+        operator: "greaterThanOrEqual",
+        formulae: [plan.rule.min],
+      };
+    case "any":
+      return {
+        ...base,
+        type: "any",
+        showErrorMessage: false,
+        formulae: [],
+      } as unknown as ExcelJS.DataValidation;
+    case "date":
+      return {
+        ...base,
+        type: "date",
+        operator: "greaterThan",
+        formulae: [new Date(Date.UTC(1900, 0, 1))],
+      };
   }
 }
 
-function conditionalFormat(plan: ConditionalFormatPlan, priority: number): ExcelJS.ConditionalFormattingOptions {
-  if (plan.kind === 'dataBar') {
+function conditionalFormat(
+  plan: ConditionalFormatPlan,
+  priority: number
+): ExcelJS.ConditionalFormattingOptions {
+  if (plan.kind === "dataBar") {
     return {
       ref: plan.range,
       rules: [
         {
-          type: 'dataBar', priority, gradient: false,
-          cfvo: [{ type: 'num', value: 0 }, { type: 'num', value: 1 }],
+          type: "dataBar",
+          priority,
+          gradient: false,
+          cfvo: [
+            { type: "num", value: 0 },
+            { type: "num", value: 1 },
+          ],
           color: { argb: argb(plan.color) },
         } as unknown as ExcelJS.ConditionalFormattingRule,
       ],
     };
   }
   const style: Partial<ExcelJS.Style> = {};
-  if (plan.style.fill) style.fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(plan.style.fill) } };
+  if (plan.style.fill)
+    style.fill = { type: "pattern", pattern: "solid", bgColor: { argb: argb(plan.style.fill) } };
   if (plan.style.fontColor || plan.style.bold) {
-    style.font = { ...(plan.style.fontColor ? { color: { argb: argb(plan.style.fontColor) } } : {}), ...(plan.style.bold ? { bold: true } : {}) };
+    style.font = {
+      ...(plan.style.fontColor ? { color: { argb: argb(plan.style.fontColor) } } : {}),
+      ...(plan.style.bold ? { bold: true } : {}),
+    };
   }
-  return { ref: plan.range, rules: [{ type: 'expression', priority, formulae: [plan.formula], style }] };
+  return {
+    ref: plan.range,
+    rules: [{ type: "expression", priority, formulae: [plan.formula], style }],
+  };
 }
 
-function tableRows(ws: ExcelJS.Worksheet, plan: SheetPlan, tableIndex: number): ExcelJS.CellValue[][] {
+function tableRows(
+  ws: ExcelJS.Worksheet,
+  plan: SheetPlan,
+  tableIndex: number
+): ExcelJS.CellValue[][] {
   const table = plan.tables[tableIndex];
   const origin = parseCellAddress(table.at);
   const rows: ExcelJS.CellValue[][] = [];
   for (let r = 1; r <= table.rows; r++) {
-    rows.push(table.columns.map((_, c) => ws.getCell(cellAddress(origin.row + r, origin.col + c)).value));
+    rows.push(
+      table.columns.map((_, c) => ws.getCell(cellAddress(origin.row + r, origin.col + c)).value)
+    );
   }
   return rows;
 }
@@ -107,13 +167,22 @@ function tableRows(ws: ExcelJS.Worksheet, plan: SheetPlan, tableIndex: number): 
 async function renderSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): Promise<void> {
   const ws = workbook.addWorksheet(plan.name, {
     properties: plan.tabColor ? { tabColor: { argb: argb(plan.tabColor) } } : {},
-    views: plan.freeze ? [{ state: 'frozen', xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }] : [],
+    views: plan.freeze
+      ? [{ state: "frozen", xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }]
+      : [],
   });
   for (const [letter, width] of Object.entries(plan.widths)) ws.getColumn(letter).width = width;
-  for (const [row, height] of Object.entries(plan.rowHeights)) ws.getRow(Number(row)).height = height;
+  for (const [row, height] of Object.entries(plan.rowHeights))
+    ws.getRow(Number(row)).height = height;
   for (const letter of plan.hiddenColumns ?? []) ws.getColumn(letter).hidden = true;
   if (plan.print) {
-    ws.pageSetup = { ...ws.pageSetup, orientation: plan.print.landscape ? 'landscape' : 'portrait', fitToPage: plan.print.fitToWidth, fitToWidth: 1, fitToHeight: 0 };
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      orientation: plan.print.landscape ? "landscape" : "portrait",
+      fitToPage: plan.print.fitToWidth,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    };
     ws.pageSetup.printTitlesRow = plan.freeze ? `1:${plan.freeze.rows}` : undefined;
   }
   plan.blocks.forEach((block) => writeBlock(ws, block));
@@ -123,28 +192,44 @@ async function renderSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): Promise
       name: table.name,
       ref: table.at,
       headerRow: true,
-      style: { theme: table.style as ExcelJS.TableStyleProperties['theme'], showRowStripes: true },
+      style: { theme: table.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
       columns: table.columns.map((c) => ({ name: c.header, filterButton: true })),
       rows,
     });
   });
-  for (const format of plan.formats) forEachCell(format.range, (a) => applyStyle(ws.getCell(a), format.style, format.numberFormat));
+  for (const format of plan.formats)
+    forEachCell(format.range, (a) => applyStyle(ws.getCell(a), format.style, format.numberFormat));
   plan.merges.forEach((m) => ws.mergeCells(m));
   // ExcelJS has dataValidations at run time but not in its typings.
-  const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  const validations = (
+    ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }
+  ).dataValidations;
   for (const v of plan.validations) validations.add(v.range, validation(v));
-  plan.conditionalFormats.forEach((cf, i) => ws.addConditionalFormatting(conditionalFormat(cf, i + 1)));
+  plan.conditionalFormats.forEach((cf, i) =>
+    ws.addConditionalFormatting(conditionalFormat(cf, i + 1))
+  );
   if (plan.protect) {
-    await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, autoFilter: true, sort: true });
+    await ws.protect("", {
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatColumns: true,
+      formatRows: true,
+      autoFilter: true,
+      sort: true,
+    });
   }
 }
 
 /** Draws the plan into `workbook`, replacing the plan's sheets and names, keeping the rest. */
-export async function renderPlanToWorkbook(plan: WorkbookPlan, workbook: ExcelJS.Workbook): Promise<void> {
+export async function renderPlanToWorkbook(
+  plan: WorkbookPlan,
+  workbook: ExcelJS.Workbook
+): Promise<void> {
   const planned = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
-  for (const ws of [...workbook.worksheets]) if (planned.has(ws.name.toLowerCase())) workbook.removeWorksheet(ws.id);
+  for (const ws of [...workbook.worksheets])
+    if (planned.has(ws.name.toLowerCase())) workbook.removeWorksheet(ws.id);
   const names = workbook.definedNames as unknown as { matrixMap: Record<string, unknown> };
   for (const n of plan.names) delete names.matrixMap[n.name];
   for (const sheet of plan.sheets) await renderSheet(workbook, sheet);
-  for (const n of plan.names) workbook.definedNames.add(n.refersTo.replace(/^=/, ''), n.name);
+  for (const n of plan.names) workbook.definedNames.add(n.refersTo.replace(/^=/, ""), n.name);
 }

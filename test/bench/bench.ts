@@ -4,22 +4,22 @@
 //   --json            print [{"task","rows","syncs","payloadBytes","ms"}] only (bundle size on stderr)
 //   --rows 100,1000   row counts to measure (default 100,1000,10000)
 //   --no-build        do not build dist/ when it is missing; report "not built"
-import { execFileSync } from 'child_process';
-import * as fs from 'fs';
-import * as path from 'path';
-import { performance } from 'perf_hooks';
-import * as zlib from 'zlib';
-import { adopt } from '../../src/core/adopt';
-import type { SheetSnapshot } from '../../src/core/snapshot';
-import { validateWorkbook } from '../../src/core/validate';
-import { applyAdoption, previewAdoption } from '../../src/excel/adoptSheet';
-import { buildAssessment } from '../../src/excel/buildAssessment';
-import { checkWorkbook, CHECKED_SHEETS } from '../../src/excel/checkWorkbook';
-import { planRemediation } from '../../src/excel/planRemediation';
-import { readOverview } from '../../src/excel/readOverview';
-import { readWorkbook } from '../../src/excel/readSnapshots';
-import { createExcelFake, type ExcelFake } from '../fakes/excelFake';
-import { seedAnnexA, seedTemplate } from '../support/workbookSeeds';
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { performance } from "perf_hooks";
+import * as zlib from "zlib";
+import { adopt } from "../../src/core/adopt";
+import type { SheetSnapshot } from "../../src/core/snapshot";
+import { validateWorkbook } from "../../src/core/validate";
+import { applyAdoption, previewAdoption } from "../../src/excel/adoptSheet";
+import { buildAssessment } from "../../src/excel/buildAssessment";
+import { checkWorkbook, CHECKED_SHEETS } from "../../src/excel/checkWorkbook";
+import { planRemediation } from "../../src/excel/planRemediation";
+import { readOverview } from "../../src/excel/readOverview";
+import { readWorkbook } from "../../src/excel/readSnapshots";
+import { createExcelFake, type ExcelFake } from "../fakes/excelFake";
+import { seedAnnexA, seedTemplate } from "../support/workbookSeeds";
 
 export interface BenchResult {
   task: string;
@@ -38,10 +38,10 @@ interface Measured extends BenchResult {
   failed?: boolean;
 }
 
-const ROOT = path.resolve(__dirname, '..', '..');
+const ROOT = path.resolve(__dirname, "..", "..");
 const DEFAULT_ROWS = [100, 1000, 10000];
 const PAYLOAD_LIMIT = 5 * 1024 * 1024;
-const TEMPLATE_SHEET = 'Old checklist';
+const TEMPLATE_SHEET = "Old checklist";
 
 type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
 
@@ -52,7 +52,13 @@ function freshFake(unlimited = false): ExcelFake {
   return fake;
 }
 
-async function measure(fake: ExcelFake, task: string, rows: number, batches: Batch<unknown>[], describe?: (results: unknown[]) => string): Promise<Measured> {
+async function measure(
+  fake: ExcelFake,
+  task: string,
+  rows: number,
+  batches: Batch<unknown>[],
+  describe?: (results: unknown[]) => string
+): Promise<Measured> {
   fake.stats.reset();
   const started = performance.now();
   const results: unknown[] = [];
@@ -62,7 +68,7 @@ async function measure(fake: ExcelFake, task: string, rows: number, batches: Bat
   } catch (error) {
     // A failed task is a finding (e.g. a response over Excel on the web's 5 MB), not a crash.
     const e = error as { code?: string; message?: string };
-    failure = `FAILED: ${e.code ?? 'Error'}: ${String(e.message ?? error).split('. ')[0]}`;
+    failure = `FAILED: ${e.code ?? "Error"}: ${String(e.message ?? error).split(". ")[0]}`;
   }
   const ms = performance.now() - started;
   return {
@@ -96,27 +102,41 @@ async function benchRows(rows: number): Promise<Measured[]> {
   // Build over an Annex A sheet someone filled with `rows` rows (rebuild keeps rows they added).
   const fake = freshFake();
   seedAnnexA(fake.state, rows);
-  results.push(await measure(fake, 'build', rows, [(c) => buildAssessment(c, {})], ([r]) => `${(r as { rows: number }).rows} rows written`));
+  results.push(
+    await measure(
+      fake,
+      "build",
+      rows,
+      [(c) => buildAssessment(c, {})],
+      ([r]) => `${(r as { rows: number }).rows} rows written`
+    )
+  );
 
   // Check the built workbook.
   results.push(
-    await measure(fake, 'check', rows, [(c) => checkWorkbook(c)], ([r]) => {
+    await measure(fake, "check", rows, [(c) => checkWorkbook(c)], ([r]) => {
       const s = (r as { summary: { errors: number; warnings: number; infos: number } }).summary;
       return `${s.errors} errors, ${s.warnings} warnings, ${s.infos} notes`;
-    }),
+    })
   );
 
   // Overview: what the task pane reads on load, after every action and on workbook changes.
   results.push(
-    await measure(fake, 'overview', rows, [(c) => readOverview(c)], ([r]) => {
+    await measure(fake, "overview", rows, [(c) => readOverview(c)], ([r]) => {
       const o = r as { assessed: number; total: number };
       return `${o.assessed} of ${o.total} assessed`;
-    }),
+    })
   );
 
   // Plan: preview, then write the Remediation Plan (both, as the task pane does).
   results.push(
-    await measure(fake, 'plan', rows, [(c) => planRemediation(c, { apply: false }), (c) => planRemediation(c, { apply: true })], ([, r]) => `${(r as { rows: number }).rows} plan rows`),
+    await measure(
+      fake,
+      "plan",
+      rows,
+      [(c) => planRemediation(c, { apply: false }), (c) => planRemediation(c, { apply: true })],
+      ([, r]) => `${(r as { rows: number }).rows} plan rows`
+    )
   );
 
   // Adopt a pasted checklist of `rows` rows into a workbook without an assessment: preview, then apply.
@@ -126,17 +146,18 @@ async function benchRows(rows: number): Promise<Measured[]> {
   results.push(
     await measure(
       adoptFake,
-      'adopt',
+      "adopt",
       rows,
       [
         async (c) => (preview = await previewAdoption(c, TEMPLATE_SHEET)),
         (c) => applyAdoption(c, preview as NonNullable<typeof preview>, false),
       ],
       ([p]) => {
-        const counts = (p as { report: { counts: { matched: number; unmatched: number } } }).report.counts;
+        const counts = (p as { report: { counts: { matched: number; unmatched: number } } }).report
+          .counts;
         return `${counts.matched} matched, ${counts.unmatched} unmatched`;
-      },
-    ),
+      }
+    )
   );
   return results;
 }
@@ -146,13 +167,15 @@ async function builtSnapshots(rows: number): Promise<SheetSnapshot[]> {
   const fake = freshFake(true);
   seedAnnexA(fake.state, rows);
   await fake.Excel.run((c: Excel.RequestContext) => buildAssessment(c, {}));
-  return (await fake.Excel.run((c: Excel.RequestContext) => readWorkbook(c, CHECKED_SHEETS))).snapshots;
+  return (await fake.Excel.run((c: Excel.RequestContext) => readWorkbook(c, CHECKED_SHEETS)))
+    .snapshots;
 }
 
 async function templateSnapshot(rows: number): Promise<SheetSnapshot[]> {
   const fake = freshFake(true);
   seedTemplate(fake.state, TEMPLATE_SHEET, rows);
-  return (await fake.Excel.run((c: Excel.RequestContext) => readWorkbook(c, [TEMPLATE_SHEET]))).snapshots;
+  return (await fake.Excel.run((c: Excel.RequestContext) => readWorkbook(c, [TEMPLATE_SHEET])))
+    .snapshots;
 }
 
 /** Newest modification time of the files under `dir`. */
@@ -167,35 +190,66 @@ function newestMtime(dir: string): number {
 
 /** Gzipped size of dist/taskpane.js (building it first when missing, unless told not to). */
 export function bundleSize(build: boolean): { bytes: number; gzip: number; stale: boolean } | null {
-  const file = path.join(ROOT, 'dist', 'taskpane.js');
+  const file = path.join(ROOT, "dist", "taskpane.js");
   if (!fs.existsSync(file) && build) {
-    process.stderr.write('dist/taskpane.js is missing; building it (npx webpack --mode production)…\n');
-    execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    process.stderr.write(
+      "dist/taskpane.js is missing; building it (npx webpack --mode production)…\n"
+    );
+    execFileSync(
+      process.execPath,
+      [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"],
+      { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] }
+    );
   }
   if (!fs.existsSync(file)) return null;
   const code = fs.readFileSync(file);
-  const stale = fs.statSync(file).mtimeMs < newestMtime(path.join(ROOT, 'src'));
+  const stale = fs.statSync(file).mtimeMs < newestMtime(path.join(ROOT, "src"));
   return { bytes: code.length, gzip: zlib.gzipSync(code, { level: 9 }).length, stale };
 }
 
-const kb = (n: number): string => (n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(2)} MB`);
+const kb = (n: number): string =>
+  n < 1024
+    ? `${n} B`
+    : n < 1024 * 1024
+      ? `${(n / 1024).toFixed(1)} KB`
+      : `${(n / 1024 / 1024).toFixed(2)} MB`;
 
 function table(results: Measured[]): string {
-  const head = ['task', 'rows', 'syncs', 'payload', 'largest request', 'response', 'ms', 'result'];
+  const head = ["task", "rows", "syncs", "payload", "largest request", "response", "ms", "result"];
   const body = results.map((r) => [
-    r.task, r.rows.toLocaleString('en-US'), String(r.syncs), kb(r.payloadBytes), kb(r.maxSyncPayloadBytes), r.responseBytes === undefined ? '' : kb(r.responseBytes), String(r.ms), r.note ?? '',
+    r.task,
+    r.rows.toLocaleString("en-US"),
+    String(r.syncs),
+    kb(r.payloadBytes),
+    kb(r.maxSyncPayloadBytes),
+    r.responseBytes === undefined ? "" : kb(r.responseBytes),
+    String(r.ms),
+    r.note ?? "",
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-  const line = (cells: string[]): string => `| ${cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-  return [line(head), `|${widths.map((w, i) => (i === 0 || i === widths.length - 1 ? ` ${'-'.repeat(w)} ` : ` ${'-'.repeat(w - 1)}: `)).join('|')}|`, ...body.map(line)].join('\n');
+  const line = (cells: string[]): string =>
+    `| ${cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ")} |`;
+  return [
+    line(head),
+    `|${widths.map((w, i) => (i === 0 || i === widths.length - 1 ? ` ${"-".repeat(w)} ` : ` ${"-".repeat(w - 1)}: `)).join("|")}|`,
+    ...body.map(line),
+  ].join("\n");
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const json = argv.includes('--json');
-  const rowsArg = argv.indexOf('--rows');
-  const counts = rowsArg >= 0 ? String(argv[rowsArg + 1] ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0) : DEFAULT_ROWS;
+  const json = argv.includes("--json");
+  const rowsArg = argv.indexOf("--rows");
+  const counts =
+    rowsArg >= 0
+      ? String(argv[rowsArg + 1] ?? "")
+          .split(",")
+          .map(Number)
+          .filter((n) => Number.isInteger(n) && n > 0)
+      : DEFAULT_ROWS;
   if (counts.length === 0) {
-    process.stderr.write('--rows needs a comma-separated list of positive whole numbers, e.g. --rows 100,1000\n');
+    process.stderr.write(
+      "--rows needs a comma-separated list of positive whole numbers, e.g. --rows 100,1000\n"
+    );
     return 2;
   }
 
@@ -204,26 +258,53 @@ export async function main(argv: string[]): Promise<number> {
   const largest = Math.max(...counts);
   const validateSnapshots = await builtSnapshots(largest);
   const today = new Date();
-  results.push({ task: 'validate (core)', rows: largest, syncs: 0, payloadBytes: 0, maxSyncPayloadBytes: 0, ms: timeCore(() => validateWorkbook(validateSnapshots, { today })), note: 'rules only, no Excel' });
+  results.push({
+    task: "validate (core)",
+    rows: largest,
+    syncs: 0,
+    payloadBytes: 0,
+    maxSyncPayloadBytes: 0,
+    ms: timeCore(() => validateWorkbook(validateSnapshots, { today })),
+    note: "rules only, no Excel",
+  });
   const template = await templateSnapshot(largest);
-  results.push({ task: 'adopt (core)', rows: largest, syncs: 0, payloadBytes: 0, maxSyncPayloadBytes: 0, ms: timeCore(() => adopt(template), 3), note: 'adopt() only, no Excel' });
+  results.push({
+    task: "adopt (core)",
+    rows: largest,
+    syncs: 0,
+    payloadBytes: 0,
+    maxSyncPayloadBytes: 0,
+    ms: timeCore(() => adopt(template), 3),
+    note: "adopt() only, no Excel",
+  });
 
-  const bundle = bundleSize(!argv.includes('--no-build'));
+  const bundle = bundleSize(!argv.includes("--no-build"));
   const bundleText = bundle
     ? `task pane bundle: dist/taskpane.js ${kb(bundle.bytes)}, ${kb(bundle.gzip)} gzipped (office.js excluded; budget 200 KB)` +
-      (bundle.stale ? ' — older than src/, run npm run build for a current figure' : '')
-    : 'task pane bundle: not built (run npm run build)';
+      (bundle.stale ? " — older than src/, run npm run build for a current figure" : "")
+    : "task pane bundle: not built (run npm run build)";
   const overLimit = results.filter((r) => r.maxSyncPayloadBytes > PAYLOAD_LIMIT);
   const failed = results.filter((r) => r.failed);
 
   if (json) {
-    const out: BenchResult[] = results.map(({ task, rows, syncs, payloadBytes, ms }) => ({ task, rows, syncs, payloadBytes, ms }));
+    const out: BenchResult[] = results.map(({ task, rows, syncs, payloadBytes, ms }) => ({
+      task,
+      rows,
+      syncs,
+      payloadBytes,
+      ms,
+    }));
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     process.stderr.write(`${bundleText}\n`);
     for (const r of failed) process.stderr.write(`${r.task} at ${r.rows} rows: ${r.note}\n`);
   } else {
-    process.stdout.write(`Recording Excel fake, Node ${process.version}\n\n${table(results)}\n\n${bundleText}\n`);
-    if (overLimit.length) process.stdout.write(`Requests over 5 MB: ${overLimit.map((r) => `${r.task} at ${r.rows}`).join(', ')}\n`);
+    process.stdout.write(
+      `Recording Excel fake, Node ${process.version}\n\n${table(results)}\n\n${bundleText}\n`
+    );
+    if (overLimit.length)
+      process.stdout.write(
+        `Requests over 5 MB: ${overLimit.map((r) => `${r.task} at ${r.rows}`).join(", ")}\n`
+      );
   }
   return overLimit.length || failed.length ? 1 : 0;
 }

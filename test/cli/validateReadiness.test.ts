@@ -1,25 +1,39 @@
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { main } from '../../src/cli/main';
-import { buildAssessmentFile } from '../../src/xlsx/build';
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { main } from "../../src/cli/main";
+import { buildAssessmentFile } from "../../src/xlsx/build";
 
-describe('gap-assessor validate --readiness', () => {
-  it('adds the certification blockers as infos only when asked', async () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gap-vr-')), 'a.xlsx');
+describe("gap-assessor validate --readiness", () => {
+  it("adds the certification blockers as infos only when asked", async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "gap-vr-")), "a.xlsx");
     await buildAssessmentFile({ out: file });
     const run = async (args: string[]) => {
-      let out = '';
-      const code = await main(['validate', file, '--json', ...args], { out: (t) => { out += t; }, err: () => undefined });
-      return { code, report: JSON.parse(out) as { problems: { rule: string; severity: string; message: string }[] } };
+      let out = "";
+      const code = await main(["validate", file, "--json", ...args], {
+        out: (t) => {
+          out += t;
+        },
+        err: () => undefined,
+      });
+      return {
+        code,
+        report: JSON.parse(out) as {
+          problems: { rule: string; severity: string; message: string }[];
+        },
+      };
     };
     const plain = await run([]);
-    expect(plain.report.problems.some((p) => p.rule === 'readiness-blocker')).toBe(false);
-    const ready = await run(['--readiness']);
+    expect(plain.report.problems.some((p) => p.rule === "readiness-blocker")).toBe(false);
+    const ready = await run(["--readiness"]);
     expect(ready.code).toBe(0); // blockers are information, not errors
-    const blockers = ready.report.problems.filter((p) => p.rule === 'readiness-blocker');
-    expect(blockers.every((p) => p.severity === 'info')).toBe(true);
-    expect(blockers.some((p) => /Stage 1 and 2 blocker: "ISMS scope statement" does not exist/.test(p.message))).toBe(true);
+    const blockers = ready.report.problems.filter((p) => p.rule === "readiness-blocker");
+    expect(blockers.every((p) => p.severity === "info")).toBe(true);
+    expect(
+      blockers.some((p) =>
+        /Stage 1 and 2 blocker: "ISMS scope statement" does not exist/.test(p.message)
+      )
+    ).toBe(true);
     expect(blockers.some((p) => /30 clauses not assessed/.test(p.message))).toBe(true);
   });
 });

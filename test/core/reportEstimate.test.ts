@@ -1,18 +1,24 @@
 // The executive report carries readiness and the remediation estimate (issue 11).
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import ExcelJS from 'exceljs';
-import { executiveReport } from '../../src/core/report';
-import { buildAssessmentFile } from '../../src/xlsx/build';
-import { readSnapshots } from '../../src/xlsx/readSnapshots';
-import { TABLE_HEADER_ROW } from '../../src/core/layout/assessmentSheet';
-import { PLAN_HEADER_ROW } from '../../src/core/layout/planSheet';
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { executiveReport } from "../../src/core/report";
+import { buildAssessmentFile } from "../../src/xlsx/build";
+import { readSnapshots } from "../../src/xlsx/readSnapshots";
+import { TABLE_HEADER_ROW } from "../../src/core/layout/assessmentSheet";
+import { PLAN_HEADER_ROW } from "../../src/core/layout/planSheet";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gap-report-'));
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gap-report-"));
 const file = (n: string): string => path.join(dir, n);
 
-async function edit(from: string, to: string, sheet: string, header: number, values: Record<string, Record<string, ExcelJS.CellValue>>): Promise<void> {
+async function edit(
+  from: string,
+  to: string,
+  sheet: string,
+  header: number,
+  values: Record<string, Record<string, ExcelJS.CellValue>>
+): Promise<void> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(from);
   const ws = wb.getWorksheet(sheet) as ExcelJS.Worksheet;
@@ -26,22 +32,24 @@ async function edit(from: string, to: string, sheet: string, header: number, val
   await wb.xlsx.writeFile(to);
 }
 
-describe('executive report: readiness and estimate', () => {
-  it('states both verdicts with named blockers, and effort and cost per phase', async () => {
-    await buildAssessmentFile({ out: file('a.xlsx'), start: 46000 });
-    await edit(file('a.xlsx'), file('b.xlsx'), 'Annex A', TABLE_HEADER_ROW, {
-      '8.8': { Status: 'Non-Compliant', Likelihood: 5, Impact: 5 },
-      '5.1': { Status: 'Partially Compliant', Likelihood: 3, Impact: 4 },
+describe("executive report: readiness and estimate", () => {
+  it("states both verdicts with named blockers, and effort and cost per phase", async () => {
+    await buildAssessmentFile({ out: file("a.xlsx"), start: 46000 });
+    await edit(file("a.xlsx"), file("b.xlsx"), "Annex A", TABLE_HEADER_ROW, {
+      "8.8": { Status: "Non-Compliant", Likelihood: 5, Impact: 5 },
+      "5.1": { Status: "Partially Compliant", Likelihood: 3, Impact: 4 },
     });
-    await buildAssessmentFile({ from: file('b.xlsx'), out: file('c.xlsx'), remediation: true });
-    await edit(file('c.xlsx'), file('d.xlsx'), 'Remediation Plan', PLAN_HEADER_ROW, {
-      '8.8': { 'Effort (days)': 10, Cost: 12000 },
-      '5.1': { 'Effort (days)': 3, Cost: 2500 },
+    await buildAssessmentFile({ from: file("b.xlsx"), out: file("c.xlsx"), remediation: true });
+    await edit(file("c.xlsx"), file("d.xlsx"), "Remediation Plan", PLAN_HEADER_ROW, {
+      "8.8": { "Effort (days)": 10, Cost: 12000 },
+      "5.1": { "Effort (days)": 3, Cost: 2500 },
     });
-    const md = executiveReport(await readSnapshots(file('d.xlsx')), { today: 46010 });
+    const md = executiveReport(await readSnapshots(file("d.xlsx")), { today: 46010 });
     expect(md).toMatch(/## Certification readiness/);
     expect(md).toMatch(/Stage 1 \(documentation review\): \*\*not ready\*\* \(\d+ blockers\)/);
-    expect(md).toMatch(/- Stage 1: 30 clauses are not assessed \(4\.1, 4\.2, 4\.3, 4\.4, 5\.1, and 25 more\)/);
+    expect(md).toMatch(
+      /- Stage 1: 30 clauses are not assessed \(4\.1, 4\.2, 4\.3, 4\.4, 5\.1, and 25 more\)/
+    );
     expect(md).toMatch(/- Stage 2: 2 gaps rated Critical or High are still open \(5\.1, 8\.8\)/);
     expect(md).toMatch(/## Remediation estimate/);
     expect(md).toMatch(/2 open actions; estimated 13 person-days and 14500 EUR in total/);

@@ -4,10 +4,10 @@
 //   ?theme=dark          Office reports a dark body background
 //   ?seed=checklist      a pasted 2013 Yes/No checklist on "Old checklist"
 //   ?seed=assessed       a built workbook with some answers and a remediation plan
-import { createExcelFake, OfficeExtensionError, type ExcelFake } from '../fakes/excelFake';
-import { buildAssessment } from '../../src/excel/buildAssessment';
-import { planRemediation } from '../../src/excel/planRemediation';
-import { seedYesNoChecklist, setRow, type SeedState } from '../support/workbookSeeds';
+import { createExcelFake, OfficeExtensionError, type ExcelFake } from "../fakes/excelFake";
+import { buildAssessment } from "../../src/excel/buildAssessment";
+import { planRemediation } from "../../src/excel/planRemediation";
+import { seedYesNoChecklist, setRow, type SeedState } from "../support/workbookSeeds";
 
 export interface GapHarness {
   fake: ExcelFake;
@@ -38,9 +38,9 @@ let latency = 0;
 const fake = createExcelFake({
   failOn: (op) => (failure ? new OfficeExtensionError(failure, undefined, op) : undefined),
 });
-if (params.get('theme') === 'dark') {
-  fake.Office.context.officeTheme.bodyBackgroundColor = '#1F1F1F';
-  fake.Office.context.officeTheme.bodyForegroundColor = '#FFFFFF';
+if (params.get("theme") === "dark") {
+  fake.Office.context.officeTheme.bodyBackgroundColor = "#1F1F1F";
+  fake.Office.context.officeTheme.bodyForegroundColor = "#FFFFFF";
 }
 
 // Latency and readiness: every Excel.run first waits for the seed, then for the configured delay.
@@ -57,23 +57,46 @@ fake.install(window);
 
 const state = fake.state as unknown as SeedState;
 async function seed(name: string | null): Promise<void> {
-  if (name === 'checklist') {
-    seedYesNoChecklist(state, 'Old checklist');
-  } else if (name === 'assessed') {
-    await run((context: Excel.RequestContext) => buildAssessment(context, { org: 'Example Ltd' }));
-    const annex = fake.state.sheet('Annex A');
-    setRow(annex, '5.1', { Status: 'Compliant', Evidence: 'Policy set v3, approved 2024-03-01', Owner: 'CISO' });
-    setRow(annex, '5.2', { Status: 'Partially Compliant', Evidence: 'RACI draft', Owner: 'CISO', Likelihood: 3, Impact: 4 });
-    setRow(annex, '8.8', { Status: 'Non-Compliant', Owner: 'IT Ops', Likelihood: 4, Impact: 5 });
-    setRow(annex, '7.4', { Applicable: 'No', Status: 'Not Applicable', Justification: 'No physical premises' });
-    const clauses = fake.state.sheet('Clauses 4-10');
-    setRow(clauses, '4.1', { Status: 'Compliant', Evidence: 'Context analysis 2024', Owner: 'ISMS lead' });
-    setRow(clauses, '6.1.2', { Status: 'Non-Compliant', Owner: 'ISMS lead', Likelihood: 3, Impact: 5 });
+  if (name === "checklist") {
+    seedYesNoChecklist(state, "Old checklist");
+  } else if (name === "assessed") {
+    await run((context: Excel.RequestContext) => buildAssessment(context, { org: "Example Ltd" }));
+    const annex = fake.state.sheet("Annex A");
+    setRow(annex, "5.1", {
+      Status: "Compliant",
+      Evidence: "Policy set v3, approved 2024-03-01",
+      Owner: "CISO",
+    });
+    setRow(annex, "5.2", {
+      Status: "Partially Compliant",
+      Evidence: "RACI draft",
+      Owner: "CISO",
+      Likelihood: 3,
+      Impact: 4,
+    });
+    setRow(annex, "8.8", { Status: "Non-Compliant", Owner: "IT Ops", Likelihood: 4, Impact: 5 });
+    setRow(annex, "7.4", {
+      Applicable: "No",
+      Status: "Not Applicable",
+      Justification: "No physical premises",
+    });
+    const clauses = fake.state.sheet("Clauses 4-10");
+    setRow(clauses, "4.1", {
+      Status: "Compliant",
+      Evidence: "Context analysis 2024",
+      Owner: "ISMS lead",
+    });
+    setRow(clauses, "6.1.2", {
+      Status: "Non-Compliant",
+      Owner: "ISMS lead",
+      Likelihood: 3,
+      Impact: 5,
+    });
     await run((context: Excel.RequestContext) => planRemediation(context, { apply: true }));
   }
   fake.stats.reset();
 }
-ready = seed(params.get('seed'));
+ready = seed(params.get("seed"));
 
 window.__gap = {
   fake,

@@ -1,6 +1,6 @@
 // Reading and editing .xlsx files in tests: open a workbook, find a table's columns by header and
 // its rows by ID. One copy for every suite that checks files the CLI writes.
-import ExcelJS from 'exceljs';
+import ExcelJS from "exceljs";
 
 export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -17,6 +17,7 @@ export function headerColumns(ws: ExcelJS.Worksheet, headerRow: number): Map<str
 
 /** 1-based row below `headerRow` whose column A holds `id`; throws when there is none. */
 export function rowById(ws: ExcelJS.Worksheet, headerRow: number, id: string): number {
-  for (let r = headerRow + 1; r <= ws.rowCount; r++) if (String(ws.getCell(r, 1).value) === id) return r;
+  for (let r = headerRow + 1; r <= ws.rowCount; r++)
+    if (String(ws.getCell(r, 1).value) === id) return r;
   throw new Error(`${id} not on ${ws.name}`);
 }

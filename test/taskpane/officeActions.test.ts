@@ -1,12 +1,12 @@
 // The Office.js side of the task pane's actions, on the recording fake: each action is one
 // Excel.run, errors arrive typed with a hint, and change events reach the pane when supported.
-import { createExcelFake, OfficeExtensionError, type ExcelFake } from '../fakes/excelFake';
-import { createOfficeActions } from '../../src/taskpane/officeActions';
-import { GapAssessorError } from '../../src/core/errors';
-import { SHEETS } from '../../src/core/contract';
-import { todaySerial } from '../../src/core/layout/settingsSheet';
-import { HISTORY_HEADER_ROW } from '../../src/core/layout/historySheet';
-import { seedYesNoChecklist, setRow, type SeedState } from '../support/workbookSeeds';
+import { createExcelFake, OfficeExtensionError, type ExcelFake } from "../fakes/excelFake";
+import { createOfficeActions } from "../../src/taskpane/officeActions";
+import { GapAssessorError } from "../../src/core/errors";
+import { SHEETS } from "../../src/core/contract";
+import { todaySerial } from "../../src/core/layout/settingsSheet";
+import { HISTORY_HEADER_ROW } from "../../src/core/layout/historySheet";
+import { seedYesNoChecklist, setRow, type SeedState } from "../support/workbookSeeds";
 
 function install(options: Parameters<typeof createExcelFake>[0] = {}): ExcelFake {
   const fake = createExcelFake(options);
@@ -14,12 +14,13 @@ function install(options: Parameters<typeof createExcelFake>[0] = {}): ExcelFake
   return fake;
 }
 
-describe('createOfficeActions', () => {
+describe("createOfficeActions", () => {
   afterEach(() => {
-    for (const key of ['Excel', 'Office', 'OfficeExtension']) delete (globalThis as Record<string, unknown>)[key];
+    for (const key of ["Excel", "Office", "OfficeExtension"])
+      delete (globalThis as Record<string, unknown>)[key];
   });
 
-  it('builds, reads the overview, checks, selects and plans through Excel.run', async () => {
+  it("builds, reads the overview, checks, selects and plans through Excel.run", async () => {
     const fake = install();
     const actions = createOfficeActions();
     await expect(actions.hasAssessment()).resolves.toBe(false);
@@ -32,77 +33,96 @@ describe('createOfficeActions', () => {
     expect(overview).toMatchObject({ found: true, total: 123, assessed: 0 });
     const report = await actions.check();
     expect(report.summary.infos).toBe(123);
-    await actions.selectCell('Annex A', 'H12');
+    await actions.selectCell("Annex A", "H12");
     expect(fake.state.selection).toBe("'Annex A'!H12");
     await expect(actions.plan(false)).resolves.toEqual({ added: 0, kept: 0, resolved: 0, rows: 0 });
   });
 
-  it('reads readiness with the overview, records a snapshot and returns the executive summary', async () => {
+  it("reads readiness with the overview, records a snapshot and returns the executive summary", async () => {
     const fake = install();
     const actions = createOfficeActions();
     await actions.build();
     const annex = fake.state.sheet(SHEETS.annexA);
-    setRow(annex, '5.1', { Status: 'Compliant' });
-    setRow(annex, '5.2', { Status: 'Non-Compliant' });
+    setRow(annex, "5.1", { Status: "Compliant" });
+    setRow(annex, "5.2", { Status: "Non-Compliant" });
 
     const overview = await actions.readOverview();
     expect(overview.readiness?.stage1).toBeGreaterThan(0);
-    expect(overview.readiness?.stage2).toBeGreaterThanOrEqual(overview.readiness?.stage1 ?? Infinity);
+    expect(overview.readiness?.stage2).toBeGreaterThanOrEqual(
+      overview.readiness?.stage1 ?? Infinity
+    );
 
     const progress: number[] = [];
     const runs = fake.stats.runs;
     const summary = await actions.recordSnapshot((done) => progress.push(done));
     expect(fake.stats.runs - runs).toBe(1);
-    expect(summary).toEqual({ date: todaySerial(), overall: 0.5, clauses: null, annexA: 0.5, snapshots: 1 });
+    expect(summary).toEqual({
+      date: todaySerial(),
+      overall: 0.5,
+      clauses: null,
+      annexA: 0.5,
+      snapshots: 1,
+    });
     expect(progress.length).toBeGreaterThan(0);
     const history = fake.state.sheet(SHEETS.history);
-    expect([history.cell(`A${HISTORY_HEADER_ROW + 1}`).value, history.cell(`B${HISTORY_HEADER_ROW + 1}`).value]).toEqual([todaySerial(), 0.5]);
+    expect([
+      history.cell(`A${HISTORY_HEADER_ROW + 1}`).value,
+      history.cell(`B${HISTORY_HEADER_ROW + 1}`).value,
+    ]).toEqual([todaySerial(), 0.5]);
     await expect(actions.recordSnapshot()).resolves.toMatchObject({ snapshots: 2 });
 
     const before = fake.log.length;
     const markdown = await actions.report();
     expect(markdown).toMatch(/^# .*executive summary/i);
     const operations = fake.log.slice(before);
-    expect(operations).toContain('Range.load');
-    expect(operations.filter((op: string) => /^Range\.(values|formulas|clear)$|Collection\.add$|\.delete$|^WorksheetProtection\.(protect|unprotect)$/.test(op))).toEqual([]);
+    expect(operations).toContain("Range.load");
+    expect(
+      operations.filter((op: string) =>
+        /^Range\.(values|formulas|clear)$|Collection\.add$|\.delete$|^WorksheetProtection\.(protect|unprotect)$/.test(
+          op
+        )
+      )
+    ).toEqual([]);
   });
 
-  it('previews and applies an adoption, never touching the template', async () => {
+  it("previews and applies an adoption, never touching the template", async () => {
     const fake = install();
-    seedYesNoChecklist(fake.state as unknown as SeedState, 'Old checklist');
-    const before = fake.state.sheet('Old checklist').getValues('A1:D9');
+    seedYesNoChecklist(fake.state as unknown as SeedState, "Old checklist");
+    const before = fake.state.sheet("Old checklist").getValues("A1:D9");
     const actions = createOfficeActions();
-    await expect(actions.listTemplateSheets()).resolves.toEqual(['Sheet1', 'Old checklist']);
-    const preview = await actions.previewAdoption('Old checklist');
+    await expect(actions.listTemplateSheets()).resolves.toEqual(["Sheet1", "Old checklist"]);
+    const preview = await actions.previewAdoption("Old checklist");
     expect(preview.report.counts).toMatchObject({ matched: 4, unmatched: 1 });
     await expect(actions.applyAdoption(preview, false)).resolves.toMatchObject({ rows: 123 });
-    expect(fake.state.sheet('Old checklist').getValues('A1:D9')).toEqual(before);
+    expect(fake.state.sheet("Old checklist").getValues("A1:D9")).toEqual(before);
   });
 
-  it('reports Office failures as typed errors with what to do next', async () => {
-    install({ failOn: () => new OfficeExtensionError('AccessDenied') });
-    const error = await createOfficeActions().check().catch((e: unknown) => e);
+  it("reports Office failures as typed errors with what to do next", async () => {
+    install({ failOn: () => new OfficeExtensionError("AccessDenied") });
+    const error = await createOfficeActions()
+      .check()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GapAssessorError);
     expect((error as GapAssessorError).hint).toMatch(/Unprotect/);
   });
 
-  it('passes worksheet change events on until unsubscribed', async () => {
+  it("passes worksheet change events on until unsubscribed", async () => {
     const fake = install();
     const listener = jest.fn();
     const off = await createOfficeActions().subscribeToChanges(listener);
-    await fake.state.fireWorksheetChanged('Sheet1', 'B2');
+    await fake.state.fireWorksheetChanged("Sheet1", "B2");
     expect(listener).toHaveBeenCalledTimes(1);
     off();
     await new Promise((resolve) => setTimeout(resolve, 0));
-    await fake.state.fireWorksheetChanged('Sheet1', 'B3');
+    await fake.state.fireWorksheetChanged("Sheet1", "B3");
     expect(listener).toHaveBeenCalledTimes(1);
   });
 
-  it('does without change events where ExcelApi 1.9 is missing', async () => {
-    const fake = install({ supportedApi: '1.8' });
+  it("does without change events where ExcelApi 1.9 is missing", async () => {
+    const fake = install({ supportedApi: "1.8" });
     const listener = jest.fn();
     const off = await createOfficeActions().subscribeToChanges(listener);
-    await fake.state.fireWorksheetChanged('Sheet1', 'B2');
+    await fake.state.fireWorksheetChanged("Sheet1", "B2");
     expect(listener).not.toHaveBeenCalled();
     off();
   });

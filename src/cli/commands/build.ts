@@ -1,27 +1,40 @@
 // `gap-assessor build --out F.xlsx [--org NAME] [--from OLD.xlsx]`: write the assessment workbook.
-import { parseCommandArgs } from '../args';
-import { UsageError } from '../../core/errors';
-import { buildAssessmentFile } from '../../xlsx/build';
-import type { CliCommand } from '../command';
-import { EXIT } from '../io';
+import { parseCommandArgs } from "../args";
+import { UsageError } from "../../core/errors";
+import { buildAssessmentFile } from "../../xlsx/build";
+import type { CliCommand } from "../command";
+import { EXIT } from "../io";
 
 export const buildCommand: CliCommand = {
-  name: 'build',
-  summary: 'write the assessment workbook (or rebuild one, keeping every typed value)',
+  name: "build",
+  summary: "write the assessment workbook (or rebuild one, keeping every typed value)",
   usage: [
-    'Usage: gap-assessor build --out F.xlsx [--org NAME] [--from OLD.xlsx]',
-    '  --out F.xlsx     file to write (never the same as --from)',
-    '  --org NAME       organisation name for the Settings sheet',
-    '  --from OLD.xlsx  rebuild from an existing workbook: keeps statuses, evidence, owners,',
-    '                   scores, notes, extra columns, extra rows and other sheets',
-  ].join('\n'),
+    "Usage: gap-assessor build --out F.xlsx [--org NAME] [--from OLD.xlsx]",
+    "  --out F.xlsx     file to write (never the same as --from)",
+    "  --org NAME       organisation name for the Settings sheet",
+    "  --from OLD.xlsx  rebuild from an existing workbook: keeps statuses, evidence, owners,",
+    "                   scores, notes, extra columns, extra rows and other sheets",
+  ].join("\n"),
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, { out: { type: 'string', short: 'o' }, org: { type: 'string' }, from: { type: 'string' } });
-    if (positionals.length) throw new UsageError(`Unexpected argument "${positionals[0]}": name files with --out and --from.`);
-    if (!values.out) throw new UsageError('--out is required.');
+    const { values, positionals } = parseCommandArgs(args, {
+      out: { type: "string", short: "o" },
+      org: { type: "string" },
+      from: { type: "string" },
+    });
+    if (positionals.length)
+      throw new UsageError(
+        `Unexpected argument "${positionals[0]}": name files with --out and --from.`
+      );
+    if (!values.out) throw new UsageError("--out is required.");
     const started = Date.now();
-    const result = await buildAssessmentFile({ out: values.out, org: values.org, from: values.from });
-    io.out(`Wrote ${result.out}: ${result.rows} assessment rows${values.from ? `, values kept from ${values.from}` : ''} (${Date.now() - started} ms).`);
+    const result = await buildAssessmentFile({
+      out: values.out,
+      org: values.org,
+      from: values.from,
+    });
+    io.out(
+      `Wrote ${result.out}: ${result.rows} assessment rows${values.from ? `, values kept from ${values.from}` : ""} (${Date.now() - started} ms).`
+    );
     return EXIT.ok;
   },
 };

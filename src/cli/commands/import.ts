@@ -1,33 +1,33 @@
 // `gap-assessor import T.xlsx|T.csv`: adopt an existing checklist or SoA. --dry-run prints what would
 // land where; otherwise the adopted answers are written into a new assessment workbook.
-import { promises as fs } from 'fs';
-import * as path from 'path';
-import { parseCommandArgs } from '../args';
-import { adopt, type AdoptReport } from '../../core/adopt';
-import { csvToSnapshot, decodeCsvBytes } from '../../core/csv';
-import { UsageError, WorkbookReadError } from '../../core/errors';
-import type { SheetSnapshot } from '../../core/snapshot';
-import { readStatusWordsTable } from '../../core/statusWords';
-import type { Status } from '../../core/scale';
-import { buildAssessmentFile } from '../../xlsx/build';
-import { readSnapshots } from '../../xlsx/readSnapshots';
-import type { CliCommand } from '../command';
-import { EXIT, type CliIo } from '../io';
+import { promises as fs } from "fs";
+import * as path from "path";
+import { parseCommandArgs } from "../args";
+import { adopt, type AdoptReport } from "../../core/adopt";
+import { csvToSnapshot, decodeCsvBytes } from "../../core/csv";
+import { UsageError, WorkbookReadError } from "../../core/errors";
+import type { SheetSnapshot } from "../../core/snapshot";
+import { readStatusWordsTable } from "../../core/statusWords";
+import type { Status } from "../../core/scale";
+import { buildAssessmentFile } from "../../xlsx/build";
+import { readSnapshots } from "../../xlsx/readSnapshots";
+import type { CliCommand } from "../command";
+import { EXIT, type CliIo } from "../io";
 
 const USAGE = [
-  'Usage: gap-assessor import T.xlsx|T.csv [--sheet NAME] [--dry-run] [--into OLD.xlsx] --out F.xlsx [--json] [--overwrite]',
-  '  T.xlsx|T.csv     the template to adopt (Statement of Applicability, 2013 or 2022 checklist, CSV export);',
-  '                   it is only read, never changed',
-  '  --sheet NAME     import this sheet (default: the sheet with the most control rows)',
-  '  --dry-run        print what would be imported and write nothing',
-  '  --into OLD.xlsx  put the answers into an existing assessment (its values are kept unless --overwrite;',
+  "Usage: gap-assessor import T.xlsx|T.csv [--sheet NAME] [--dry-run] [--into OLD.xlsx] --out F.xlsx [--json] [--overwrite]",
+  "  T.xlsx|T.csv     the template to adopt (Statement of Applicability, 2013 or 2022 checklist, CSV export);",
+  "                   it is only read, never changed",
+  "  --sheet NAME     import this sheet (default: the sheet with the most control rows)",
+  "  --dry-run        print what would be imported and write nothing",
+  "  --into OLD.xlsx  put the answers into an existing assessment (its values are kept unless --overwrite;",
   '                   its Settings "Status words" table maps extra answer words)',
-  '  --out F.xlsx     the assessment workbook to write (never the template or --into file)',
-  '  --json           machine-readable report',
-  '  --overwrite      adopted answers replace values already typed in --into',
-].join('\n');
+  "  --out F.xlsx     the assessment workbook to write (never the template or --into file)",
+  "  --json           machine-readable report",
+  "  --overwrite      adopted answers replace values already typed in --into",
+].join("\n");
 
-const CSV_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
+const CSV_EXTENSIONS = new Set([".csv", ".tsv", ".txt"]);
 
 function samePath(a: string, b: string): boolean {
   return path.resolve(a) === path.resolve(b);
@@ -40,18 +40,23 @@ async function readTemplate(file: string): Promise<SheetSnapshot[]> {
     bytes = await fs.readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new WorkbookReadError(code === 'ENOENT' ? `File not found: ${file}` : `Cannot read "${file}": ${(error as Error).message}`);
+    throw new WorkbookReadError(
+      code === "ENOENT"
+        ? `File not found: ${file}`
+        : `Cannot read "${file}": ${(error as Error).message}`
+    );
   }
   if (bytes.length === 0) throw new WorkbookReadError(`"${file}" is empty (0 bytes)`);
   // A workbook saved under a .csv name (zip or encrypted/legacy OLE) is read as the workbook it is.
-  if ((bytes[0] === 0x50 && bytes[1] === 0x4b) || (bytes[0] === 0xd0 && bytes[1] === 0xcf)) return readSnapshots(bytes);
+  if ((bytes[0] === 0x50 && bytes[1] === 0x4b) || (bytes[0] === 0xd0 && bytes[1] === 0xcf))
+    return readSnapshots(bytes);
   return [csvToSnapshot(decodeCsvBytes(bytes), { name: path.basename(file) })];
 }
 
 /** The user's extra answer words from the Settings sheet of the workbook being imported into. */
 async function statusWordsOf(into: string | undefined, io: CliIo): Promise<Map<string, Status>> {
   if (!into) return new Map();
-  const [settings] = await readSnapshots(into, { sheets: ['Settings'] });
+  const [settings] = await readSnapshots(into, { sheets: ["Settings"] });
   if (!settings) return new Map();
   const { words, problems } = readStatusWordsTable(settings);
   for (const p of problems) io.err(`Warning: ${p}`);
@@ -89,64 +94,84 @@ function jsonReport(file: string, report: AdoptReport, written?: string): string
 
 function humanReport(file: string, report: AdoptReport, listRows: boolean): string {
   const c = report.counts;
-  const lines = [`Template ${file}${report.sheet !== null ? `, sheet "${report.sheet}"` : ''}`];
+  const lines = [`Template ${file}${report.sheet !== null ? `, sheet "${report.sheet}"` : ""}`];
   for (const d of report.decisions) lines.push(`  - ${d}`);
   for (const p of report.problems) lines.push(`  ! ${p}`);
   lines.push(
     `${c.matched} rows matched → ${c.targets} assessment rows; ${c.merged} merged from several rows, ` +
-      `${c.conflicts} conflicts, ${c.unmatched} unmatched, ${c.skipped} skipped (headings).`,
+      `${c.conflicts} conflicts, ${c.unmatched} unmatched, ${c.skipped} skipped (headings).`
   );
   if (listRows && report.rows.length > 0) {
-    lines.push('', 'Rows:');
+    lines.push("", "Rows:");
     for (const r of report.rows) {
-      const target = r.targetId ? `${r.target === 'Clauses 4-10' ? 'clause' : 'control'} ${r.targetId}` : '-';
+      const target = r.targetId
+        ? `${r.target === "Clauses 4-10" ? "clause" : "control"} ${r.targetId}`
+        : "-";
       lines.push(
         `  row ${String(r.sourceRow).padEnd(5)} ${r.sourceId.slice(0, 14).padEnd(14)} → ${target.padEnd(14)} ` +
-          `${(r.status ?? '').padEnd(19)} ${r.action}${r.note ? `  (${r.note})` : ''}`,
+          `${(r.status ?? "").padEnd(19)} ${r.action}${r.note ? `  (${r.note})` : ""}`
       );
     }
   }
   if (report.conflicts.length > 0) {
-    lines.push('', 'Conflicts (most severe status kept; Not Applicable only when every row says so):');
+    lines.push(
+      "",
+      "Conflicts (most severe status kept; Not Applicable only when every row says so):"
+    );
     for (const x of report.conflicts) lines.push(`  ${x.message}`);
   }
   if (report.unmatched.length > 0) {
-    lines.push('', 'Unmatched rows:');
-    for (const u of report.unmatched) lines.push(`  ${u.sheet} row ${u.row}: ${u.reason} — "${u.text}"`);
+    lines.push("", "Unmatched rows:");
+    for (const u of report.unmatched)
+      lines.push(`  ${u.sheet} row ${u.row}: ${u.reason} — "${u.text}"`);
   }
   if (report.unknownWords.length > 0) {
-    lines.push('', 'Unknown answers (left unread; add them to the Status words table on Settings):');
+    lines.push(
+      "",
+      "Unknown answers (left unread; add them to the Status words table on Settings):"
+    );
     for (const w of report.unknownWords) {
-      lines.push(`  "${w.word}" in column ${w.column} "${w.header}": ${w.count} rows (${w.rows.join(', ')}${w.count > w.rows.length ? ', …' : ''})`);
+      lines.push(
+        `  "${w.word}" in column ${w.column} "${w.header}": ${w.count} rows (${w.rows.join(", ")}${w.count > w.rows.length ? ", …" : ""})`
+      );
     }
   }
-  return lines.join('\n');
+  return lines.join("\n");
 }
 
 export const importCommand: CliCommand = {
-  name: 'import',
-  summary: 'adopt an existing checklist or SoA (.xlsx or .csv): preview with --dry-run, then write the assessment',
+  name: "import",
+  summary:
+    "adopt an existing checklist or SoA (.xlsx or .csv): preview with --dry-run, then write the assessment",
   usage: USAGE,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
-      sheet: { type: 'string' },
-      'dry-run': { type: 'boolean' },
-      into: { type: 'string' },
-      out: { type: 'string', short: 'o' },
-      json: { type: 'boolean' },
-      overwrite: { type: 'boolean' },
+      sheet: { type: "string" },
+      "dry-run": { type: "boolean" },
+      into: { type: "string" },
+      out: { type: "string", short: "o" },
+      json: { type: "boolean" },
+      overwrite: { type: "boolean" },
     });
-    if (positionals.length !== 1) throw new UsageError('Give exactly one template file (.xlsx or .csv).');
+    if (positionals.length !== 1)
+      throw new UsageError("Give exactly one template file (.xlsx or .csv).");
     const [file] = positionals;
-    const dryRun = values['dry-run'] ?? false;
+    const dryRun = values["dry-run"] ?? false;
     const out = values.out;
-    if (!dryRun && !out) throw new UsageError('--out is required (or use --dry-run to see the report without writing).');
+    if (!dryRun && !out)
+      throw new UsageError(
+        "--out is required (or use --dry-run to see the report without writing)."
+      );
     if (out && (samePath(out, file) || (values.into && samePath(out, values.into)))) {
-      throw new UsageError('--out must differ from the template and the --into file: inputs are never written.');
+      throw new UsageError(
+        "--out must differ from the template and the --into file: inputs are never written."
+      );
     }
     const sheets = await readTemplate(file);
     if (values.sheet !== undefined && !sheets.some((s) => s.name === values.sheet)) {
-      throw new UsageError(`There is no sheet "${values.sheet}" in ${file}. Sheets: ${sheets.map((s) => `"${s.name}"`).join(', ')}.`);
+      throw new UsageError(
+        `There is no sheet "${values.sheet}" in ${file}. Sheets: ${sheets.map((s) => `"${s.name}"`).join(", ")}.`
+      );
     }
     const extraWords = await statusWordsOf(values.into, io);
     const { inputs, report } = adopt(sheets, { sheet: values.sheet, extraWords });
@@ -156,26 +181,36 @@ export const importCommand: CliCommand = {
       io.out(values.json ? jsonReport(file, report) : humanReport(file, report, true));
     }
     if (nothing) {
-      const reason = report.problems[0]
-        ?? (report.hasAnswers
+      const reason =
+        report.problems[0] ??
+        (report.hasAnswers
           ? `Sheet "${report.sheet}" has ${report.counts.matched} control rows, but none carries an answer.`
           : `Sheet "${report.sheet}" has no status or applicability column (${report.counts.matched} control rows matched, no answers).`);
       io.err(`Error: nothing to import. ${reason}`);
-      io.err('Add a Status (or Applicable) column to the template, or pick another sheet with --sheet.');
+      io.err(
+        "Add a Status (or Applicable) column to the template, or pick another sheet with --sheet."
+      );
       return EXIT.unreadable;
     }
     if (dryRun) {
-      if (!values.json) io.out('\nDry run: nothing written.');
+      if (!values.json) io.out("\nDry run: nothing written.");
       return EXIT.ok;
     }
     const started = Date.now();
-    const built = await buildAssessmentFile({ out: out as string, from: values.into, adopted: inputs, overwrite: values.overwrite ?? false });
+    const built = await buildAssessmentFile({
+      out: out as string,
+      from: values.into,
+      adopted: inputs,
+      overwrite: values.overwrite ?? false,
+    });
     if (values.json) {
       io.out(jsonReport(file, report, built.out));
     } else {
       io.out(humanReport(file, report, false));
-      io.out(`Wrote ${built.out}: ${inputs.annexA.size} Annex A and ${inputs.clauses.size} clause rows from the template` +
-        `${values.into ? `, other values kept from ${values.into}` : ''} (${Date.now() - started} ms).`);
+      io.out(
+        `Wrote ${built.out}: ${inputs.annexA.size} Annex A and ${inputs.clauses.size} clause rows from the template` +
+          `${values.into ? `, other values kept from ${values.into}` : ""} (${Date.now() - started} ms).`
+      );
     }
     return EXIT.ok;
   },

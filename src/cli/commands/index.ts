@@ -1,11 +1,19 @@
 // Every CLI command, in the order --help lists them.
-import type { CliCommand } from '../command';
-import { buildCommand } from './build';
-import { catalogCommand } from './catalog';
-import { importCommand } from './import';
-import { planCommand } from './plan';
-import { reportCommand } from './report';
-import { snapshotCommand } from './snapshot';
-import { validateCommand } from './validate';
+import type { CliCommand } from "../command";
+import { buildCommand } from "./build";
+import { catalogCommand } from "./catalog";
+import { importCommand } from "./import";
+import { planCommand } from "./plan";
+import { reportCommand } from "./report";
+import { snapshotCommand } from "./snapshot";
+import { validateCommand } from "./validate";
 
-export const COMMANDS: CliCommand[] = [buildCommand, validateCommand, planCommand, snapshotCommand, reportCommand, importCommand, catalogCommand];
+export const COMMANDS: CliCommand[] = [
+  buildCommand,
+  validateCommand,
+  planCommand,
+  snapshotCommand,
+  reportCommand,
+  importCommand,
+  catalogCommand,
+];

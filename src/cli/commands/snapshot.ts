@@ -1,42 +1,54 @@
 // `gap-assessor snapshot F.xlsx --out G.xlsx [--date YYYY-MM-DD] [--note TEXT]`: record today's scores
 // as a new row of values on the Snapshot History sheet (the rest of the workbook is rebuilt, nothing lost).
-import { dateOption, parseCommandArgs } from '../args';
-import type { ComposeOptions } from '../../core/compose';
-import { UsageError } from '../../core/errors';
-import { isoDate, parseIsoDate, snapshotRow } from '../../core/history';
-import { todaySerial } from '../../core/layout/settingsSheet';
-import { SHEETS } from '../../core/contract';
-import { buildAssessmentFile, samePath, type BuildOptions } from '../../xlsx/build';
-import { readSnapshots } from '../../xlsx/readSnapshots';
-import type { CliCommand } from '../command';
-import { EXIT } from '../io';
+import { dateOption, parseCommandArgs } from "../args";
+import type { ComposeOptions } from "../../core/compose";
+import { UsageError } from "../../core/errors";
+import { isoDate, parseIsoDate, snapshotRow } from "../../core/history";
+import { todaySerial } from "../../core/layout/settingsSheet";
+import { SHEETS } from "../../core/contract";
+import { buildAssessmentFile, samePath, type BuildOptions } from "../../xlsx/build";
+import { readSnapshots } from "../../xlsx/readSnapshots";
+import type { CliCommand } from "../command";
+import { EXIT } from "../io";
 
-const pct = (v: unknown): string => (typeof v === 'number' ? `${(v * 100).toFixed(1)}%` : '—');
+const pct = (v: unknown): string => (typeof v === "number" ? `${(v * 100).toFixed(1)}%` : "—");
 
 export const snapshotCommand: CliCommand = {
-  name: 'snapshot',
+  name: "snapshot",
   summary: `record the current scores as a new row on the ${SHEETS.history} sheet (values, not formulas)`,
   usage: [
-    'Usage: gap-assessor snapshot F.xlsx --out G.xlsx [--date YYYY-MM-DD] [--note TEXT]',
-    '  F.xlsx        the assessment workbook (never written)',
-    '  --out G.xlsx  file to write: F with one more snapshot row, every other value kept',
-    '  --date D      date of the snapshot (default: today)',
+    "Usage: gap-assessor snapshot F.xlsx --out G.xlsx [--date YYYY-MM-DD] [--note TEXT]",
+    "  F.xlsx        the assessment workbook (never written)",
+    "  --out G.xlsx  file to write: F with one more snapshot row, every other value kept",
+    "  --date D      date of the snapshot (default: today)",
     '  --note TEXT   a note stored with the snapshot (e.g. "Before stage 1 audit")',
-  ].join('\n'),
+  ].join("\n"),
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, { out: { type: 'string', short: 'o' }, date: { type: 'string' }, note: { type: 'string' } });
-    if (positionals.length !== 1) throw new UsageError('Name exactly one assessment workbook to take the snapshot of.');
+    const { values, positionals } = parseCommandArgs(args, {
+      out: { type: "string", short: "o" },
+      date: { type: "string" },
+      note: { type: "string" },
+    });
+    if (positionals.length !== 1)
+      throw new UsageError("Name exactly one assessment workbook to take the snapshot of.");
     const [from] = positionals;
-    if (!values.out) throw new UsageError('--out is required.');
-    if (samePath(from, values.out)) throw new UsageError('--out must differ from the input file: the input is never overwritten.');
-    const date = dateOption('--date', values.date, todaySerial(), parseIsoDate);
+    if (!values.out) throw new UsageError("--out is required.");
+    if (samePath(from, values.out))
+      throw new UsageError(
+        "--out must differ from the input file: the input is never overwritten."
+      );
+    const date = dateOption("--date", values.date, todaySerial(), parseIsoDate);
     const row = snapshotRow(await readSnapshots(from), { date, note: values.note });
     // The build pipeline hands its options to composeWorkbook, which appends the row.
-    const options: BuildOptions & Pick<ComposeOptions, 'appendHistory'> = { from, out: values.out, appendHistory: [row] };
+    const options: BuildOptions & Pick<ComposeOptions, "appendHistory"> = {
+      from,
+      out: values.out,
+      appendHistory: [row],
+    };
     await buildAssessmentFile(options);
     io.out(
-      `Wrote ${values.out}: snapshot ${isoDate(date)} — overall ${pct(row.Overall)}, clauses ${pct(row['Clauses 4-10'])}, ` +
-        `Annex A ${pct(row['Annex A'])}, ${row['Open actions'] === null ? 'no remediation plan' : `${row['Open actions']} open actions`}.`,
+      `Wrote ${values.out}: snapshot ${isoDate(date)} — overall ${pct(row.Overall)}, clauses ${pct(row["Clauses 4-10"])}, ` +
+        `Annex A ${pct(row["Annex A"])}, ${row["Open actions"] === null ? "no remediation plan" : `${row["Open actions"]} open actions`}.`
     );
     return EXIT.ok;
   },

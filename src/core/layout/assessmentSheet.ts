@@ -1,20 +1,43 @@
 // The two assessment sheets: one Excel table each, catalog rows plus whatever a person added,
 // score formulas as calculated columns, dropdowns, status and risk colours, in-sheet checks.
-import { CLAUSES, CONTROLS, CLAUSE_PARENTS } from '../../catalog';
-import type { AssessmentSheetSpec } from '../contract';
-import { ASSESSMENT_METHODS, MATURITY_LEVELS, SCORE_COLUMNS } from '../contract';
-import type { RowInputs } from '../inputs';
-import { emptySheet, type ConditionalFormatPlan, type PlanCell, type SheetPlan, type TableColumnPlan } from '../plan';
-import { columnLetter, type CellValue } from '../snapshot';
-import { CATALOG_TEXT, COLORS, FORMULA, HEADER, INPUT, SUBTITLE, TITLE } from './styles';
+import { CLAUSES, CONTROLS, CLAUSE_PARENTS } from "../../catalog";
+import type { AssessmentSheetSpec } from "../contract";
+import { ASSESSMENT_METHODS, MATURITY_LEVELS, SCORE_COLUMNS } from "../contract";
+import type { RowInputs } from "../inputs";
+import {
+  emptySheet,
+  type ConditionalFormatPlan,
+  type PlanCell,
+  type SheetPlan,
+  type TableColumnPlan,
+} from "../plan";
+import { columnLetter, type CellValue } from "../snapshot";
+import { CATALOG_TEXT, COLORS, FORMULA, HEADER, INPUT, SUBTITLE, TITLE } from "./styles";
 
 /** Rows above the table: title, hint, blank. The header sits on this 1-based row. */
 export const TABLE_HEADER_ROW = 4;
 
 const WIDTHS: Record<string, number> = {
-  ID: 8, Theme: 14, Title: 32, Question: 60, Applicable: 11, Justification: 30, Status: 20, Evidence: 40,
-  Owner: 16, Likelihood: 11, Impact: 9, 'Gap score': 8, 'Risk score': 8, 'Risk level': 10, Priority: 9, Maturity: 10,
-  Method: 20, 'Assessed by': 14, 'Assessed on': 12, Notes: 30,
+  ID: 8,
+  Theme: 14,
+  Title: 32,
+  Question: 60,
+  Applicable: 11,
+  Justification: 30,
+  Status: 20,
+  Evidence: 40,
+  Owner: 16,
+  Likelihood: 11,
+  Impact: 9,
+  "Gap score": 8,
+  "Risk score": 8,
+  "Risk level": 10,
+  Priority: 9,
+  Maturity: 10,
+  Method: 20,
+  "Assessed by": 14,
+  "Assessed on": 12,
+  Notes: 30,
 };
 
 /** Structured reference to a column in the same row, in the form files require. */
@@ -25,15 +48,16 @@ export function thisRow(table: string, column: string): string {
 export function scoreFormulas(spec: AssessmentSheetSpec): Record<string, string> {
   const t = (c: string): string => thisRow(spec.table, c);
   const weight =
-    `IF(${t('Status')}="Compliant",Weight_Compliant,IF(${t('Status')}="Partially Compliant",Weight_Partial,` +
-    `IF(${t('Status')}="Non-Compliant",Weight_NonCompliant,"")))`;
+    `IF(${t("Status")}="Compliant",Weight_Compliant,IF(${t("Status")}="Partially Compliant",Weight_Partial,` +
+    `IF(${t("Status")}="Non-Compliant",Weight_NonCompliant,"")))`;
   return {
-    'Gap score': spec.kind === 'annexA' ? `=IF(${t('Applicable')}="No","",${weight})` : `=${weight}`,
-    'Risk score': `=IF(AND(ISNUMBER(${t('Likelihood')}),ISNUMBER(${t('Impact')})),${t('Likelihood')}*${t('Impact')},"")`,
-    'Risk level':
-      `=IF(ISNUMBER(${t('Risk score')}),IF(${t('Risk score')}>=Band_Critical,"Critical",IF(${t('Risk score')}>=Band_High,"High",` +
-      `IF(${t('Risk score')}>=Band_Medium,"Medium","Low"))),"")`,
-    Priority: `=IF(AND(ISNUMBER(${t('Gap score')}),ISNUMBER(${t('Risk score')})),${t('Gap score')}*${t('Risk score')},"")`,
+    "Gap score":
+      spec.kind === "annexA" ? `=IF(${t("Applicable")}="No","",${weight})` : `=${weight}`,
+    "Risk score": `=IF(AND(ISNUMBER(${t("Likelihood")}),ISNUMBER(${t("Impact")})),${t("Likelihood")}*${t("Impact")},"")`,
+    "Risk level":
+      `=IF(ISNUMBER(${t("Risk score")}),IF(${t("Risk score")}>=Band_Critical,"Critical",IF(${t("Risk score")}>=Band_High,"High",` +
+      `IF(${t("Risk score")}>=Band_Medium,"Medium","Low"))),"")`,
+    Priority: `=IF(AND(ISNUMBER(${t("Gap score")}),ISNUMBER(${t("Risk score")})),${t("Gap score")}*${t("Risk score")},"")`,
   };
 }
 
@@ -43,13 +67,20 @@ interface CatalogRow {
 }
 
 export function catalogRows(spec: AssessmentSheetSpec): CatalogRow[] {
-  if (spec.kind === 'clauses') {
+  if (spec.kind === "clauses") {
     return CLAUSES.map((c) => ({
       id: c.id,
-      cells: { ID: c.id, Title: c.title, Question: c.climateQuestion ? `${c.question} ${c.climateQuestion}` : c.question },
+      cells: {
+        ID: c.id,
+        Title: c.title,
+        Question: c.climateQuestion ? `${c.question} ${c.climateQuestion}` : c.question,
+      },
     }));
   }
-  return CONTROLS.map((c) => ({ id: c.id, cells: { ID: c.id, Theme: c.theme, Title: c.title, Question: c.question } }));
+  return CONTROLS.map((c) => ({
+    id: c.id,
+    cells: { ID: c.id, Theme: c.theme, Title: c.title, Question: c.question },
+  }));
 }
 
 export interface AssessmentLayoutInput {
@@ -72,22 +103,33 @@ function columnRange(columns: string[], column: string, firstRow: number, lastRo
   return `${letter}${firstRow}:${letter}${lastRow}`;
 }
 
-export function layoutAssessmentSheet({ spec, inputs, extraColumns, showMaturity = false }: AssessmentLayoutInput): SheetPlan {
+export function layoutAssessmentSheet({
+  spec,
+  inputs,
+  extraColumns,
+  showMaturity = false,
+}: AssessmentLayoutInput): SheetPlan {
   const sheet = emptySheet(spec.sheet);
-  sheet.tabColor = spec.kind === 'clauses' ? COLORS.header : COLORS.brand;
+  sheet.tabColor = spec.kind === "clauses" ? COLORS.header : COLORS.brand;
   const columns = [...spec.columns, ...extraColumns.filter((c) => !spec.columns.includes(c))];
   const formulas = scoreFormulas(spec);
 
   // Catalog rows first, in catalog order; then rows a person added, in the order they had them.
   const catalog = catalogRows(spec);
   const known = new Set(catalog.map((r) => r.id));
-  const rows: { id: string; fixed: Record<string, string> }[] = catalog.map((r) => ({ id: r.id, fixed: r.cells }));
+  const rows: { id: string; fixed: Record<string, string> }[] = catalog.map((r) => ({
+    id: r.id,
+    fixed: r.cells,
+  }));
   for (const id of inputs.keys()) if (!known.has(id)) rows.push({ id, fixed: { ID: id } });
 
   const header = TABLE_HEADER_ROW;
   const first = header + 1;
   const last = header + rows.length;
-  const tableColumns: TableColumnPlan[] = columns.map((c) => ({ header: c, formula: isScoreColumn(c) ? formulas[c] : undefined }));
+  const tableColumns: TableColumnPlan[] = columns.map((c) => ({
+    header: c,
+    formula: isScoreColumn(c) ? formulas[c] : undefined,
+  }));
 
   const grid: PlanCell[][] = [columns.map((c) => ({ value: c }))];
   for (const row of rows) {
@@ -97,21 +139,43 @@ export function layoutAssessmentSheet({ spec, inputs, extraColumns, showMaturity
         if (isScoreColumn(c)) return { formula: formulas[c] };
         if (c in row.fixed) return { value: row.fixed[c] };
         const v: CellValue | undefined = typed[c];
-        if (v === undefined || v === null) return { value: c === 'Status' && known.has(row.id) ? 'Not Assessed' : c === 'Applicable' && known.has(row.id) ? 'Yes' : null };
+        if (v === undefined || v === null)
+          return {
+            value:
+              c === "Status" && known.has(row.id)
+                ? "Not Assessed"
+                : c === "Applicable" && known.has(row.id)
+                  ? "Yes"
+                  : null,
+          };
         return { value: v };
-      }),
+      })
     );
   }
 
-  const title = spec.kind === 'clauses' ? 'Clauses 4-10 — ISMS requirements (all mandatory)' : 'Annex A — ISO/IEC 27001:2022 controls';
+  const title =
+    spec.kind === "clauses"
+      ? "Clauses 4-10 — ISMS requirements (all mandatory)"
+      : "Annex A — ISO/IEC 27001:2022 controls";
   const hint =
-    'Fill the white columns: Status, Evidence, Owner, Likelihood and Impact (1–5). Grey columns are formulas. ' +
-    (spec.kind === 'annexA' ? 'Set Applicable to No, with a justification, to exclude a control.' : 'Clauses cannot be Not Applicable.');
-  sheet.blocks.push({ at: 'A1', cells: [[{ value: title }], [{ value: hint }]] });
+    "Fill the white columns: Status, Evidence, Owner, Likelihood and Impact (1–5). Grey columns are formulas. " +
+    (spec.kind === "annexA"
+      ? "Set Applicable to No, with a justification, to exclude a control."
+      : "Clauses cannot be Not Applicable.");
+  sheet.blocks.push({ at: "A1", cells: [[{ value: title }], [{ value: hint }]] });
   sheet.blocks.push({ at: `A${header}`, cells: grid });
-  sheet.formats.push({ range: 'A1', style: TITLE }, { range: 'A2', style: SUBTITLE });
-  sheet.formats.push({ range: `A${header}:${columnLetter(columns.length - 1)}${header}`, style: HEADER });
-  sheet.tables.push({ name: spec.table, at: `A${header}`, columns: tableColumns, rows: rows.length, style: 'TableStyleLight9' });
+  sheet.formats.push({ range: "A1", style: TITLE }, { range: "A2", style: SUBTITLE });
+  sheet.formats.push({
+    range: `A${header}:${columnLetter(columns.length - 1)}${header}`,
+    style: HEADER,
+  });
+  sheet.tables.push({
+    name: spec.table,
+    at: `A${header}`,
+    columns: tableColumns,
+    rows: rows.length,
+    style: "TableStyleLight9",
+  });
   sheet.freeze = { rows: header, columns: 1 };
   sheet.print = { landscape: true, fitToWidth: true };
   sheet.rowHeights = estimateRowHeights(grid, columns, header);
@@ -119,109 +183,186 @@ export function layoutAssessmentSheet({ spec, inputs, extraColumns, showMaturity
     sheet.widths[columnLetter(i)] = WIDTHS[c] ?? 18;
     const range = columnRange(columns, c, first, last);
     if (isScoreColumn(c)) {
-      sheet.formats.push({ range, style: FORMULA, numberFormat: c === 'Gap score' ? '0.0#' : c === 'Risk level' ? undefined : '0.##' });
-    } else if (['ID', 'Theme', 'Title', 'Question'].includes(c)) {
+      sheet.formats.push({
+        range,
+        style: FORMULA,
+        numberFormat: c === "Gap score" ? "0.0#" : c === "Risk level" ? undefined : "0.##",
+      });
+    } else if (["ID", "Theme", "Title", "Question"].includes(c)) {
       sheet.formats.push({ range, style: CATALOG_TEXT });
     } else {
-      sheet.formats.push({ range, style: INPUT, numberFormat: c === 'Assessed on' ? 'yyyy-mm-dd' : undefined });
+      sheet.formats.push({
+        range,
+        style: INPUT,
+        numberFormat: c === "Assessed on" ? "yyyy-mm-dd" : undefined,
+      });
     }
   });
-  if (!showMaturity) sheet.hiddenColumns = [columnLetter(columns.indexOf('Maturity'))];
+  if (!showMaturity) sheet.hiddenColumns = [columnLetter(columns.indexOf("Maturity"))];
 
   const range = (c: string): string => columnRange(columns, c, first, last);
   const cell = (c: string): string => `$${columnLetter(columns.indexOf(c))}${first}`;
   sheet.validations.push({
-    range: range('Status'),
-    rule: { kind: 'list', source: '=Status_List' },
-    prompt: { title: 'Status', message: 'Compliant, Partially Compliant, Non-Compliant, Not Applicable or Not Assessed.' },
-    error: { title: 'Not a status', message: 'Pick a status from the list (the scale is on Settings).', style: 'stop' },
+    range: range("Status"),
+    rule: { kind: "list", source: "=Status_List" },
+    prompt: {
+      title: "Status",
+      message: "Compliant, Partially Compliant, Non-Compliant, Not Applicable or Not Assessed.",
+    },
+    error: {
+      title: "Not a status",
+      message: "Pick a status from the list (the scale is on Settings).",
+      style: "stop",
+    },
   });
-  for (const c of ['Likelihood', 'Impact']) {
+  for (const c of ["Likelihood", "Impact"]) {
     sheet.validations.push({
       range: range(c),
-      rule: { kind: 'whole', min: 1, max: 5 },
-      prompt: { title: c, message: `A whole number from 1 (lowest) to 5 (highest); see the ${c} scale on Settings.` },
-      error: { title: `${c} is 1–5`, message: 'Enter a whole number from 1 to 5.', style: 'stop' },
+      rule: { kind: "whole", min: 1, max: 5 },
+      prompt: {
+        title: c,
+        message: `A whole number from 1 (lowest) to 5 (highest); see the ${c} scale on Settings.`,
+      },
+      error: { title: `${c} is 1–5`, message: "Enter a whole number from 1 to 5.", style: "stop" },
     });
   }
   sheet.validations.push({
-    range: range('Maturity'),
-    rule: { kind: 'whole', min: 0, max: 5 },
-    prompt: { title: 'Maturity 0–5', message: MATURITY_LEVELS.map((l, i) => `${i} ${l}`).join(', ') },
-    error: { title: 'Maturity is 0–5', message: 'Enter a whole number from 0 (non-existent) to 5 (optimised).', style: 'stop' },
+    range: range("Maturity"),
+    rule: { kind: "whole", min: 0, max: 5 },
+    prompt: {
+      title: "Maturity 0–5",
+      message: MATURITY_LEVELS.map((l, i) => `${i} ${l}`).join(", "),
+    },
+    error: {
+      title: "Maturity is 0–5",
+      message: "Enter a whole number from 0 (non-existent) to 5 (optimised).",
+      style: "stop",
+    },
   });
   // People from the team table on Settings; other names are allowed after a warning.
-  for (const c of ['Owner', 'Assessed by']) {
+  for (const c of ["Owner", "Assessed by"]) {
     sheet.validations.push({
       range: range(c),
-      rule: { kind: 'list', source: '=Team_Names' },
-      error: { title: 'Not on the team list', message: 'This name is not in the team table on Settings. Keep it anyway?', style: 'warning' },
+      rule: { kind: "list", source: "=Team_Names" },
+      error: {
+        title: "Not on the team list",
+        message: "This name is not in the team table on Settings. Keep it anyway?",
+        style: "warning",
+      },
     });
   }
   sheet.validations.push({
-    range: range('Method'),
-    rule: { kind: 'any' },
-    prompt: { title: 'Method', message: `${ASSESSMENT_METHODS.join(', ')} — several allowed, separated by commas.` },
-    error: { title: 'Method', message: '', style: 'warning' },
+    range: range("Method"),
+    rule: { kind: "any" },
+    prompt: {
+      title: "Method",
+      message: `${ASSESSMENT_METHODS.join(", ")} — several allowed, separated by commas.`,
+    },
+    error: { title: "Method", message: "", style: "warning" },
   });
   sheet.validations.push({
-    range: range('Assessed on'),
-    rule: { kind: 'date' },
-    error: { title: 'A date', message: 'Enter the date the row was assessed, e.g. 2026-11-25.', style: 'stop' },
+    range: range("Assessed on"),
+    rule: { kind: "date" },
+    error: {
+      title: "A date",
+      message: "Enter the date the row was assessed, e.g. 2026-11-25.",
+      style: "stop",
+    },
   });
-  if (spec.kind === 'annexA') {
+  if (spec.kind === "annexA") {
     sheet.validations.push({
-      range: range('Applicable'),
-      rule: { kind: 'list', source: 'Yes,No' },
-      error: { title: 'Yes or No', message: 'Applicable is Yes or No.', style: 'stop' },
+      range: range("Applicable"),
+      rule: { kind: "list", source: "Yes,No" },
+      error: { title: "Yes or No", message: "Applicable is Yes or No.", style: "stop" },
     });
   }
 
-  const status = cell('Status');
-  const cf = (c: string, formula: string, style: { fill?: string; fontColor?: string; bold?: boolean }): ConditionalFormatPlan => ({
-    kind: 'expression', range: range(c), formula, style,
+  const status = cell("Status");
+  const cf = (
+    c: string,
+    formula: string,
+    style: { fill?: string; fontColor?: string; bold?: boolean }
+  ): ConditionalFormatPlan => ({
+    kind: "expression",
+    range: range(c),
+    formula,
+    style,
   });
   // In-sheet checks first, so a consultant without the add-in sees the same problems.
   sheet.conditionalFormats.push(
-    cf('Evidence', `AND(OR(${status}="Compliant",${status}="Partially Compliant"),LEN(TRIM(${cell('Evidence')}))=0)`, { fill: COLORS.problem.fill }),
-    cf('Owner', `AND(OR(${status}="Partially Compliant",${status}="Non-Compliant"),LEN(TRIM(${cell('Owner')}))=0)`, { fill: COLORS.partial.fill }),
+    cf(
+      "Evidence",
+      `AND(OR(${status}="Compliant",${status}="Partially Compliant"),LEN(TRIM(${cell("Evidence")}))=0)`,
+      { fill: COLORS.problem.fill }
+    ),
+    cf(
+      "Owner",
+      `AND(OR(${status}="Partially Compliant",${status}="Non-Compliant"),LEN(TRIM(${cell("Owner")}))=0)`,
+      { fill: COLORS.partial.fill }
+    )
   );
-  if (spec.kind === 'clauses') {
-    sheet.conditionalFormats.push(cf('Status', `${status}="Not Applicable"`, { fill: COLORS.problem.fill, fontColor: COLORS.problem.font, bold: true }));
-  } else {
-    const applicable = cell('Applicable');
+  if (spec.kind === "clauses") {
     sheet.conditionalFormats.push(
-      cf('Justification', `AND(OR(${applicable}="No",${status}="Not Applicable"),LEN(TRIM(${cell('Justification')}))=0)`, { fill: COLORS.problem.fill }),
-      cf('Applicable', `OR(AND(${applicable}="No",${status}<>"Not Applicable"),AND(${applicable}="Yes",${status}="Not Applicable"))`, { fill: COLORS.problem.fill }),
+      cf("Status", `${status}="Not Applicable"`, {
+        fill: COLORS.problem.fill,
+        fontColor: COLORS.problem.font,
+        bold: true,
+      })
+    );
+  } else {
+    const applicable = cell("Applicable");
+    sheet.conditionalFormats.push(
+      cf(
+        "Justification",
+        `AND(OR(${applicable}="No",${status}="Not Applicable"),LEN(TRIM(${cell("Justification")}))=0)`,
+        { fill: COLORS.problem.fill }
+      ),
+      cf(
+        "Applicable",
+        `OR(AND(${applicable}="No",${status}<>"Not Applicable"),AND(${applicable}="Yes",${status}="Not Applicable"))`,
+        { fill: COLORS.problem.fill }
+      )
     );
   }
   const statusColours: [string, { fill: string; font: string }][] = [
-    ['Compliant', COLORS.compliant],
-    ['Partially Compliant', COLORS.partial],
-    ['Non-Compliant', COLORS.nonCompliant],
-    ['Not Applicable', COLORS.notApplicable],
+    ["Compliant", COLORS.compliant],
+    ["Partially Compliant", COLORS.partial],
+    ["Non-Compliant", COLORS.nonCompliant],
+    ["Not Applicable", COLORS.notApplicable],
   ];
   for (const [value, colour] of statusColours) {
-    sheet.conditionalFormats.push(cf('Status', `${status}="${value}"`, { fill: colour.fill, fontColor: colour.font }));
+    sheet.conditionalFormats.push(
+      cf("Status", `${status}="${value}"`, { fill: colour.fill, fontColor: colour.font })
+    );
   }
-  const level = cell('Risk level');
+  const level = cell("Risk level");
   for (const [value, colour] of Object.entries(COLORS.risk)) {
-    sheet.conditionalFormats.push(cf('Risk level', `${level}="${value}"`, { fill: colour.fill, fontColor: colour.font, bold: value === 'Critical' }));
+    sheet.conditionalFormats.push(
+      cf("Risk level", `${level}="${value}"`, {
+        fill: colour.fill,
+        fontColor: colour.font,
+        bold: value === "Critical",
+      })
+    );
   }
   sheet.protect = false;
   return sheet;
 }
 
-const WRAPPED = ['Title', 'Question', 'Justification', 'Evidence', 'Notes', 'Finding', 'Action'];
+const WRAPPED = ["Title", "Question", "Justification", "Evidence", "Notes", "Finding", "Action"];
 
 /** Files carry no autofit: estimate each data row's height from its longest wrapped text. */
-export function estimateRowHeights(grid: PlanCell[][], columns: string[], headerRow: number): Record<number, number> {
+export function estimateRowHeights(
+  grid: PlanCell[][],
+  columns: string[],
+  headerRow: number
+): Record<number, number> {
   const heights: Record<number, number> = { [headerRow]: 30 };
   grid.slice(1).forEach((cells, i) => {
     let lines = 1;
     columns.forEach((c, j) => {
       const v = cells[j]?.value;
-      if (!WRAPPED.includes(c) || typeof v !== 'string') return;
+      if (!WRAPPED.includes(c) || typeof v !== "string") return;
       lines = Math.max(lines, Math.ceil(v.length / Math.max(4, (WIDTHS[c] ?? 18) * 1.1)));
     });
     if (lines > 1) heights[headerRow + 1 + i] = Math.min(409, lines * 15);

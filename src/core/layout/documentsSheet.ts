@@ -1,15 +1,28 @@
 // The Documents sheet: the documented information an ISMS keeps (from the catalog), whether each
 // exists, where it lives, who owns it, when it was last reviewed and — by formula — when it is due
 // next (yearly unless a row says otherwise). Items for an excluded Annex A control are not required.
-import { DOCUMENTS, findClause, type MandatoryDocument } from '../../catalog';
-import { DOCUMENT_COLUMNS, DOCUMENT_EXISTS_VALUES, DOCUMENT_FORMULA_COLUMNS, SHEETS, TABLES } from '../contract';
-import type { RowInputs } from '../inputs';
-import { isBlank } from '../locate';
-import type { PlanCell, SheetPlan } from '../plan';
-import { sameText } from '../scoring';
-import type { CellValue, SheetSnapshot } from '../snapshot';
-import { layoutRegister, readRegister, thisRowRef, withExtraColumns, type RegisterColumn, type RegisterRows } from './registerTable';
-import { COLORS } from './styles';
+import { DOCUMENTS, findClause, type MandatoryDocument } from "../../catalog";
+import {
+  DOCUMENT_COLUMNS,
+  DOCUMENT_EXISTS_VALUES,
+  DOCUMENT_FORMULA_COLUMNS,
+  SHEETS,
+  TABLES,
+} from "../contract";
+import type { RowInputs } from "../inputs";
+import { isBlank } from "../locate";
+import type { PlanCell, SheetPlan } from "../plan";
+import { sameText } from "../scoring";
+import type { CellValue, SheetSnapshot } from "../snapshot";
+import {
+  layoutRegister,
+  readRegister,
+  thisRowRef,
+  withExtraColumns,
+  type RegisterColumn,
+  type RegisterRows,
+} from "./registerTable";
+import { COLORS } from "./styles";
 
 const T = TABLES.documents;
 export const DOCUMENTS_HEADER_ROW = 4;
@@ -20,7 +33,7 @@ export const DEFAULT_REVIEW_MONTHS = 12;
 /** The catalog lists the items clauses 4-10 require, then those Annex A controls commonly need:
  *  the Annex A part starts where the clause order starts again (10.2 → 5.1). */
 function annexStart(): number {
-  const key = (id: string): number[] => id.split('.').map(Number);
+  const key = (id: string): number[] => id.split(".").map(Number);
   for (let i = 1; i < DOCUMENTS.length; i++) {
     const [a, b] = [key(DOCUMENTS[i - 1].clause), key(DOCUMENTS[i].clause)];
     const before = a[0] > b[0] || (a[0] === b[0] && (a[1] ?? 0) > (b[1] ?? 0));
@@ -37,47 +50,57 @@ export function documentClause(doc: MandatoryDocument): string {
 
 export function documentFormulas(): Record<(typeof DOCUMENT_FORMULA_COLUMNS)[number], string> {
   const t = (c: string): string => thisRowRef(T, c);
-  const months = `IF(ISNUMBER(${t('Months between reviews')}),${t('Months between reviews')},${DEFAULT_REVIEW_MONTHS})`;
+  const months = `IF(ISNUMBER(${t("Months between reviews")}),${t("Months between reviews")},${DEFAULT_REVIEW_MONTHS})`;
   return {
     // An item tied to an Annex A control is needed only while the SoA has the control applicable.
     Required:
-      `=IF(LEN(${t('Document')})=0,"",IF(LEFT(${t('Clause')},2)="A.",` +
-      `IFERROR(IF(INDEX(${TABLES.soa}[Applicable],MATCH(MID(${t('Clause')},3,10),${TABLES.soa}[ID],0))="No","No","Yes"),"Yes"),"Yes"))`,
-    'Next review': `=IF(ISNUMBER(${t('Last review')}),EDATE(${t('Last review')},${months}),"")`,
+      `=IF(LEN(${t("Document")})=0,"",IF(LEFT(${t("Clause")},2)="A.",` +
+      `IFERROR(IF(INDEX(${TABLES.soa}[Applicable],MATCH(MID(${t("Clause")},3,10),${TABLES.soa}[ID],0))="No","No","Yes"),"Yes"),"Yes"))`,
+    "Next review": `=IF(ISNUMBER(${t("Last review")}),EDATE(${t("Last review")},${months}),"")`,
   };
 }
 
 /** Reference model of the formulas and of the Summary count. */
-export function documentRequired(clause: CellValue, controlApplicable: (id: string) => 'Yes' | 'No' | null): 'Yes' | 'No' {
-  if (typeof clause !== 'string' || !clause.toUpperCase().startsWith('A.')) return 'Yes';
-  return controlApplicable(clause.slice(2, 12)) === 'No' ? 'No' : 'Yes';
+export function documentRequired(
+  clause: CellValue,
+  controlApplicable: (id: string) => "Yes" | "No" | null
+): "Yes" | "No" {
+  if (typeof clause !== "string" || !clause.toUpperCase().startsWith("A.")) return "Yes";
+  return controlApplicable(clause.slice(2, 12)) === "No" ? "No" : "Yes";
 }
 
 /** Missing: listed, required, and not marked Yes or Partly. */
-export function documentMissing(row: { Document?: CellValue; Exists?: CellValue }, required: 'Yes' | 'No'): boolean {
-  if (isBlank(row.Document ?? null) || required !== 'Yes') return false;
-  return !sameText(row.Exists ?? null, 'Yes') && !sameText(row.Exists ?? null, 'Partly');
+export function documentMissing(
+  row: { Document?: CellValue; Exists?: CellValue },
+  required: "Yes" | "No"
+): boolean {
+  if (isBlank(row.Document ?? null) || required !== "Yes") return false;
+  return !sameText(row.Exists ?? null, "Yes") && !sameText(row.Exists ?? null, "Partly");
 }
 
-const SPEC = { columns: DOCUMENT_COLUMNS, required: ['ID', 'Document', 'Exists'], formulaColumns: DOCUMENT_FORMULA_COLUMNS } as const;
+const SPEC = {
+  columns: DOCUMENT_COLUMNS,
+  required: ["ID", "Document", "Exists"],
+  formulaColumns: DOCUMENT_FORMULA_COLUMNS,
+} as const;
 
 export function readDocuments(snapshot: SheetSnapshot | undefined): RegisterRows {
   return readRegister(snapshot, SPEC);
 }
 
-const COLUMNS: Record<string, Omit<RegisterColumn, 'header' | 'formula'>> = {
-  ID: { role: 'fixed', width: 24 },
-  Document: { role: 'fixed', width: 40, wrap: true },
-  Kind: { role: 'fixed', width: 10 },
-  Clause: { role: 'fixed', width: 8 },
-  Required: { role: 'formula', width: 10 },
-  Exists: { role: 'input', width: 9 },
-  'Location or link': { role: 'input', width: 36, wrap: true },
-  Owner: { role: 'input', width: 16 },
-  'Last review': { role: 'input', width: 12, numberFormat: 'yyyy-mm-dd' },
-  'Months between reviews': { role: 'input', width: 13, numberFormat: '0' },
-  'Next review': { role: 'formula', width: 12, numberFormat: 'yyyy-mm-dd' },
-  Notes: { role: 'input', width: 30, wrap: true },
+const COLUMNS: Record<string, Omit<RegisterColumn, "header" | "formula">> = {
+  ID: { role: "fixed", width: 24 },
+  Document: { role: "fixed", width: 40, wrap: true },
+  Kind: { role: "fixed", width: 10 },
+  Clause: { role: "fixed", width: 8 },
+  Required: { role: "formula", width: 10 },
+  Exists: { role: "input", width: 9 },
+  "Location or link": { role: "input", width: 36, wrap: true },
+  Owner: { role: "input", width: 16 },
+  "Last review": { role: "input", width: 12, numberFormat: "yyyy-mm-dd" },
+  "Months between reviews": { role: "input", width: 13, numberFormat: "0" },
+  "Next review": { role: "formula", width: 12, numberFormat: "yyyy-mm-dd" },
+  Notes: { role: "input", width: 30, wrap: true },
 };
 
 /** Catalog rows (typed values kept by ID) first, then rows people added, then spare rows. */
@@ -87,13 +110,13 @@ export function layoutDocumentsSheet(documents: RegisterRows): SheetPlan {
   const catalogIds = new Set(DOCUMENTS.map((d) => d.id));
   // A catalog row's own columns come from the catalog; rows people added keep all they typed.
   const columns: RegisterColumn[] = headers.map((h) => {
-    const base = COLUMNS[h] ?? { role: 'input' as const, width: 18, wrap: true };
+    const base = COLUMNS[h] ?? { role: "input" as const, width: 18, wrap: true };
     return { header: h, ...base, formula: (formulas as Record<string, string>)[h] };
   });
   const typed = new Map<string, RowInputs>();
   const own: RowInputs[] = [];
   for (const row of documents.rows) {
-    const id = typeof row.ID === 'string' ? row.ID.trim() : '';
+    const id = typeof row.ID === "string" ? row.ID.trim() : "";
     if (catalogIds.has(id) && !typed.has(id)) typed.set(id, row);
     else own.push(row);
   }
@@ -105,56 +128,123 @@ export function layoutDocumentsSheet(documents: RegisterRows): SheetPlan {
       Document: doc.title,
       Kind: doc.kind,
       Clause: documentClause(doc),
-      'Months between reviews': mine['Months between reviews'] === undefined ? DEFAULT_REVIEW_MONTHS : mine['Months between reviews'],
+      "Months between reviews":
+        mine["Months between reviews"] === undefined
+          ? DEFAULT_REVIEW_MONTHS
+          : mine["Months between reviews"],
     };
   });
   rows.push(...own);
 
   const intro: PlanCell[][] = [
-    [{ value: 'Mark each item Yes, Partly or No and say where it lives. Next review is the last review plus the months in its row (12 unless you change it). Add your own documents in the empty rows.' }],
+    [
+      {
+        value:
+          "Mark each item Yes, Partly or No and say where it lives. Next review is the last review plus the months in its row (12 unless you change it). Add your own documents in the empty rows.",
+      },
+    ],
   ];
   const layout = layoutRegister({
-    name: SHEETS.documents, table: T, tabColor: '#806000', title: 'Documents and records',
-    intro, columns, rows, spareRows: DOCUMENT_SPARE_ROWS, tableStyle: 'TableStyleLight12', headerRow: DOCUMENTS_HEADER_ROW, freezeColumns: 2,
+    name: SHEETS.documents,
+    table: T,
+    tabColor: "#806000",
+    title: "Documents and records",
+    intro,
+    columns,
+    rows,
+    spareRows: DOCUMENT_SPARE_ROWS,
+    tableStyle: "TableStyleLight12",
+    headerRow: DOCUMENTS_HEADER_ROW,
+    freezeColumns: 2,
   });
   const { sheet, range, cell } = layout;
   // Rows people add need their own ID, Document, Kind and Clause: those columns open below the catalog.
   const firstOwn = layout.first + DOCUMENTS.length;
   if (firstOwn <= layout.last) {
-    for (const h of ['ID', 'Document', 'Kind', 'Clause']) {
-      const letter = range(h).replace(/\d+:.*$/, '');
-      sheet.formats.push({ range: `${letter}${firstOwn}:${letter}${layout.last}`, style: { locked: false, fill: '#FFFFFF' } });
+    for (const h of ["ID", "Document", "Kind", "Clause"]) {
+      const letter = range(h).replace(/\d+:.*$/, "");
+      sheet.formats.push({
+        range: `${letter}${firstOwn}:${letter}${layout.last}`,
+        style: { locked: false, fill: "#FFFFFF" },
+      });
     }
   }
   sheet.validations.push(
     {
-      range: range('Exists'),
-      rule: { kind: 'list', source: DOCUMENT_EXISTS_VALUES.join(',') },
-      error: { title: 'Exists', message: 'Yes, Partly or No.', style: 'stop' },
-    },
-    { range: range('Last review'), rule: { kind: 'date' }, error: { title: 'Last review is a date', message: 'Enter a date, e.g. 2026-01-31.', style: 'stop' } },
-    {
-      range: range('Months between reviews'),
-      rule: { kind: 'whole', min: 1, max: 120 },
-      error: { title: 'Months between reviews', message: 'A whole number of months, 1 to 120 (12 = yearly).', style: 'stop' },
+      range: range("Exists"),
+      rule: { kind: "list", source: DOCUMENT_EXISTS_VALUES.join(",") },
+      error: { title: "Exists", message: "Yes, Partly or No.", style: "stop" },
     },
     {
-      range: range('Kind'),
-      rule: { kind: 'list', source: 'Document,Record' },
-      error: { title: 'Kind', message: 'Document or Record.', style: 'stop' },
+      range: range("Last review"),
+      rule: { kind: "date" },
+      error: {
+        title: "Last review is a date",
+        message: "Enter a date, e.g. 2026-01-31.",
+        style: "stop",
+      },
     },
+    {
+      range: range("Months between reviews"),
+      rule: { kind: "whole", min: 1, max: 120 },
+      error: {
+        title: "Months between reviews",
+        message: "A whole number of months, 1 to 120 (12 = yearly).",
+        style: "stop",
+      },
+    },
+    {
+      range: range("Kind"),
+      rule: { kind: "list", source: "Document,Record" },
+      error: { title: "Kind", message: "Document or Record.", style: "stop" },
+    }
   );
-  const exists = cell('Exists');
-  const required = cell('Required');
-  const next = cell('Next review');
+  const exists = cell("Exists");
+  const required = cell("Required");
+  const next = cell("Next review");
   sheet.conditionalFormats.push(
-    { kind: 'expression', range: range('Exists'), formula: `AND(${required}="Yes",LEN(${cell('Document')})>0,${exists}="No")`, style: { fill: COLORS.nonCompliant.fill, fontColor: COLORS.nonCompliant.font } },
-    { kind: 'expression', range: range('Exists'), formula: `AND(${required}="Yes",LEN(${cell('Document')})>0,LEN(TRIM(${exists}))=0)`, style: { fill: COLORS.partial.fill } },
-    { kind: 'expression', range: range('Exists'), formula: `${exists}="Partly"`, style: { fill: COLORS.partial.fill, fontColor: COLORS.partial.font } },
-    { kind: 'expression', range: range('Exists'), formula: `${exists}="Yes"`, style: { fill: COLORS.compliant.fill, fontColor: COLORS.compliant.font } },
-    { kind: 'expression', range: range('Required'), formula: `${required}="No"`, style: { fill: COLORS.notApplicable.fill, fontColor: COLORS.notApplicable.font } },
-    { kind: 'expression', range: range('Next review'), formula: `AND(ISNUMBER(${next}),${next}<TODAY())`, style: { fill: COLORS.problem.fill, fontColor: COLORS.problem.font, bold: true } },
-    { kind: 'expression', range: range('Last review'), formula: `AND(OR(${exists}="Yes",${exists}="Partly"),LEN(${cell('Last review')})=0)`, style: { fill: COLORS.partial.fill } },
+    {
+      kind: "expression",
+      range: range("Exists"),
+      formula: `AND(${required}="Yes",LEN(${cell("Document")})>0,${exists}="No")`,
+      style: { fill: COLORS.nonCompliant.fill, fontColor: COLORS.nonCompliant.font },
+    },
+    {
+      kind: "expression",
+      range: range("Exists"),
+      formula: `AND(${required}="Yes",LEN(${cell("Document")})>0,LEN(TRIM(${exists}))=0)`,
+      style: { fill: COLORS.partial.fill },
+    },
+    {
+      kind: "expression",
+      range: range("Exists"),
+      formula: `${exists}="Partly"`,
+      style: { fill: COLORS.partial.fill, fontColor: COLORS.partial.font },
+    },
+    {
+      kind: "expression",
+      range: range("Exists"),
+      formula: `${exists}="Yes"`,
+      style: { fill: COLORS.compliant.fill, fontColor: COLORS.compliant.font },
+    },
+    {
+      kind: "expression",
+      range: range("Required"),
+      formula: `${required}="No"`,
+      style: { fill: COLORS.notApplicable.fill, fontColor: COLORS.notApplicable.font },
+    },
+    {
+      kind: "expression",
+      range: range("Next review"),
+      formula: `AND(ISNUMBER(${next}),${next}<TODAY())`,
+      style: { fill: COLORS.problem.fill, fontColor: COLORS.problem.font, bold: true },
+    },
+    {
+      kind: "expression",
+      range: range("Last review"),
+      formula: `AND(OR(${exists}="Yes",${exists}="Partly"),LEN(${cell("Last review")})=0)`,
+      style: { fill: COLORS.partial.fill },
+    }
   );
   return sheet;
 }
@@ -163,13 +253,19 @@ export function layoutDocumentsSheet(documents: RegisterRows): SheetPlan {
 export function documentSummaryRows(): PlanCell[][] {
   const listed = `${T}[Document],"<>",${T}[Required],"Yes"`;
   return [
-    [{ value: 'Documents and records' }],
-    [{ value: 'Measure' }, { value: 'Documents' }],
-    [{ value: 'Documents required' }, { formula: `=COUNTIFS(${listed})` }],
-    [{ value: 'Exist' }, { formula: `=COUNTIFS(${listed},${T}[Exists],"Yes")` }],
-    [{ value: 'Partly exist' }, { formula: `=COUNTIFS(${listed},${T}[Exists],"Partly")` }],
-    [{ value: 'Missing documents (No or not answered)' }, { formula: `=COUNTIFS(${listed},${T}[Exists],"<>Yes",${T}[Exists],"<>Partly")` }],
-    [{ value: 'Review overdue' }, { formula: `=COUNTIFS(${listed},${T}[Next review],"<"&TODAY())` }],
+    [{ value: "Documents and records" }],
+    [{ value: "Measure" }, { value: "Documents" }],
+    [{ value: "Documents required" }, { formula: `=COUNTIFS(${listed})` }],
+    [{ value: "Exist" }, { formula: `=COUNTIFS(${listed},${T}[Exists],"Yes")` }],
+    [{ value: "Partly exist" }, { formula: `=COUNTIFS(${listed},${T}[Exists],"Partly")` }],
+    [
+      { value: "Missing documents (No or not answered)" },
+      { formula: `=COUNTIFS(${listed},${T}[Exists],"<>Yes",${T}[Exists],"<>Partly")` },
+    ],
+    [
+      { value: "Review overdue" },
+      { formula: `=COUNTIFS(${listed},${T}[Next review],"<"&TODAY())` },
+    ],
   ];
 }
 /** Offset of the missing-documents row within documentSummaryRows (named Documents_Missing). */

@@ -1,11 +1,11 @@
 // A register sheet: a title, a hint, one Excel table whose rows people type (builder formulas as
 // calculated columns, locked; input columns unlocked), and the reverse — reading its rows back.
 // Shared by the Statement of Applicability, Documents, Risk Register and History sheets.
-import type { RowInputs } from '../inputs';
-import { isBlank, locateAssessmentTable } from '../locate';
-import { emptySheet, type CellStyle, type PlanCell, type SheetPlan } from '../plan';
-import { columnLetter, type SheetSnapshot } from '../snapshot';
-import { CATALOG_TEXT, FORMULA, HEADER, INPUT, SUBTITLE, TITLE } from './styles';
+import type { RowInputs } from "../inputs";
+import { isBlank, locateAssessmentTable } from "../locate";
+import { emptySheet, type CellStyle, type PlanCell, type SheetPlan } from "../plan";
+import { columnLetter, type SheetSnapshot } from "../snapshot";
+import { CATALOG_TEXT, FORMULA, HEADER, INPUT, SUBTITLE, TITLE } from "./styles";
 
 /** Rows read back from a register table: every column by header (builder formulas left out). */
 export interface RegisterRows {
@@ -32,8 +32,12 @@ export function thisRowRef(table: string, column: string): string {
 }
 
 /** Every row of the table that holds something a person typed, in sheet order, values as typed. */
-export function readRegister(snapshot: SheetSnapshot | undefined, spec: RegisterSpec): RegisterRows {
-  const table = snapshot && locateAssessmentTable(snapshot, { columns: spec.columns }, spec.required);
+export function readRegister(
+  snapshot: SheetSnapshot | undefined,
+  spec: RegisterSpec
+): RegisterRows {
+  const table =
+    snapshot && locateAssessmentTable(snapshot, { columns: spec.columns }, spec.required);
   if (!snapshot || !table) return emptyRegister();
   const formulaColumns = new Set(spec.formulaColumns);
   const rows: RowInputs[] = [];
@@ -52,7 +56,7 @@ export function readRegister(snapshot: SheetSnapshot | undefined, spec: Register
   return { rows, extraColumns: [...table.extraColumns.keys()] };
 }
 
-export type ColumnRole = 'formula' | 'fixed' | 'input';
+export type ColumnRole = "formula" | "fixed" | "input";
 
 export interface RegisterColumn {
   header: string;
@@ -105,27 +109,39 @@ export function layoutRegister(input: RegisterLayoutInput): RegisterLayout {
   const { columns } = input;
   const header = input.headerRow ?? input.intro.length + 3;
   const body: PlanCell[][] = input.rows.map((row) =>
-    columns.map((c): PlanCell => (c.role === 'formula' ? { formula: c.formula } : { value: row[c.header] ?? null })),
+    columns.map((c): PlanCell =>
+      c.role === "formula" ? { formula: c.formula } : { value: row[c.header] ?? null }
+    )
   );
-  const blank = (): PlanCell[] => columns.map((c): PlanCell => (c.role === 'formula' ? { formula: c.formula } : { value: null }));
+  const blank = (): PlanCell[] =>
+    columns.map((c): PlanCell => (c.role === "formula" ? { formula: c.formula } : { value: null }));
   for (let i = 0; i < input.spareRows; i++) body.push(blank());
   // A table needs at least one data row.
   if (body.length === 0) body.push(blank());
   const first = header + 1;
   const last = header + body.length;
 
-  sheet.blocks.push({ at: 'A1', cells: [[{ value: input.title }], ...input.intro] });
-  sheet.blocks.push({ at: `A${header}`, cells: [columns.map((c) => ({ value: c.header })), ...body] });
+  sheet.blocks.push({ at: "A1", cells: [[{ value: input.title }], ...input.intro] });
+  sheet.blocks.push({
+    at: `A${header}`,
+    cells: [columns.map((c) => ({ value: c.header })), ...body],
+  });
   sheet.tables.push({
     name: input.table,
     at: `A${header}`,
-    columns: columns.map((c) => ({ header: c.header, formula: c.role === 'formula' ? c.formula : undefined })),
+    columns: columns.map((c) => ({
+      header: c.header,
+      formula: c.role === "formula" ? c.formula : undefined,
+    })),
     rows: body.length,
     style: input.tableStyle,
   });
-  sheet.formats.push({ range: 'A1', style: TITLE });
+  sheet.formats.push({ range: "A1", style: TITLE });
   input.intro.forEach((_, i) => sheet.formats.push({ range: `A${i + 2}`, style: SUBTITLE }));
-  sheet.formats.push({ range: `A${header}:${columnLetter(columns.length - 1)}${header}`, style: HEADER });
+  sheet.formats.push({
+    range: `A${header}:${columnLetter(columns.length - 1)}${header}`,
+    style: HEADER,
+  });
   sheet.freeze = { rows: header, columns: input.freezeColumns ?? 1 };
   sheet.print = { landscape: true, fitToWidth: true };
 
@@ -138,20 +154,32 @@ export function layoutRegister(input: RegisterLayoutInput): RegisterLayout {
   const range = (column: string): string => `${letter(column)}${first}:${letter(column)}${last}`;
   columns.forEach((c, i) => {
     sheet.widths[columnLetter(i)] = c.width ?? DEFAULT_WIDTH;
-    const base = c.role === 'formula' ? FORMULA : c.role === 'fixed' ? CATALOG_TEXT : INPUT;
-    sheet.formats.push({ range: range(c.header), style: { ...base, ...(c.wrap ? { wrap: true } : {}), ...c.style }, numberFormat: c.numberFormat });
+    const base = c.role === "formula" ? FORMULA : c.role === "fixed" ? CATALOG_TEXT : INPUT;
+    sheet.formats.push({
+      range: range(c.header),
+      style: { ...base, ...(c.wrap ? { wrap: true } : {}), ...c.style },
+      numberFormat: c.numberFormat,
+    });
   });
   sheet.rowHeights = { [header]: 30 };
   body.forEach((cells, i) => {
     let lines = 1;
     columns.forEach((c, j) => {
       const v = cells[j]?.value;
-      if (!c.wrap || typeof v !== 'string') return;
+      if (!c.wrap || typeof v !== "string") return;
       lines = Math.max(lines, Math.ceil(v.length / Math.max(4, (c.width ?? DEFAULT_WIDTH) * 1.1)));
     });
     if (lines > 1) sheet.rowHeights[first + i] = Math.min(409, lines * 15);
   });
-  return { sheet, columns, header, first, last, range, cell: (column) => `$${letter(column)}${first}` };
+  return {
+    sheet,
+    columns,
+    header,
+    first,
+    last,
+    range,
+    cell: (column) => `$${letter(column)}${first}`,
+  };
 }
 
 /** The contract columns followed by the columns people added (in their order, no duplicates). */

@@ -1,10 +1,18 @@
 // The Settings sheet: organisation details, the status weights, scales, risk bands and SLAs.
 // Every value is a named cell; the formulas on the other sheets reach them by name.
-import { IMPACT_SCALE, LIKELIHOOD_SCALE, STATUSES, STATUS_MEANINGS, DEFAULT_WEIGHTS, DEFAULT_BAND_MINIMUMS, DEFAULT_SLA_DAYS } from '../scale';
-import { MATURITY_LEVELS, SHEETS } from '../contract';
-import type { CellValue } from '../snapshot';
-import { emptySheet, type NamePlan, type PlanCell, type SheetPlan } from '../plan';
-import { HEADER, INPUT, SECTION, SUBTITLE, TITLE } from './styles';
+import {
+  IMPACT_SCALE,
+  LIKELIHOOD_SCALE,
+  STATUSES,
+  STATUS_MEANINGS,
+  DEFAULT_WEIGHTS,
+  DEFAULT_BAND_MINIMUMS,
+  DEFAULT_SLA_DAYS,
+} from "../scale";
+import { MATURITY_LEVELS, SHEETS } from "../contract";
+import type { CellValue } from "../snapshot";
+import { emptySheet, type NamePlan, type PlanCell, type SheetPlan } from "../plan";
+import { HEADER, INPUT, SECTION, SUBTITLE, TITLE } from "./styles";
 
 /** One settings value: where it sits, its workbook name and default. */
 export interface SettingCell {
@@ -29,65 +37,98 @@ interface SettingsSection {
 }
 
 const weightName: Record<string, string | undefined> = {
-  Compliant: 'Weight_Compliant',
-  'Partially Compliant': 'Weight_Partial',
-  'Non-Compliant': 'Weight_NonCompliant',
+  Compliant: "Weight_Compliant",
+  "Partially Compliant": "Weight_Partial",
+  "Non-Compliant": "Weight_NonCompliant",
 };
 
 /** Assessment start default: today, as an Excel date serial (whole days since 1899-12-30). */
 export function todaySerial(now: Date = new Date()): number {
-  return Math.floor((Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) - Date.UTC(1899, 11, 30)) / 86400000);
+  return Math.floor(
+    (Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) - Date.UTC(1899, 11, 30)) / 86400000
+  );
 }
 
 export function settingsSections(org: string, start: number): SettingsSection[] {
   return [
     {
-      title: 'Assessment',
-      headers: ['Setting', 'Value'],
+      title: "Assessment",
+      headers: ["Setting", "Value"],
       rows: [
-        { label: 'Organisation', values: [{ key: 'org', name: 'Org_Name', default: org }] },
-        { label: 'Scope', values: [{ key: 'scope', name: 'Assessment_Scope', default: '' }] },
-        { label: 'Assessment start date', values: [{ key: 'start', name: 'Assessment_Start', default: start, numberFormat: 'yyyy-mm-dd' }] },
-        { label: 'Assessor', values: [{ key: 'assessor', name: 'Assessor_Name', default: '' }] },
-        { label: 'Currency', values: [{ key: 'currency', name: 'Currency_Code', default: 'EUR' }] },
-        { label: 'Show maturity column', values: [{ key: 'maturity', name: 'Maturity_Mode', default: 'No' }], note: 'Yes adds a 0–5 maturity column to both assessment sheets (applied on the next build).' },
+        { label: "Organisation", values: [{ key: "org", name: "Org_Name", default: org }] },
+        { label: "Scope", values: [{ key: "scope", name: "Assessment_Scope", default: "" }] },
+        {
+          label: "Assessment start date",
+          values: [
+            { key: "start", name: "Assessment_Start", default: start, numberFormat: "yyyy-mm-dd" },
+          ],
+        },
+        { label: "Assessor", values: [{ key: "assessor", name: "Assessor_Name", default: "" }] },
+        { label: "Currency", values: [{ key: "currency", name: "Currency_Code", default: "EUR" }] },
+        {
+          label: "Show maturity column",
+          values: [{ key: "maturity", name: "Maturity_Mode", default: "No" }],
+          note: "Yes adds a 0–5 maturity column to both assessment sheets (applied on the next build).",
+        },
       ],
     },
     {
-      title: 'Status scale',
-      headers: ['Status', 'Gap weight', 'Meaning'],
-      labelName: 'Status_List',
+      title: "Status scale",
+      headers: ["Status", "Gap weight", "Meaning"],
+      labelName: "Status_List",
       rows: STATUSES.map((status) => ({
         label: status,
-        values: [{ key: `weight.${status}`, name: weightName[status], default: DEFAULT_WEIGHTS[status], numberFormat: '0.00' }],
+        values: [
+          {
+            key: `weight.${status}`,
+            name: weightName[status],
+            default: DEFAULT_WEIGHTS[status],
+            numberFormat: "0.00",
+          },
+        ],
         note: STATUS_MEANINGS[status],
       })),
     },
     {
-      title: 'Likelihood',
-      headers: ['Value', 'Label', 'Description'],
-      labelName: 'Likelihood_Scale',
-      rows: LIKELIHOOD_SCALE.map((l) => ({ label: String(l.value), values: [{ key: `likelihood.${l.value}`, default: l.label }], note: l.description })),
+      title: "Likelihood",
+      headers: ["Value", "Label", "Description"],
+      labelName: "Likelihood_Scale",
+      rows: LIKELIHOOD_SCALE.map((l) => ({
+        label: String(l.value),
+        values: [{ key: `likelihood.${l.value}`, default: l.label }],
+        note: l.description,
+      })),
     },
     {
-      title: 'Impact',
-      headers: ['Value', 'Label', 'Description'],
-      labelName: 'Impact_Scale',
-      rows: IMPACT_SCALE.map((l) => ({ label: String(l.value), values: [{ key: `impact.${l.value}`, default: l.label }], note: l.description })),
+      title: "Impact",
+      headers: ["Value", "Label", "Description"],
+      labelName: "Impact_Scale",
+      rows: IMPACT_SCALE.map((l) => ({
+        label: String(l.value),
+        values: [{ key: `impact.${l.value}`, default: l.label }],
+        note: l.description,
+      })),
     },
     {
-      title: 'Maturity levels',
-      headers: ['Level', 'Label'],
-      rows: MATURITY_LEVELS.map((label, i) => ({ label: String(i), values: [{ key: `maturity.${i}`, default: label }] })),
+      title: "Maturity levels",
+      headers: ["Level", "Label"],
+      rows: MATURITY_LEVELS.map((label, i) => ({
+        label: String(i),
+        values: [{ key: `maturity.${i}`, default: label }],
+      })),
     },
     {
-      title: 'Risk levels',
-      headers: ['Level', 'Lowest risk score', 'Due in (days)'],
-      labelName: 'Risk_Levels',
-      rows: (['Low', 'Medium', 'High', 'Critical'] as const).map((level) => ({
+      title: "Risk levels",
+      headers: ["Level", "Lowest risk score", "Due in (days)"],
+      labelName: "Risk_Levels",
+      rows: (["Low", "Medium", "High", "Critical"] as const).map((level) => ({
         label: level,
         values: [
-          { key: `band.${level}`, name: level === 'Low' ? undefined : `Band_${level}`, default: level === 'Low' ? 1 : DEFAULT_BAND_MINIMUMS[level] },
+          {
+            key: `band.${level}`,
+            name: level === "Low" ? undefined : `Band_${level}`,
+            default: level === "Low" ? 1 : DEFAULT_BAND_MINIMUMS[level],
+          },
           { key: `sla.${level}`, name: `SLA_${level}`, default: DEFAULT_SLA_DAYS[level] },
         ],
       })),
@@ -102,9 +143,9 @@ export interface SettingsLayout {
   cells: Map<string, string>;
 }
 
-export const STATUS_WORDS_TITLE = 'Status words';
-export const TEAM_TITLE = 'Assessment team';
-export const TEAM_COLUMNS = ['Name', 'Role', 'Department'] as const;
+export const STATUS_WORDS_TITLE = "Status words";
+export const TEAM_TITLE = "Assessment team";
+export const TEAM_COLUMNS = ["Name", "Role", "Department"] as const;
 /** Rows the team table offers; the Owner dropdowns read all of them (blanks are skipped by people). */
 export const TEAM_ROWS = 30;
 
@@ -115,24 +156,27 @@ export function layoutSettings(
   start: number,
   kept: Map<string, CellValue>,
   statusWords: [CellValue, CellValue][] = [],
-  team: CellValue[][] = [],
+  team: CellValue[][] = []
 ): SettingsLayout {
   const sheet = emptySheet(SHEETS.settings);
-  sheet.tabColor = '#7F7F7F';
+  sheet.tabColor = "#7F7F7F";
   sheet.widths = { A: 26, B: 22, C: 60 };
   const names: NamePlan[] = [];
   const cells = new Map<string, string>();
   const rows: PlanCell[][] = [
-    [{ value: 'Settings' }],
-    [{ value: 'Change a value here and every score, level and due date in the workbook follows.' }],
+    [{ value: "Settings" }],
+    [{ value: "Change a value here and every score, level and due date in the workbook follows." }],
   ];
-  sheet.formats.push({ range: 'A1', style: TITLE }, { range: 'A2', style: SUBTITLE });
+  sheet.formats.push({ range: "A1", style: TITLE }, { range: "A2", style: SUBTITLE });
   for (const section of settingsSections(org, start)) {
     rows.push([]);
     rows.push([{ value: section.title }]);
     sheet.formats.push({ range: `A${rows.length}`, style: SECTION });
     rows.push(section.headers.map((h) => ({ value: h })));
-    sheet.formats.push({ range: `A${rows.length}:${String.fromCharCode(64 + section.headers.length)}${rows.length}`, style: HEADER });
+    sheet.formats.push({
+      range: `A${rows.length}:${String.fromCharCode(64 + section.headers.length)}${rows.length}`,
+      style: HEADER,
+    });
     const first = rows.length + 1;
     for (const row of section.rows) {
       const r = rows.length + 1;
@@ -149,13 +193,20 @@ export function layoutSettings(
       rows.push(line);
     }
     if (section.labelName) {
-      names.push({ name: section.labelName, refersTo: `='${SHEETS.settings}'!$A$${first}:$A$${rows.length}` });
+      names.push({
+        name: section.labelName,
+        refersTo: `='${SHEETS.settings}'!$A$${first}:$A$${rows.length}`,
+      });
     }
   }
   rows.push([]);
   rows.push([{ value: STATUS_WORDS_TITLE }]);
   sheet.formats.push({ range: `A${rows.length}`, style: SECTION });
-  rows.push([{ value: 'Word' }, { value: 'Status' }, { value: 'Answers in templates you import that mean a status (e.g. "Erfüllt" → Compliant).' }]);
+  rows.push([
+    { value: "Word" },
+    { value: "Status" },
+    { value: 'Answers in templates you import that mean a status (e.g. "Erfüllt" → Compliant).' },
+  ]);
   sheet.formats.push({ range: `A${rows.length}:B${rows.length}`, style: HEADER });
   const firstWord = rows.length + 1;
   for (const [word, status] of statusWords) rows.push([{ value: word }, { value: status }]);
@@ -163,8 +214,8 @@ export function layoutSettings(
   sheet.formats.push({ range: `A${firstWord}:B${lastWord}`, style: INPUT });
   sheet.validations.push({
     range: `B${firstWord}:B${lastWord}`,
-    rule: { kind: 'list', source: '=Status_List' },
-    error: { title: 'Not a status', message: 'Pick the status this word means.', style: 'stop' },
+    rule: { kind: "list", source: "=Status_List" },
+    error: { title: "Not a status", message: "Pick the status this word means.", style: "stop" },
   });
   rows.push([]);
   rows.push([{ value: TEAM_TITLE }]);
@@ -175,12 +226,19 @@ export function layoutSettings(
   for (const member of team) rows.push(member.map((value) => ({ value })));
   const lastMember = firstMember + Math.max(TEAM_ROWS, team.length + 5) - 1;
   sheet.formats.push({ range: `A${firstMember}:C${lastMember}`, style: INPUT });
-  names.push({ name: 'Team_Names', refersTo: `='${SHEETS.settings}'!$A$${firstMember}:$A$${lastMember}` });
-  const maturityCell = cells.get('maturity');
+  names.push({
+    name: "Team_Names",
+    refersTo: `='${SHEETS.settings}'!$A$${firstMember}:$A$${lastMember}`,
+  });
+  const maturityCell = cells.get("maturity");
   if (maturityCell) {
-    sheet.validations.push({ range: maturityCell, rule: { kind: 'list', source: 'Yes,No' }, error: { title: 'Yes or No', message: 'Yes shows the maturity column.', style: 'stop' } });
+    sheet.validations.push({
+      range: maturityCell,
+      rule: { kind: "list", source: "Yes,No" },
+      error: { title: "Yes or No", message: "Yes shows the maturity column.", style: "stop" },
+    });
   }
-  sheet.blocks.push({ at: 'A1', cells: rows });
+  sheet.blocks.push({ at: "A1", cells: rows });
   sheet.protect = false;
   return { sheet, names, cells };
 }

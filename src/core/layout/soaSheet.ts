@@ -1,17 +1,30 @@
 // The Statement of Applicability: one row per Annex A control. Applicability, implementation
 // status, evidence and owner are live lookups into `Annex A` (so the SoA never drifts from the
 // assessment); the reason type, the justification and the version / approval block are typed here.
-import { CONTROLS, findControl, normalizeControlId } from '../../catalog';
+import { CONTROLS, findControl, normalizeControlId } from "../../catalog";
 import {
-  IMPLEMENTATION_STATUSES, SHEETS, SOA_APPROVAL_LABELS, SOA_COLUMNS, SOA_FORMULA_COLUMNS, SOA_REASON_TYPES, TABLES,
-} from '../contract';
-import type { RowInputs } from '../inputs';
-import { isBlank, locateAssessmentTable, normalizeHeader } from '../locate';
-import type { PlanCell, SheetPlan } from '../plan';
-import { sameText } from '../scoring';
-import type { CellValue, SheetSnapshot } from '../snapshot';
-import { layoutRegister, readRegister, thisRowRef, withExtraColumns, type RegisterColumn, type RegisterRows } from './registerTable';
-import { COLORS, HEADER, INPUT } from './styles';
+  IMPLEMENTATION_STATUSES,
+  SHEETS,
+  SOA_APPROVAL_LABELS,
+  SOA_COLUMNS,
+  SOA_FORMULA_COLUMNS,
+  SOA_REASON_TYPES,
+  TABLES,
+} from "../contract";
+import type { RowInputs } from "../inputs";
+import { isBlank, locateAssessmentTable, normalizeHeader } from "../locate";
+import type { PlanCell, SheetPlan } from "../plan";
+import { sameText } from "../scoring";
+import type { CellValue, SheetSnapshot } from "../snapshot";
+import {
+  layoutRegister,
+  readRegister,
+  thisRowRef,
+  withExtraColumns,
+  type RegisterColumn,
+  type RegisterRows,
+} from "./registerTable";
+import { COLORS, HEADER, INPUT } from "./styles";
 
 const T = TABLES.soa;
 const A = TABLES.annexA;
@@ -31,40 +44,50 @@ export function emptySoa(): SoaInputs {
 }
 
 /** The reference model of the SoA formulas (mirrors Excel's case-insensitive text compare). */
-export function soaApplicable(applicable: CellValue, status: CellValue): 'Yes' | 'No' {
-  return sameText(applicable, 'No') || sameText(status, 'Not Applicable') ? 'No' : 'Yes';
+export function soaApplicable(applicable: CellValue, status: CellValue): "Yes" | "No" {
+  return sameText(applicable, "No") || sameText(status, "Not Applicable") ? "No" : "Yes";
 }
 
 /** Implementation status from the Annex A status; '' while the control is not assessed. */
-export function implementationStatus(applicable: CellValue, status: CellValue, openAction: boolean): ImplementationStatus | '' {
-  if (soaApplicable(applicable, status) === 'No') return 'Excluded';
-  if (sameText(status, 'Compliant')) return 'Implemented';
-  if (sameText(status, 'Partially Compliant')) return 'Partially implemented';
-  if (sameText(status, 'Non-Compliant')) return openAction ? 'Planned' : 'Not implemented';
-  return '';
+export function implementationStatus(
+  applicable: CellValue,
+  status: CellValue,
+  openAction: boolean
+): ImplementationStatus | "" {
+  if (soaApplicable(applicable, status) === "No") return "Excluded";
+  if (sameText(status, "Compliant")) return "Implemented";
+  if (sameText(status, "Partially Compliant")) return "Partially implemented";
+  if (sameText(status, "Non-Compliant")) return openAction ? "Planned" : "Not implemented";
+  return "";
 }
 
 /** The live formulas; `hasPlan` adds "Planned" for a non-compliant control with an open plan action. */
-export function soaFormulas(hasPlan: boolean): Record<(typeof SOA_FORMULA_COLUMNS)[number], string> {
-  const id = thisRowRef(T, 'ID');
+export function soaFormulas(
+  hasPlan: boolean
+): Record<(typeof SOA_FORMULA_COLUMNS)[number], string> {
+  const id = thisRowRef(T, "ID");
   const look = (column: string): string => `INDEX(${A}[${column}],MATCH(${id},${A}[ID],0))`;
-  const status = look('Status');
+  const status = look("Status");
   const P = TABLES.plan;
   const planned = hasPlan
     ? `IF(SUMPRODUCT((${P}[Source]="${SHEETS.annexA}")*(${P}[ID]=${id})*(${P}[Progress]<>"Done")*(${P}[Progress]<>"Resolved"))>0,"Planned","Not implemented")`
     : '"Not implemented"';
   return {
-    Applicable: `=IFERROR(IF(OR(${look('Applicable')}="No",${status}="Not Applicable"),"No","Yes"),"")`,
-    'Implementation status':
-      `=IFERROR(IF(${thisRowRef(T, 'Applicable')}="No","Excluded",IF(${status}="Compliant","Implemented",` +
+    Applicable: `=IFERROR(IF(OR(${look("Applicable")}="No",${status}="Not Applicable"),"No","Yes"),"")`,
+    "Implementation status":
+      `=IFERROR(IF(${thisRowRef(T, "Applicable")}="No","Excluded",IF(${status}="Compliant","Implemented",` +
       `IF(${status}="Partially Compliant","Partially implemented",IF(${status}="Non-Compliant",${planned},"")))),"")`,
     // &"" turns the 0 INDEX returns for an empty cell into an empty text.
-    'Evidence or document reference': `=IFERROR(${look('Evidence')}&"","")`,
-    Owner: `=IFERROR(${look('Owner')}&"","")`,
+    "Evidence or document reference": `=IFERROR(${look("Evidence")}&"","")`,
+    Owner: `=IFERROR(${look("Owner")}&"","")`,
   };
 }
 
-const SPEC = { columns: SOA_COLUMNS, required: ['ID', 'Implementation status'], formulaColumns: SOA_FORMULA_COLUMNS } as const;
+const SPEC = {
+  columns: SOA_COLUMNS,
+  required: ["ID", "Implementation status"],
+  formulaColumns: SOA_FORMULA_COLUMNS,
+} as const;
 
 /** Reads the typed SoA values back: rows (by ID), extra columns and the approval block. */
 export function readSoa(snapshot: SheetSnapshot | undefined): SoaInputs {
@@ -93,16 +116,20 @@ export interface SoaLayoutInput {
   hasPlan: boolean;
 }
 
-const COLUMNS: Record<string, Omit<RegisterColumn, 'header' | 'formula'>> = {
-  ID: { role: 'fixed', width: 8 },
-  Theme: { role: 'fixed', width: 14 },
-  Control: { role: 'fixed', width: 36, wrap: true },
-  Applicable: { role: 'formula', width: 11 },
-  'Reason type': { role: 'input', width: 18 },
-  Justification: { role: 'input', width: 44, wrap: true },
-  'Implementation status': { role: 'formula', width: 19 },
-  'Evidence or document reference': { role: 'formula', width: 36, style: { hAlign: 'left', wrap: true } },
-  Owner: { role: 'formula', width: 16, style: { hAlign: 'left' } },
+const COLUMNS: Record<string, Omit<RegisterColumn, "header" | "formula">> = {
+  ID: { role: "fixed", width: 8 },
+  Theme: { role: "fixed", width: 14 },
+  Control: { role: "fixed", width: 36, wrap: true },
+  Applicable: { role: "formula", width: 11 },
+  "Reason type": { role: "input", width: 18 },
+  Justification: { role: "input", width: 44, wrap: true },
+  "Implementation status": { role: "formula", width: 19 },
+  "Evidence or document reference": {
+    role: "formula",
+    width: 36,
+    style: { hAlign: "left", wrap: true },
+  },
+  Owner: { role: "formula", width: 16, style: { hAlign: "left" } },
 };
 
 export function layoutSoaSheet({ soa, annexA, hasPlan }: SoaLayoutInput): SheetPlan {
@@ -110,7 +137,7 @@ export function layoutSoaSheet({ soa, annexA, hasPlan }: SoaLayoutInput): SheetP
   const headers = withExtraColumns(SOA_COLUMNS, soa.extraColumns);
   const columns: RegisterColumn[] = headers.map((h) => ({
     header: h,
-    ...(COLUMNS[h] ?? { role: 'input', width: 18, wrap: true }),
+    ...(COLUMNS[h] ?? { role: "input", width: 18, wrap: true }),
     formula: (formulas as Record<string, string>)[h],
   }));
 
@@ -119,7 +146,7 @@ export function layoutSoaSheet({ soa, annexA, hasPlan }: SoaLayoutInput): SheetP
   const loose: RowInputs[] = [];
   for (const row of soa.rows) {
     const raw = row.ID;
-    const id = isBlank(raw ?? null) ? '' : (normalizeControlId(raw) ?? String(raw).trim());
+    const id = isBlank(raw ?? null) ? "" : (normalizeControlId(raw) ?? String(raw).trim());
     if (!id || typed.has(id)) loose.push(row);
     else typed.set(id, row);
   }
@@ -138,58 +165,110 @@ export function layoutSoaSheet({ soa, annexA, hasPlan }: SoaLayoutInput): SheetP
       row.Control = mine.Control ?? assessed.Title ?? null;
     }
     // A justification typed on Annex A starts the SoA's; after that the SoA keeps its own.
-    if (isBlank(row.Justification ?? null) && !isBlank(assessed.Justification ?? null)) row.Justification = assessed.Justification;
+    if (isBlank(row.Justification ?? null) && !isBlank(assessed.Justification ?? null))
+      row.Justification = assessed.Justification;
     return row;
   });
   rows.push(...loose);
 
   const intro: PlanCell[][] = [
     [{ formula: '="Organisation: "&Org_Name&"   ·   Scope: "&Assessment_Scope' }],
-    [{ value: 'Applicable, Implementation status, Evidence and Owner follow the Annex A sheet (the status stays empty until the control is assessed). Give every control a reason type and a justification, and fill the approval block.' }],
+    [
+      {
+        value:
+          "Applicable, Implementation status, Evidence and Owner follow the Annex A sheet (the status stays empty until the control is assessed). Give every control a reason type and a justification, and fill the approval block.",
+      },
+    ],
   ];
   const layout = layoutRegister({
-    name: SHEETS.soa, table: T, tabColor: '#375623', title: 'Statement of Applicability — ISO/IEC 27001:2022 Annex A',
-    intro, columns, rows, spareRows: 0, tableStyle: 'TableStyleLight11', headerRow: SOA_HEADER_ROW,
+    name: SHEETS.soa,
+    table: T,
+    tabColor: "#375623",
+    title: "Statement of Applicability — ISO/IEC 27001:2022 Annex A",
+    intro,
+    columns,
+    rows,
+    spareRows: 0,
+    tableStyle: "TableStyleLight11",
+    headerRow: SOA_HEADER_ROW,
   });
   const { sheet, range, cell } = layout;
 
   // Version and approval block: labels in B, values in C (dates as dates).
-  const block: PlanCell[][] = SOA_APPROVAL_LABELS.map((label) => [{ value: label }, { value: soa.approval[label] ?? null }]);
+  const block: PlanCell[][] = SOA_APPROVAL_LABELS.map((label) => [
+    { value: label },
+    { value: soa.approval[label] ?? null },
+  ]);
   sheet.blocks.push({ at: `B${SOA_APPROVAL_ROW}`, cells: block });
   const firstApproval = SOA_APPROVAL_ROW;
   const lastApproval = SOA_APPROVAL_ROW + SOA_APPROVAL_LABELS.length - 1;
-  const dateRow = SOA_APPROVAL_ROW + SOA_APPROVAL_LABELS.indexOf('Approval date');
+  const dateRow = SOA_APPROVAL_ROW + SOA_APPROVAL_LABELS.indexOf("Approval date");
   sheet.formats.push(
     { range: `B${firstApproval}:B${lastApproval}`, style: { ...HEADER, wrap: false } },
-    { range: `C${firstApproval}:C${lastApproval}`, style: { ...INPUT, wrap: false, hAlign: 'left' } },
-    { range: `C${dateRow}`, numberFormat: 'yyyy-mm-dd' },
+    {
+      range: `C${firstApproval}:C${lastApproval}`,
+      style: { ...INPUT, wrap: false, hAlign: "left" },
+    },
+    { range: `C${dateRow}`, numberFormat: "yyyy-mm-dd" }
   );
   sheet.validations.push(
-    { range: `C${dateRow}`, rule: { kind: 'date' }, error: { title: 'Approval date', message: 'Enter a date, e.g. 2026-03-31.', style: 'stop' } },
     {
-      range: range('Reason type'),
-      rule: { kind: 'list', source: SOA_REASON_TYPES.join(',') },
-      prompt: { title: 'Reason type', message: 'Why the control is in or out: Legal, Contractual, Business requirement, Risk assessment or Not relevant.' },
-      error: { title: 'Reason type', message: `Choose one of: ${SOA_REASON_TYPES.join(', ')}.`, style: 'stop' },
+      range: `C${dateRow}`,
+      rule: { kind: "date" },
+      error: { title: "Approval date", message: "Enter a date, e.g. 2026-03-31.", style: "stop" },
     },
+    {
+      range: range("Reason type"),
+      rule: { kind: "list", source: SOA_REASON_TYPES.join(",") },
+      prompt: {
+        title: "Reason type",
+        message:
+          "Why the control is in or out: Legal, Contractual, Business requirement, Risk assessment or Not relevant.",
+      },
+      error: {
+        title: "Reason type",
+        message: `Choose one of: ${SOA_REASON_TYPES.join(", ")}.`,
+        style: "stop",
+      },
+    }
   );
 
-  const applicable = cell('Applicable');
-  const status = cell('Implementation status');
+  const applicable = cell("Applicable");
+  const status = cell("Implementation status");
   sheet.conditionalFormats.push(
-    { kind: 'expression', range: range('Justification'), formula: `AND(${applicable}="No",LEN(TRIM(${cell('Justification')}))=0)`, style: { fill: COLORS.problem.fill } },
-    { kind: 'expression', range: range('Reason type'), formula: `AND(${applicable}="No",LEN(TRIM(${cell('Reason type')}))=0)`, style: { fill: COLORS.partial.fill } },
-    { kind: 'expression', range: range('Applicable'), formula: `${applicable}="No"`, style: { fill: COLORS.notApplicable.fill, fontColor: COLORS.notApplicable.font } },
+    {
+      kind: "expression",
+      range: range("Justification"),
+      formula: `AND(${applicable}="No",LEN(TRIM(${cell("Justification")}))=0)`,
+      style: { fill: COLORS.problem.fill },
+    },
+    {
+      kind: "expression",
+      range: range("Reason type"),
+      formula: `AND(${applicable}="No",LEN(TRIM(${cell("Reason type")}))=0)`,
+      style: { fill: COLORS.partial.fill },
+    },
+    {
+      kind: "expression",
+      range: range("Applicable"),
+      formula: `${applicable}="No"`,
+      style: { fill: COLORS.notApplicable.fill, fontColor: COLORS.notApplicable.font },
+    }
   );
   const colours: [ImplementationStatus, { fill: string; font: string }][] = [
-    ['Implemented', COLORS.compliant],
-    ['Partially implemented', COLORS.partial],
-    ['Planned', { fill: '#DDEBF7', font: '#1F4E78' }],
-    ['Not implemented', COLORS.nonCompliant],
-    ['Excluded', COLORS.notApplicable],
+    ["Implemented", COLORS.compliant],
+    ["Partially implemented", COLORS.partial],
+    ["Planned", { fill: "#DDEBF7", font: "#1F4E78" }],
+    ["Not implemented", COLORS.nonCompliant],
+    ["Excluded", COLORS.notApplicable],
   ];
   for (const [value, colour] of colours) {
-    sheet.conditionalFormats.push({ kind: 'expression', range: range('Implementation status'), formula: `${status}="${value}"`, style: { fill: colour.fill, fontColor: colour.font } });
+    sheet.conditionalFormats.push({
+      kind: "expression",
+      range: range("Implementation status"),
+      formula: `${status}="${value}"`,
+      style: { fill: colour.fill, fontColor: colour.font },
+    });
   }
   return sheet;
 }

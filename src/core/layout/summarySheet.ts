@@ -1,23 +1,28 @@
 // The Summary sheet: compliance overall / clauses / Annex A (named), a breakdown per clause and
 // theme, assessment progress, a likelihood × impact heat map of open gaps and the top gaps.
 // Plain COUNTIFS / SUMIFS / INDEX / MATCH only, so it recalculates in every spreadsheet.
-import { THEMES } from '../../catalog';
-import { SHEETS, TABLES } from '../contract';
-import { emptySheet, type NamePlan, type PlanCell, type SheetPlan } from '../plan';
-import { riskLevel } from '../scoring';
-import { clauseAreas } from './assessmentSheet';
-import { planSummaryRows } from './planSheet';
-import { readinessSection } from './readinessSection';
-import { auditSummarySections } from './auditSummary';
-import { COLORS, FORMULA, HEADER, SECTION, SUBTITLE, TITLE } from './styles';
+import { THEMES } from "../../catalog";
+import { SHEETS, TABLES } from "../contract";
+import { emptySheet, type NamePlan, type PlanCell, type SheetPlan } from "../plan";
+import { riskLevel } from "../scoring";
+import { clauseAreas } from "./assessmentSheet";
+import { planSummaryRows } from "./planSheet";
+import { readinessSection } from "./readinessSection";
+import { auditSummarySections } from "./auditSummary";
+import { COLORS, FORMULA, HEADER, SECTION, SUBTITLE, TITLE } from "./styles";
 
 const C = TABLES.clauses;
 const A = TABLES.annexA;
-const SCORED_STATUSES = ['Compliant', 'Partially Compliant', 'Non-Compliant', 'Not Applicable'] as const;
+const SCORED_STATUSES = [
+  "Compliant",
+  "Partially Compliant",
+  "Non-Compliant",
+  "Not Applicable",
+] as const;
 
 /** (n − Σgap) / n over rows with a numeric gap score matching the criteria; blank when n = 0. */
 function complianceFormula(table: string, criteria: string): string {
-  const n = `COUNTIFS(${criteria ? `${criteria},` : ''}${table}[Gap score],">=0")`;
+  const n = `COUNTIFS(${criteria ? `${criteria},` : ""}${table}[Gap score],">=0")`;
   const sum = criteria ? `SUMIFS(${table}[Gap score],${criteria})` : `SUM(${table}[Gap score])`;
   return `=IF(${n}=0,"",(${n}-${sum})/${n})`;
 }
@@ -28,7 +33,7 @@ function overallFormula(): string {
 }
 
 function countAssessed(table: string): string {
-  return SCORED_STATUSES.map((s) => `COUNTIF(${table}[Status],"${s}")`).join('+');
+  return SCORED_STATUSES.map((s) => `COUNTIF(${table}[Status],"${s}")`).join("+");
 }
 
 export interface SummaryLayout {
@@ -43,57 +48,88 @@ export const TOP_CONTROL_GAPS = 10;
  *  `snapshots`: rows on History (the trend chart appears once there is one). */
 export function layoutSummary(planOwners?: string[], snapshots = 0): SummaryLayout {
   const sheet = emptySheet(SHEETS.summary);
-  sheet.tabColor = '#2F5597';
+  sheet.tabColor = "#2F5597";
   sheet.widths = { A: 36, B: 13, C: 13, D: 13, E: 13, F: 13, G: 13, H: 10, I: 10 };
   const rows: PlanCell[][] = [];
   const put = (cells: PlanCell[]): number => rows.push(cells);
   const v = (value: string | number): PlanCell => ({ value });
   const f = (formula: string): PlanCell => ({ formula });
 
-  put([v('Summary — ISO/IEC 27001:2022 gap assessment')]);
+  put([v("Summary — ISO/IEC 27001:2022 gap assessment")]);
   put([f('="Organisation: "&Org_Name&"   ·   Scope: "&Assessment_Scope')]);
   put([]);
-  put([v('Compliance')]);
-  const complianceHeader = put([v('Measure'), v('Compliance'), v('Assessed'), v('Rows')]);
+  put([v("Compliance")]);
+  const complianceHeader = put([v("Measure"), v("Compliance"), v("Assessed"), v("Rows")]);
   const overall = put([
-    v('Overall'), f(overallFormula()),
-    f(`=${countAssessed(C)}+${countAssessed(A)}`), f(`=ROWS(${C}[ID])+ROWS(${A}[ID])`),
+    v("Overall"),
+    f(overallFormula()),
+    f(`=${countAssessed(C)}+${countAssessed(A)}`),
+    f(`=ROWS(${C}[ID])+ROWS(${A}[ID])`),
   ]);
-  const clauses = put([v('Clauses 4-10 (mandatory)'), f(complianceFormula(C, '')), f(`=${countAssessed(C)}`), f(`=ROWS(${C}[ID])`)]);
-  const annex = put([v('Annex A controls'), f(complianceFormula(A, '')), f(`=${countAssessed(A)}`), f(`=ROWS(${A}[ID])`)]);
-  const progress = put([v('Assessment progress'), f(`=IF(D${overall}=0,"",C${overall}/D${overall})`), f(`=C${overall}&" of "&D${overall}`)]);
+  const clauses = put([
+    v("Clauses 4-10 (mandatory)"),
+    f(complianceFormula(C, "")),
+    f(`=${countAssessed(C)}`),
+    f(`=ROWS(${C}[ID])`),
+  ]);
+  const annex = put([
+    v("Annex A controls"),
+    f(complianceFormula(A, "")),
+    f(`=${countAssessed(A)}`),
+    f(`=ROWS(${A}[ID])`),
+  ]);
+  const progress = put([
+    v("Assessment progress"),
+    f(`=IF(D${overall}=0,"",C${overall}/D${overall})`),
+    f(`=C${overall}&" of "&D${overall}`),
+  ]);
   put([]);
-  put([v('By clause and theme')]);
-  const areaHeader = put([v('Area'), v('Compliance'), ...SCORED_STATUSES.map((s) => v(s)), v('Not Assessed'), v('Total'), v('Avg maturity')]);
+  put([v("By clause and theme")]);
+  const areaHeader = put([
+    v("Area"),
+    v("Compliance"),
+    ...SCORED_STATUSES.map((s) => v(s)),
+    v("Not Assessed"),
+    v("Total"),
+    v("Avg maturity"),
+  ]);
   const areaFirst = rows.length + 1;
   const areaRow = (label: string, table: string, criterion: string): void => {
     const r = rows.length + 1;
     put([
-      v(label), f(complianceFormula(table, criterion)),
+      v(label),
+      f(complianceFormula(table, criterion)),
       ...SCORED_STATUSES.map((s) => f(`=COUNTIFS(${criterion},${table}[Status],"${s}")`)),
-      f(`=H${r}-SUM(C${r}:F${r})`), f(`=COUNTIFS(${criterion})`),
+      f(`=H${r}-SUM(C${r}:F${r})`),
+      f(`=COUNTIFS(${criterion})`),
       // Maturity mode: the average of the 0–5 levels given (blank when none).
       f(`=IFERROR(AVERAGEIFS(${table}[Maturity],${criterion}),"")`),
     ]);
   };
   for (const area of clauseAreas()) areaRow(`Clause ${area.label}`, C, `${C}[ID],"${area.id}.*"`);
-  for (const theme of THEMES) areaRow(`Annex A ${theme.theme} (${theme.id}.x)`, A, `${A}[Theme],"${theme.theme}"`);
+  for (const theme of THEMES)
+    areaRow(`Annex A ${theme.theme} (${theme.id}.x)`, A, `${A}[Theme],"${theme.theme}"`);
   const areaLast = rows.length;
   put([]);
 
-  put([v('Open gaps by likelihood × impact (Partially or Non-Compliant rows with both scores)')]);
-  const heatHeader = put([v('Likelihood ↓ / Impact →'), ...[1, 2, 3, 4, 5].map((i) => v(i))]);
+  put([v("Open gaps by likelihood × impact (Partially or Non-Compliant rows with both scores)")]);
+  const heatHeader = put([v("Likelihood ↓ / Impact →"), ...[1, 2, 3, 4, 5].map((i) => v(i))]);
   for (const likelihood of [5, 4, 3, 2, 1]) {
     put([
       v(likelihood),
       ...[1, 2, 3, 4, 5].map((impact) =>
-        f(`=${[C, A].map((t) => `COUNTIFS(${t}[Likelihood],${likelihood},${t}[Impact],${impact},${t}[Gap score],">0")`).join('+')}`),
+        f(
+          `=${[C, A].map((t) => `COUNTIFS(${t}[Likelihood],${likelihood},${t}[Impact],${impact},${t}[Gap score],">0")`).join("+")}`
+        )
       ),
     ]);
     const r = rows.length;
     [1, 2, 3, 4, 5].forEach((impact, i) => {
-      const colour = COLORS.risk[riskLevel(likelihood * impact) ?? 'Low'];
-      sheet.formats.push({ range: `${String.fromCharCode(66 + i)}${r}`, style: { fill: colour.fill, fontColor: colour.font, hAlign: 'center', bold: true } });
+      const colour = COLORS.risk[riskLevel(likelihood * impact) ?? "Low"];
+      sheet.formats.push({
+        range: `${String.fromCharCode(66 + i)}${r}`,
+        style: { fill: colour.fill, fontColor: colour.font, hAlign: "center", bold: true },
+      });
     });
   }
   put([]);
@@ -102,7 +138,14 @@ export function layoutSummary(planOwners?: string[], snapshots = 0): SummaryLayo
     put([v(title)]);
     sheet.formats.push({ range: `A${rows.length}`, style: SECTION });
     // Title last, so long titles run on into the empty cells to its right.
-    const header = put([v('ID'), v('Status'), v('Risk level'), v('Priority'), v('Table row'), v('Title')]);
+    const header = put([
+      v("ID"),
+      v("Status"),
+      v("Risk level"),
+      v("Priority"),
+      v("Table row"),
+      v("Title"),
+    ]);
     sheet.formats.push({ range: `A${header}:F${header}`, style: HEADER });
     const p = `${table}[Priority]`;
     for (let k = 1; k <= count; k++) {
@@ -114,10 +157,18 @@ export function layoutSummary(planOwners?: string[], snapshots = 0): SummaryLayo
         k === 1
           ? `=IF(ISNUMBER(D${r}),MATCH(D${r},${p},0),"")`
           : `=IF(ISNUMBER(D${r}),IF(D${r}=D${r - 1},E${r - 1}+MATCH(D${r},INDEX(${p},E${r - 1}+1):INDEX(${p},ROWS(${p})),0),MATCH(D${r},${p},0)),"")`;
-      const pick = (column: string): PlanCell => f(`=IF(ISNUMBER(E${r}),INDEX(${table}[${column}],E${r}),"")`);
-      put([pick('ID'), pick('Status'), pick('Risk level'), f(`=IF(${value}>0,${value},"")`), f(position), pick('Title')]);
+      const pick = (column: string): PlanCell =>
+        f(`=IF(ISNUMBER(E${r}),INDEX(${table}[${column}],E${r}),"")`);
+      put([
+        pick("ID"),
+        pick("Status"),
+        pick("Risk level"),
+        f(`=IF(${value}>0,${value},"")`),
+        f(position),
+        pick("Title"),
+      ]);
     }
-    sheet.formats.push({ range: `D${header + 1}:E${header + count}`, style: { hAlign: 'center' } });
+    sheet.formats.push({ range: `D${header + 1}:E${header + count}`, style: { hAlign: "center" } });
     return header;
   };
   topList(`Top ${TOP_CLAUSE_GAPS} clause gaps by priority`, C, TOP_CLAUSE_GAPS);
@@ -128,9 +179,14 @@ export function layoutSummary(planOwners?: string[], snapshots = 0): SummaryLayo
     const section = rows.length + 1;
     const remediation = planSummaryRows(planOwners);
     for (const line of remediation.rows) put(line);
-    sheet.formats.push({ range: `A${section}`, style: SECTION }, { range: `B${section + 1}:E${rows.length}`, style: FORMULA });
-    for (const h of remediation.headers) sheet.formats.push({ range: `A${section + h}:E${section + h}`, style: HEADER });
-    for (const d of remediation.dates) sheet.formats.push({ range: `E${section + d}`, numberFormat: 'yyyy-mm-dd;;' });
+    sheet.formats.push(
+      { range: `A${section}`, style: SECTION },
+      { range: `B${section + 1}:E${rows.length}`, style: FORMULA }
+    );
+    for (const h of remediation.headers)
+      sheet.formats.push({ range: `A${section + h}:E${section + h}`, style: HEADER });
+    for (const d of remediation.dates)
+      sheet.formats.push({ range: `E${section + d}`, numberFormat: "yyyy-mm-dd;;" });
   }
   // Audit sections (documents, residual risk, trend), always last.
   put([]);
@@ -144,34 +200,34 @@ export function layoutSummary(planOwners?: string[], snapshots = 0): SummaryLayo
   sheet.formats.push(...readiness.formats);
   sheet.conditionalFormats.push(...readiness.conditionalFormats);
 
-  sheet.blocks.push({ at: 'A1', cells: rows });
+  sheet.blocks.push({ at: "A1", cells: rows });
   sheet.formats.push(
-    { range: 'A1', style: TITLE },
-    { range: 'A2', style: SUBTITLE },
-    { range: 'A4', style: SECTION },
+    { range: "A1", style: TITLE },
+    { range: "A2", style: SUBTITLE },
+    { range: "A4", style: SECTION },
     { range: `A${areaHeader - 1}`, style: SECTION },
     { range: `A${heatHeader - 1}`, style: SECTION },
     { range: `A${complianceHeader}:D${complianceHeader}`, style: HEADER },
     { range: `A${areaHeader}:I${areaHeader}`, style: HEADER },
-    { range: `I${areaFirst}:I${areaLast}`, numberFormat: '0.0', style: FORMULA },
-    { range: `B${heatHeader}:F${heatHeader}`, style: { hAlign: 'center' } },
+    { range: `I${areaFirst}:I${areaLast}`, numberFormat: "0.0", style: FORMULA },
+    { range: `B${heatHeader}:F${heatHeader}`, style: { hAlign: "center" } },
     { range: `A${heatHeader}:F${heatHeader}`, style: HEADER },
-    { range: `B${overall}:B${progress}`, numberFormat: '0.0%', style: { ...FORMULA, bold: true } },
+    { range: `B${overall}:B${progress}`, numberFormat: "0.0%", style: { ...FORMULA, bold: true } },
     { range: `C${overall}:D${annex}`, style: FORMULA },
-    { range: `B${areaFirst}:B${areaLast}`, numberFormat: '0.0%', style: FORMULA },
-    { range: `C${areaFirst}:H${areaLast}`, style: FORMULA },
+    { range: `B${areaFirst}:B${areaLast}`, numberFormat: "0.0%", style: FORMULA },
+    { range: `C${areaFirst}:H${areaLast}`, style: FORMULA }
   );
   sheet.conditionalFormats.push(
-    { kind: 'dataBar', range: `B${overall}:B${progress}`, color: COLORS.brand },
-    { kind: 'dataBar', range: `B${areaFirst}:B${areaLast}`, color: COLORS.brand },
+    { kind: "dataBar", range: `B${overall}:B${progress}`, color: COLORS.brand },
+    { kind: "dataBar", range: `B${areaFirst}:B${areaLast}`, color: COLORS.brand }
   );
   sheet.charts.push({
-    name: 'ComplianceByArea',
-    type: 'barClustered',
-    title: 'Compliance by clause and theme',
+    name: "ComplianceByArea",
+    type: "barClustered",
+    title: "Compliance by clause and theme",
     source: `A${areaHeader}:B${areaLast}`,
-    from: 'J4',
-    to: 'Q24',
+    from: "J4",
+    to: "Q24",
   });
   sheet.print = { landscape: true, fitToWidth: true };
   sheet.rowHeights = { [areaHeader]: 30 };
@@ -179,9 +235,13 @@ export function layoutSummary(planOwners?: string[], snapshots = 0): SummaryLayo
   return {
     sheet,
     names: [
-      { name: 'Compliance_Overall', refersTo: ref(overall), comment: 'Share of assessed, applicable rows met (0–1)' },
-      { name: 'Compliance_Clauses', refersTo: ref(clauses) },
-      { name: 'Compliance_AnnexA', refersTo: ref(annex) },
+      {
+        name: "Compliance_Overall",
+        refersTo: ref(overall),
+        comment: "Share of assessed, applicable rows met (0–1)",
+      },
+      { name: "Compliance_Clauses", refersTo: ref(clauses) },
+      { name: "Compliance_AnnexA", refersTo: ref(annex) },
       ...audit.names,
       ...readiness.names,
     ],

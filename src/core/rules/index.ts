@@ -1,16 +1,16 @@
 // The rule table: every validation rule, in the order reports list them. Data that validate.ts walks.
-import { applicableConflict, applicableInvalid, justificationMissing } from './applicability';
-import { evidenceMissing, evidencePlaceholder } from './evidence';
-import { formulaOverwritten } from './formulas';
-import { idDuplicate, idUnknown, rowMissing } from './ids';
-import { ownerMissing } from './owner';
-import { PLAN_RULES } from './remediationPlan';
-import { riskMissing, riskOutOfRange } from './risk';
-import { columnMissing, sheetMissing } from './sheets';
-import { clauseNotApplicable, notAssessed, statusCase, statusInvalid } from './status';
-import { readinessBlocker } from './readiness';
-import { compliantByInterviewOnly, ownerNotInTeam } from './team';
-import type { Rule } from './types';
+import { applicableConflict, applicableInvalid, justificationMissing } from "./applicability";
+import { evidenceMissing, evidencePlaceholder } from "./evidence";
+import { formulaOverwritten } from "./formulas";
+import { idDuplicate, idUnknown, rowMissing } from "./ids";
+import { ownerMissing } from "./owner";
+import { PLAN_RULES } from "./remediationPlan";
+import { riskMissing, riskOutOfRange } from "./risk";
+import { columnMissing, sheetMissing } from "./sheets";
+import { clauseNotApplicable, notAssessed, statusCase, statusInvalid } from "./status";
+import { readinessBlocker } from "./readiness";
+import { compliantByInterviewOnly, ownerNotInTeam } from "./team";
+import type { Rule } from "./types";
 
 /** Rules over `Clauses 4-10` and `Annex A`. */
 export const ASSESSMENT_RULES: readonly Rule[] = [

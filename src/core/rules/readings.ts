@@ -1,26 +1,85 @@
 // How rules read cells: Status and Applicable as the sheet formulas see them, risk ratings, and
 // text that only pretends to be evidence. The word lists are data; add to them, not to the code.
-import { IMPACT_SCALE, LIKELIHOOD_SCALE, STATUSES, type Status } from '../scale';
-import type { CellValue } from '../snapshot';
-import { closest, looseKey } from './suggest';
-import type { Applicability, ApplicableReading, StatusReading } from './types';
+import { IMPACT_SCALE, LIKELIHOOD_SCALE, STATUSES, type Status } from "../scale";
+import type { CellValue } from "../snapshot";
+import { closest, looseKey } from "./suggest";
+import type { Applicability, ApplicableReading, StatusReading } from "./types";
 
 /** What people write instead of a scale status (loose keys, see looseKey). */
 const STATUS_SYNONYMS: Record<Status, readonly string[]> = {
   Compliant: [
-    'yes', 'y', 'met', 'fully met', 'done', 'ok', 'implemented', 'fully implemented', 'in place', 'complete',
-    'completed', 'full', 'fully compliant', 'compliance', 'conform', 'conformant', 'c',
+    "yes",
+    "y",
+    "met",
+    "fully met",
+    "done",
+    "ok",
+    "implemented",
+    "fully implemented",
+    "in place",
+    "complete",
+    "completed",
+    "full",
+    "fully compliant",
+    "compliance",
+    "conform",
+    "conformant",
+    "c",
   ],
-  'Partially Compliant': [
-    'partial', 'partially', 'partly', 'part', 'partially met', 'partly met', 'partially implemented',
-    'partial compliance', 'in progress', 'ongoing', 'wip', 'some', 'p', 'pc', 'pi',
+  "Partially Compliant": [
+    "partial",
+    "partially",
+    "partly",
+    "part",
+    "partially met",
+    "partly met",
+    "partially implemented",
+    "partial compliance",
+    "in progress",
+    "ongoing",
+    "wip",
+    "some",
+    "p",
+    "pc",
+    "pi",
   ],
-  'Non-Compliant': [
-    'no', 'n', 'not met', 'unmet', 'not compliant', 'noncompliant', 'non compliance', 'not implemented',
-    'missing', 'gap', 'fail', 'failed', 'nc', 'ni',
+  "Non-Compliant": [
+    "no",
+    "n",
+    "not met",
+    "unmet",
+    "not compliant",
+    "noncompliant",
+    "non compliance",
+    "not implemented",
+    "missing",
+    "gap",
+    "fail",
+    "failed",
+    "nc",
+    "ni",
   ],
-  'Not Applicable': ['n/a', 'na', 'n a', 'not relevant', 'excluded', 'exclude', 'out of scope', 'nap'],
-  'Not Assessed': ['tbd', 'todo', 'to do', 'pending', 'not started', 'unknown', '?', 'not reviewed', 'open'],
+  "Not Applicable": [
+    "n/a",
+    "na",
+    "n a",
+    "not relevant",
+    "excluded",
+    "exclude",
+    "out of scope",
+    "nap",
+  ],
+  "Not Assessed": [
+    "tbd",
+    "todo",
+    "to do",
+    "pending",
+    "not started",
+    "unknown",
+    "?",
+    "not reviewed",
+    "open",
+  ],
 };
 
 const STATUS_CANDIDATES: ReadonlyMap<string, Status> = new Map<string, Status>([
@@ -29,50 +88,113 @@ const STATUS_CANDIDATES: ReadonlyMap<string, Status> = new Map<string, Status>([
 ]);
 
 const APPLICABLE_CANDIDATES: ReadonlyMap<string, Applicability> = new Map<string, Applicability>([
-  ['yes', 'Yes'], ['y', 'Yes'], ['applicable', 'Yes'], ['true', 'Yes'], ['1', 'Yes'], ['x', 'Yes'], ['ja', 'Yes'], ['oui', 'Yes'],
-  ['no', 'No'], ['n', 'No'], ['not applicable', 'No'], ['n/a', 'No'], ['na', 'No'], ['false', 'No'], ['0', 'No'],
-  ['excluded', 'No'], ['nein', 'No'], ['non', 'No'],
+  ["yes", "Yes"],
+  ["y", "Yes"],
+  ["applicable", "Yes"],
+  ["true", "Yes"],
+  ["1", "Yes"],
+  ["x", "Yes"],
+  ["ja", "Yes"],
+  ["oui", "Yes"],
+  ["no", "No"],
+  ["n", "No"],
+  ["not applicable", "No"],
+  ["n/a", "No"],
+  ["na", "No"],
+  ["false", "No"],
+  ["0", "No"],
+  ["excluded", "No"],
+  ["nein", "No"],
+  ["non", "No"],
 ]);
 
 /** Evidence (and owner, justification) texts that say nothing an auditor can check (loose keys). */
 export const PLACEHOLDER_TEXTS: ReadonlySet<string> = new Set([
-  'tbd', 'tba', 'tbc', 'todo', 'to do', 'n/a', 'na', 'n a', 'none', 'nil', 'null', 'nothing', 'yes', 'y', 'no', 'n',
-  'ok', 'okay', 'done', 'x', '?', 'see above', 'as above', 'same as above', 'see below', 'ditto', 'same', 'idem',
-  'pending', 'evidence', 'various', 'exists', 'in place', 'available', 'implemented', 'compliant', 'true', 'false',
-  '0', '1', 'unknown', 'not sure', 'wip', 'later', 'ask', 'see notes', 'see policy', 'policy', 'document',
+  "tbd",
+  "tba",
+  "tbc",
+  "todo",
+  "to do",
+  "n/a",
+  "na",
+  "n a",
+  "none",
+  "nil",
+  "null",
+  "nothing",
+  "yes",
+  "y",
+  "no",
+  "n",
+  "ok",
+  "okay",
+  "done",
+  "x",
+  "?",
+  "see above",
+  "as above",
+  "same as above",
+  "see below",
+  "ditto",
+  "same",
+  "idem",
+  "pending",
+  "evidence",
+  "various",
+  "exists",
+  "in place",
+  "available",
+  "implemented",
+  "compliant",
+  "true",
+  "false",
+  "0",
+  "1",
+  "unknown",
+  "not sure",
+  "wip",
+  "later",
+  "ask",
+  "see notes",
+  "see policy",
+  "policy",
+  "document",
 ]);
 
 // Longest listed placeholder plus room for stray punctuation and spaces ("Same as above.").
 const PLACEHOLDER_MAX_LENGTH = Math.max(...[...PLACEHOLDER_TEXTS].map((t) => t.length)) + 6;
 
 function textOfValue(value: CellValue): string {
-  return value === null ? '' : String(value);
+  return value === null ? "" : String(value);
 }
 
 /** True when the text says nothing: a listed placeholder or only punctuation ("-", "—", "...", "??"). */
 export function isPlaceholder(text: string): boolean {
   const trimmed = text.trim();
   // Real evidence is longer than any listed placeholder: skip the normalising on the common path.
-  if (trimmed === '' || trimmed.length > PLACEHOLDER_MAX_LENGTH) return false;
+  if (trimmed === "" || trimmed.length > PLACEHOLDER_MAX_LENGTH) return false;
   if (/^[\p{P}\p{S}\s]+$/u.test(trimmed)) return true;
   return PLACEHOLDER_TEXTS.has(looseKey(trimmed));
 }
 
 /** Whether a value is empty as the formulas see it (null, or only spaces). */
 export function isBlankValue(value: CellValue): boolean {
-  return value === null || (typeof value === 'string' && value.trim() === '');
+  return value === null || (typeof value === "string" && value.trim() === "");
 }
 
 // Excel's "=" ignores case but not spaces, so trimming is exactly what the formulas do not do.
 function spacedKey(text: string): string {
-  return text.replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase();
+  return text
+    .replace(/[\s\u00a0]+/g, " ")
+    .trim()
+    .toLowerCase();
 }
 
 const STATUS_BY_LOWER = new Map(STATUSES.map((s) => [s.toLowerCase(), s]));
 
 /** Reads a Status cell; `cache` keeps suggestions cheap on 10,000 rows of the same typo. */
 export function readStatus(value: CellValue, cache?: Map<string, StatusReading>): StatusReading {
-  if (isBlankValue(value)) return { kind: 'blank' };
+  if (isBlankValue(value)) return { kind: "blank" };
   const raw = textOfValue(value);
   const key = `${typeof value}:${raw}`;
   const cached = cache?.get(key);
@@ -83,59 +205,65 @@ export function readStatus(value: CellValue, cache?: Map<string, StatusReading>)
 }
 
 function classifyStatus(value: CellValue, raw: string): StatusReading {
-  if (typeof value === 'string') {
-    if ((STATUSES as readonly string[]).includes(raw)) return { kind: 'exact', status: raw as Status };
+  if (typeof value === "string") {
+    if ((STATUSES as readonly string[]).includes(raw))
+      return { kind: "exact", status: raw as Status };
     const byCase = STATUS_BY_LOWER.get(raw.toLowerCase());
-    if (byCase) return { kind: 'case', status: byCase, raw };
+    if (byCase) return { kind: "case", status: byCase, raw };
     const bySpacing = STATUS_BY_LOWER.get(spacedKey(raw));
-    if (bySpacing) return { kind: 'spacing', status: bySpacing, raw };
+    if (bySpacing) return { kind: "spacing", status: bySpacing, raw };
   }
-  return { kind: 'invalid', raw, suggestion: closest(raw, STATUS_CANDIDATES) };
+  return { kind: "invalid", raw, suggestion: closest(raw, STATUS_CANDIDATES) };
 }
 
 export function readApplicable(value: CellValue): ApplicableReading {
-  if (isBlankValue(value)) return { kind: 'blank' };
+  if (isBlankValue(value)) return { kind: "blank" };
   const raw = textOfValue(value);
-  if (typeof value === 'string') {
+  if (typeof value === "string") {
     const lower = raw.toLowerCase();
-    if (lower === 'yes' || lower === 'no') return { kind: 'ok', value: lower === 'yes' ? 'Yes' : 'No' };
+    if (lower === "yes" || lower === "no")
+      return { kind: "ok", value: lower === "yes" ? "Yes" : "No" };
     const spaced = spacedKey(raw);
-    if (spaced === 'yes' || spaced === 'no') return { kind: 'spacing', value: spaced === 'yes' ? 'Yes' : 'No', raw };
+    if (spaced === "yes" || spaced === "no")
+      return { kind: "spacing", value: spaced === "yes" ? "Yes" : "No", raw };
   }
-  return { kind: 'invalid', raw, suggestion: closest(raw, APPLICABLE_CANDIDATES) };
+  return { kind: "invalid", raw, suggestion: closest(raw, APPLICABLE_CANDIDATES) };
 }
 
 /** A Likelihood or Impact cell. */
 export type RatingReading =
-  | { kind: 'blank' }
-  | { kind: 'ok'; value: number }
+  | { kind: "blank" }
+  | { kind: "ok"; value: number }
   /** A number, but not a whole number from 1 to 5. */
-  | { kind: 'out-of-range'; value: number }
+  | { kind: "out-of-range"; value: number }
   /** A number typed as text ("3"): the formulas and the 1-5 list do not take it as a number. */
-  | { kind: 'text-number'; raw: string; value: number }
+  | { kind: "text-number"; raw: string; value: number }
   /** A scale label such as "Likely": the number it stands for. */
-  | { kind: 'label'; raw: string; value: number }
-  | { kind: 'invalid'; raw: string };
+  | { kind: "label"; raw: string; value: number }
+  | { kind: "invalid"; raw: string };
 
-export function readRating(value: CellValue, scale: 'Likelihood' | 'Impact'): RatingReading {
-  if (isBlankValue(value)) return { kind: 'blank' };
-  if (typeof value === 'number') {
-    return Number.isInteger(value) && value >= 1 && value <= 5 ? { kind: 'ok', value } : { kind: 'out-of-range', value };
+export function readRating(value: CellValue, scale: "Likelihood" | "Impact"): RatingReading {
+  if (isBlankValue(value)) return { kind: "blank" };
+  if (typeof value === "number") {
+    return Number.isInteger(value) && value >= 1 && value <= 5
+      ? { kind: "ok", value }
+      : { kind: "out-of-range", value };
   }
   const raw = textOfValue(value);
-  if (typeof value === 'string') {
+  if (typeof value === "string") {
     const trimmed = raw.trim();
-    if (/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(trimmed)) return { kind: 'text-number', raw, value: Number(trimmed.replace(',', '.')) };
-    const labels = scale === 'Likelihood' ? LIKELIHOOD_SCALE : IMPACT_SCALE;
+    if (/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(trimmed))
+      return { kind: "text-number", raw, value: Number(trimmed.replace(",", ".")) };
+    const labels = scale === "Likelihood" ? LIKELIHOOD_SCALE : IMPACT_SCALE;
     const label = labels.find((l) => l.label.toLowerCase() === trimmed.toLowerCase());
-    if (label) return { kind: 'label', raw, value: label.value };
+    if (label) return { kind: "label", raw, value: label.value };
   }
-  return { kind: 'invalid', raw };
+  return { kind: "invalid", raw };
 }
 
 /** The scale label of a rating ("4 (Likely)"), for messages. */
-export function ratingLabel(scale: 'Likelihood' | 'Impact', value: number): string {
-  const labels = scale === 'Likelihood' ? LIKELIHOOD_SCALE : IMPACT_SCALE;
+export function ratingLabel(scale: "Likelihood" | "Impact", value: number): string {
+  const labels = scale === "Likelihood" ? LIKELIHOOD_SCALE : IMPACT_SCALE;
   const label = labels.find((l) => l.value === value);
   return label ? `${value} (${label.label})` : String(value);
 }

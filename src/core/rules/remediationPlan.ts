@@ -1,12 +1,13 @@
 // Rules over the `Remediation Plan` sheet: owner or due date missing, due before start,
 // overdue and not done. The same checks light up in the sheet as conditional formats.
-import { PLAN_COLUMNS } from '../contract';
-import { PLAN_REQUIRED } from '../remediation';
-import { locateAssessmentTable, normalizeHeader } from '../locate';
-import type { SheetSnapshot } from '../snapshot';
-import type { CellRef, PlanRule, Report } from './types';
+import { PLAN_COLUMNS } from "../contract";
+import { PLAN_REQUIRED } from "../remediation";
+import { locateAssessmentTable, normalizeHeader } from "../locate";
+import type { SheetSnapshot } from "../snapshot";
+import type { CellRef, PlanRule, Report } from "./types";
 
-export type PlanRuleId = 'plan-owner-missing' | 'plan-due-missing' | 'plan-due-before-start' | 'plan-overdue';
+export type PlanRuleId =
+  "plan-owner-missing" | "plan-due-missing" | "plan-due-before-start" | "plan-overdue";
 
 interface PlanRowView {
   id: string;
@@ -18,7 +19,10 @@ interface PlanRowView {
 
 /** Excel serial of a JS date (whole days since 1899-12-30). */
 function serialOf(date: Date): number {
-  return Math.floor((Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) - Date.UTC(1899, 11, 30)) / 86400000);
+  return Math.floor(
+    (Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) - Date.UTC(1899, 11, 30)) /
+      86400000
+  );
 }
 
 function planRows(snapshot: SheetSnapshot): PlanRowView[] {
@@ -30,23 +34,37 @@ function planRows(snapshot: SheetSnapshot): PlanRowView[] {
       const i = col(c);
       return i === undefined ? null : (snapshot.values[r]?.[i] ?? null);
     };
-    const progress = normalizeHeader((value('Progress') as string | null) ?? null);
-    const id = String(value('ID') ?? '').trim();
+    const progress = normalizeHeader((value("Progress") as string | null) ?? null);
+    const id = String(value("ID") ?? "").trim();
     return {
       id,
       row: r,
       value,
-      open: progress !== 'done' && progress !== 'resolved',
-      at: (c: string) => ({ sheet: snapshot.name, row: snapshot.origin.row + r, col: snapshot.origin.col + (col(c) ?? 0), id }),
+      open: progress !== "done" && progress !== "resolved",
+      at: (c: string) => ({
+        sheet: snapshot.name,
+        row: snapshot.origin.row + r,
+        col: snapshot.origin.col + (col(c) ?? 0),
+        id,
+      }),
     };
   });
 }
 
-const blank = (v: unknown): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+const blank = (v: unknown): boolean =>
+  v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
-function rule(id: PlanRuleId, severity: PlanRule['severity'], description: string, check: (row: PlanRowView, today: number, report: Report) => void): PlanRule {
+function rule(
+  id: PlanRuleId,
+  severity: PlanRule["severity"],
+  description: string,
+  check: (row: PlanRowView, today: number, report: Report) => void
+): PlanRule {
   return {
-    id, severity, description, scope: 'plan',
+    id,
+    severity,
+    description,
+    scope: "plan",
     check({ snapshot, today }, report) {
       const now = serialOf(today);
       for (const row of planRows(snapshot)) if (row.id) check(row, now, report);
@@ -55,23 +73,42 @@ function rule(id: PlanRuleId, severity: PlanRule['severity'], description: strin
 }
 
 export const PLAN_RULES: readonly PlanRule[] = [
-  rule('plan-owner-missing', 'warning', 'An open action has no owner', (row, _today, report) => {
-    if (row.open && blank(row.value('Owner'))) report(row.at('Owner'), `Action for ${row.id} has no owner. Name the person who will close it.`);
+  rule("plan-owner-missing", "warning", "An open action has no owner", (row, _today, report) => {
+    if (row.open && blank(row.value("Owner")))
+      report(
+        row.at("Owner"),
+        `Action for ${row.id} has no owner. Name the person who will close it.`
+      );
   }),
-  rule('plan-due-missing', 'warning', 'An open action has no due date', (row, _today, report) => {
-    if (row.open && blank(row.value('Due'))) report(row.at('Due'), `Action for ${row.id} has no due date. Enter a date (Settings has the default days per risk level).`);
+  rule("plan-due-missing", "warning", "An open action has no due date", (row, _today, report) => {
+    if (row.open && blank(row.value("Due")))
+      report(
+        row.at("Due"),
+        `Action for ${row.id} has no due date. Enter a date (Settings has the default days per risk level).`
+      );
   }),
-  rule('plan-due-before-start', 'error', 'Due date before the start date', (row, _today, report) => {
-    const start = row.value('Start');
-    const due = row.value('Due');
-    if (typeof start === 'number' && typeof due === 'number' && due < start) {
-      report(row.at('Due'), `Action for ${row.id} is due before it starts. Move the due date after the start date.`);
+  rule(
+    "plan-due-before-start",
+    "error",
+    "Due date before the start date",
+    (row, _today, report) => {
+      const start = row.value("Start");
+      const due = row.value("Due");
+      if (typeof start === "number" && typeof due === "number" && due < start) {
+        report(
+          row.at("Due"),
+          `Action for ${row.id} is due before it starts. Move the due date after the start date.`
+        );
+      }
     }
-  }),
-  rule('plan-overdue', 'warning', 'An open action is past its due date', (row, today, report) => {
-    const due = row.value('Due');
-    if (row.open && typeof due === 'number' && due < today) {
-      report(row.at('Due'), `Action for ${row.id} is overdue. Finish it, set Progress to Done, or agree a new due date.`);
+  ),
+  rule("plan-overdue", "warning", "An open action is past its due date", (row, today, report) => {
+    const due = row.value("Due");
+    if (row.open && typeof due === "number" && due < today) {
+      report(
+        row.at("Due"),
+        `Action for ${row.id} is overdue. Finish it, set Progress to Done, or agree a new due date.`
+      );
     }
   }),
 ];

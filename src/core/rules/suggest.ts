@@ -4,8 +4,8 @@
 export function looseKey(text: string): string {
   return text
     .toLowerCase()
-    .replace(/[\s\u00a0_\-–—.]+/g, ' ')
-    .replace(/[^\p{L}\p{N}/? ]/gu, '')
+    .replace(/[\s\u00a0_\-–—.]+/g, " ")
+    .replace(/[^\p{L}\p{N}/? ]/gu, "")
     .trim();
 }
 
@@ -20,7 +20,8 @@ export function editDistance(a: string, b: string, max: number): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prevPrev[j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, prevPrev[j - 2] + 1);
       cur.push(d);
       if (d < rowMin) rowMin = d;
     }

@@ -1,29 +1,32 @@
 // How rows were assessed and by whom: a Compliant verdict resting on an interview alone, and
 // owners who are not on the team table on Settings (allowed, but worth a second look).
-import { SHEETS } from '../contract';
-import { TEAM_TITLE } from '../layout/settingsSheet';
-import { isBlank, normalizeHeader } from '../locate';
-import type { SheetSnapshot } from '../snapshot';
-import { quoted } from './text';
-import type { RowRule, WorkbookRule } from './types';
+import { SHEETS } from "../contract";
+import { TEAM_TITLE } from "../layout/settingsSheet";
+import { isBlank, normalizeHeader } from "../locate";
+import type { SheetSnapshot } from "../snapshot";
+import { quoted } from "./text";
+import type { RowRule, WorkbookRule } from "./types";
 
 /** The methods typed in a cell: "Interview, document review" → ["interview", "document review"]. */
 export function methodsOf(text: string): string[] {
-  return text.split(/[,;/+&\n]|\band\b/i).map((m) => m.trim().toLowerCase()).filter(Boolean);
+  return text
+    .split(/[,;/+&\n]|\band\b/i)
+    .map((m) => m.trim().toLowerCase())
+    .filter(Boolean);
 }
 
 export const compliantByInterviewOnly: RowRule = {
-  id: 'compliant-interview-only',
-  severity: 'warning',
-  scope: 'row',
-  description: 'A Compliant row established by interview alone',
+  id: "compliant-interview-only",
+  severity: "warning",
+  scope: "row",
+  description: "A Compliant row established by interview alone",
   check(row, report) {
-    if (!row.has('Method') || row.effective !== 'Compliant') return;
-    const methods = methodsOf(row.shown('Method'));
-    if (methods.length === 0 || !methods.every((m) => m.startsWith('interview'))) return;
+    if (!row.has("Method") || row.effective !== "Compliant") return;
+    const methods = methodsOf(row.shown("Method"));
+    if (methods.length === 0 || !methods.every((m) => m.startsWith("interview"))) return;
     report(
-      row.at('Method'),
-      `${row.label} is Compliant on the strength of an interview alone. An auditor will want to see it: add a document review, observation or technical test.`,
+      row.at("Method"),
+      `${row.label} is Compliant on the strength of an interview alone. An auditor will want to see it: add a document review, observation or technical test.`
     );
   },
 };
@@ -33,7 +36,9 @@ export function teamNames(snapshot: SheetSnapshot | undefined): Set<string> {
   const names = new Set<string>();
   if (!snapshot) return names;
   const a = -snapshot.origin.col;
-  const title = snapshot.values.findIndex((line) => normalizeHeader(line?.[a] ?? null) === normalizeHeader(TEAM_TITLE));
+  const title = snapshot.values.findIndex(
+    (line) => normalizeHeader(line?.[a] ?? null) === normalizeHeader(TEAM_TITLE)
+  );
   if (a < 0 || title < 0) return names;
   for (let r = title + 2; r < snapshot.values.length; r++) {
     const name = snapshot.values[r]?.[a] ?? null;
@@ -44,19 +49,22 @@ export function teamNames(snapshot: SheetSnapshot | undefined): Set<string> {
 }
 
 export const ownerNotInTeam: WorkbookRule = {
-  id: 'owner-not-in-team',
-  severity: 'warning',
-  scope: 'workbook',
-  description: 'An Owner or assessor who is not in the team table on Settings',
+  id: "owner-not-in-team",
+  severity: "warning",
+  scope: "workbook",
+  description: "An Owner or assessor who is not in the team table on Settings",
   check(workbook, report) {
     const team = teamNames(workbook.snapshots.find((s) => s.name === SHEETS.settings));
     if (team.size === 0) return; // no team recorded yet: nothing to compare with
     for (const sheet of workbook.sheets.values()) {
       for (const row of sheet?.rows ?? []) {
-        for (const column of ['Owner', 'Assessed by']) {
-          const name = row.has(column) ? row.shown(column) : '';
+        for (const column of ["Owner", "Assessed by"]) {
+          const name = row.has(column) ? row.shown(column) : "";
           if (name && !team.has(normalizeHeader(name))) {
-            report(row.at(column), `${row.label}: ${quoted(name)} is not in the team table on Settings. Add them there, or pick a name from the list.`);
+            report(
+              row.at(column),
+              `${row.label}: ${quoted(name)} is not in the team table on Settings. Add them there, or pick a name from the list.`
+            );
           }
         }
       }

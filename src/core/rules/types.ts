@@ -1,37 +1,37 @@
 // Shapes shared by the validation rules: problems, rule-table entries and the views rules read.
-import type { AssessmentSheetSpec } from '../contract';
-import type { LocatedTable } from '../locate';
-import type { Status } from '../scale';
-import type { CellValue, SheetSnapshot } from '../snapshot';
-import type { PlanRuleId } from './remediationPlan';
+import type { AssessmentSheetSpec } from "../contract";
+import type { LocatedTable } from "../locate";
+import type { Status } from "../scale";
+import type { CellValue, SheetSnapshot } from "../snapshot";
+import type { PlanRuleId } from "./remediationPlan";
 
-export type Severity = 'error' | 'warning' | 'info';
+export type Severity = "error" | "warning" | "info";
 
 /** Rules over the two assessment sheets, `Clauses 4-10` and `Annex A`. */
 export type AssessmentRuleId =
-  | 'sheet-missing'
-  | 'column-missing'
-  | 'id-unknown'
-  | 'id-duplicate'
-  | 'row-missing'
-  | 'status-invalid'
-  | 'status-case'
-  | 'clause-not-applicable'
-  | 'applicable-invalid'
-  | 'applicable-conflict'
-  | 'justification-missing'
-  | 'evidence-missing'
-  | 'evidence-placeholder'
-  | 'risk-out-of-range'
-  | 'risk-missing'
-  | 'owner-missing'
-  | 'formula-overwritten'
-  | 'not-assessed'
-  | 'compliant-interview-only'
-  | 'owner-not-in-team'
-  | 'readiness-blocker'
+  | "sheet-missing"
+  | "column-missing"
+  | "id-unknown"
+  | "id-duplicate"
+  | "row-missing"
+  | "status-invalid"
+  | "status-case"
+  | "clause-not-applicable"
+  | "applicable-invalid"
+  | "applicable-conflict"
+  | "justification-missing"
+  | "evidence-missing"
+  | "evidence-placeholder"
+  | "risk-out-of-range"
+  | "risk-missing"
+  | "owner-missing"
+  | "formula-overwritten"
+  | "not-assessed"
+  | "compliant-interview-only"
+  | "owner-not-in-team"
+  | "readiness-blocker"
   // A rule's check itself failed on odd input: reported, never thrown.
-  | 'check-failed';
+  | "check-failed";
 
 export type RuleId = AssessmentRuleId | PlanRuleId;
 
@@ -64,22 +64,22 @@ export type Report = (at: CellRef, message: string) => void;
 
 /** How a Status cell reads, from the formulas' point of view (case-insensitive, not trim-insensitive). */
 export type StatusReading =
-  | { kind: 'blank' }
-  | { kind: 'exact'; status: Status }
+  | { kind: "blank" }
+  | { kind: "exact"; status: Status }
   /** Differs only in letter case: the formulas score it, the list validation does not accept it. */
-  | { kind: 'case'; status: Status; raw: string }
+  | { kind: "case"; status: Status; raw: string }
   /** Extra, leading, trailing or non-breaking spaces: the formulas do not score it. */
-  | { kind: 'spacing'; status: Status; raw: string }
-  | { kind: 'invalid'; raw: string; suggestion: Status | null };
+  | { kind: "spacing"; status: Status; raw: string }
+  | { kind: "invalid"; raw: string; suggestion: Status | null };
 
-export type Applicability = 'Yes' | 'No';
+export type Applicability = "Yes" | "No";
 
 export type ApplicableReading =
-  | { kind: 'blank' }
+  | { kind: "blank" }
   /** Exact, or different letter case only (formulas compare case-insensitively). */
-  | { kind: 'ok'; value: Applicability }
-  | { kind: 'spacing'; value: Applicability; raw: string }
-  | { kind: 'invalid'; raw: string; suggestion: Applicability | null };
+  | { kind: "ok"; value: Applicability }
+  | { kind: "spacing"; value: Applicability; raw: string }
+  | { kind: "invalid"; raw: string; suggestion: Applicability | null };
 
 /** One data row of an assessment table, with its readings computed once. */
 export interface RowView {
@@ -125,9 +125,9 @@ export interface AssessmentSheetView {
 export interface WorkbookView {
   readonly snapshots: readonly SheetSnapshot[];
   /** Assessment sheet views by kind; null when the sheet or its header is missing. */
-  readonly sheets: ReadonlyMap<AssessmentSheetSpec['kind'], AssessmentSheetView | null>;
+  readonly sheets: ReadonlyMap<AssessmentSheetSpec["kind"], AssessmentSheetView | null>;
   /** Sheets whose view could not be built (reported as check-failed, not as missing). */
-  readonly broken: ReadonlySet<AssessmentSheetSpec['kind']>;
+  readonly broken: ReadonlySet<AssessmentSheetSpec["kind"]>;
   readonly today: Date;
 }
 
@@ -139,20 +139,20 @@ interface RuleInfo {
 }
 
 export interface WorkbookRule extends RuleInfo {
-  scope: 'workbook';
+  scope: "workbook";
   check(workbook: WorkbookView, report: Report): void;
 }
 
 export interface SheetRule extends RuleInfo {
-  scope: 'sheet';
+  scope: "sheet";
   /** Sheet kinds the rule applies to; all when absent. */
-  kinds?: readonly AssessmentSheetSpec['kind'][];
+  kinds?: readonly AssessmentSheetSpec["kind"][];
   check(sheet: AssessmentSheetView, report: Report): void;
 }
 
 export interface RowRule extends RuleInfo {
-  scope: 'row';
-  kinds?: readonly AssessmentSheetSpec['kind'][];
+  scope: "row";
+  kinds?: readonly AssessmentSheetSpec["kind"][];
   /** Rows without an ID are only seen by rules that ask for them. */
   includeRowsWithoutId?: boolean;
   check(row: RowView, report: Report): void;
@@ -160,7 +160,7 @@ export interface RowRule extends RuleInfo {
 
 /** A rule over the Remediation Plan sheet (see ./remediationPlan.ts). */
 export interface PlanRule extends RuleInfo {
-  scope: 'plan';
+  scope: "plan";
   check(plan: { snapshot: SheetSnapshot; today: Date }, report: Report): void;
 }
 

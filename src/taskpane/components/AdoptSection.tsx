@@ -1,56 +1,71 @@
 // "Adopt a template": pick the sheet a checklist was pasted into, preview what lands where
 // (matched, merged, unmatched, conflicts), jump to unmatched rows, then write the answers.
 // The template sheet itself is never changed.
-import * as React from 'react';
-import { Button, Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { AdoptResult, AssessmentActions } from '../actions';
-import { describeError, plural } from '../present';
-import type { ActionName, RunExclusive } from '../scheduling';
-import { Chevron } from './Chevron';
-import { CountGrid } from './CountGrid';
-import { PAGE_SIZE } from './ProblemList';
-import { ResultMessage, type Outcome } from './ResultMessage';
-import { BusyBar, Section } from './Section';
-import { useSharedStyles } from './sharedStyles';
+import * as React from "react";
+import { Button, Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import type { AdoptResult, AssessmentActions } from "../actions";
+import { describeError, plural } from "../present";
+import type { ActionName, RunExclusive } from "../scheduling";
+import { Chevron } from "./Chevron";
+import { CountGrid } from "./CountGrid";
+import { PAGE_SIZE } from "./ProblemList";
+import { ResultMessage, type Outcome } from "./ResultMessage";
+import { BusyBar, Section } from "./Section";
+import { useSharedStyles } from "./sharedStyles";
 
 const useStyles = makeStyles({
-  row: { display: 'flex', gap: '8px', alignItems: 'flex-end' },
-  field: { display: 'flex', flexDirection: 'column', gap: '4px', flexGrow: 1, minWidth: 0 },
-  buttons: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
-  notes: { margin: 0, padding: '4px 8px 0 24px', fontSize: tokens.fontSizeBase200, display: 'flex', flexDirection: 'column', gap: '4px' },
+  row: { display: "flex", gap: "8px", alignItems: "flex-end" },
+  field: { display: "flex", flexDirection: "column", gap: "4px", flexGrow: 1, minWidth: 0 },
+  buttons: { display: "flex", gap: "8px", flexWrap: "wrap" },
+  notes: {
+    margin: 0,
+    padding: "4px 8px 0 24px",
+    fontSize: tokens.fontSizeBase200,
+    display: "flex",
+    flexDirection: "column",
+    gap: "4px",
+  },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
 });
 
 export interface AdoptSectionProps {
-  actions: Pick<AssessmentActions, 'listTemplateSheets' | 'previewAdoption' | 'applyAdoption' | 'selectCell'>;
+  actions: Pick<
+    AssessmentActions,
+    "listTemplateSheets" | "previewAdoption" | "applyAdoption" | "selectCell"
+  >;
   run: RunExclusive;
   busy: ActionName | null;
   /** Changes whenever the workbook may have changed: the sheet list is read again. */
   refreshToken: number;
 }
 
-export function AdoptSection({ actions, run, busy, refreshToken }: AdoptSectionProps): React.JSX.Element {
+export function AdoptSection({
+  actions,
+  run,
+  busy,
+  refreshToken,
+}: AdoptSectionProps): React.JSX.Element {
   const styles = useStyles();
   const shared = useSharedStyles();
   const [sheets, setSheets] = React.useState<string[] | null>(null);
-  const [sheet, setSheet] = React.useState('');
+  const [sheet, setSheet] = React.useState("");
   const [preview, setPreview] = React.useState<AdoptResult | null>(null);
   const [overwrite, setOverwrite] = React.useState(false);
   const [showAll, setShowAll] = React.useState(false);
   const [notesOpen, setNotesOpen] = React.useState(false);
   const [outcome, setOutcome] = React.useState<Outcome | null>(null);
   const [listError, setListError] = React.useState<Outcome | null>(null);
-  const adopting = busy === 'adopt';
+  const adopting = busy === "adopt";
 
   const loadSheets = React.useCallback(async () => {
     try {
       const list = await actions.listTemplateSheets();
       setSheets(list);
-      setSheet((current) => (list.includes(current) ? current : (list[0] ?? '')));
+      setSheet((current) => (list.includes(current) ? current : (list[0] ?? "")));
       setListError(null);
     } catch (error) {
       setSheets((current) => current ?? []);
-      setListError({ kind: 'error', error: describeError(error) });
+      setListError({ kind: "error", error: describeError(error) });
     }
   }, [actions]);
 
@@ -63,55 +78,64 @@ export function AdoptSection({ actions, run, busy, refreshToken }: AdoptSectionP
     setOutcome(null);
     setPreview(null);
     setShowAll(false);
-    const result = await run('adopt', () => actions.previewAdoption(sheet));
-    if (result.status === 'done') {
+    const result = await run("adopt", () => actions.previewAdoption(sheet));
+    if (result.status === "done") {
       setPreview(result.value);
       const { report } = result.value;
       if (report.problems.length > 0) {
-        setOutcome({ kind: 'warning', title: 'Nothing to adopt from this sheet', text: report.problems.join(' ') });
+        setOutcome({
+          kind: "warning",
+          title: "Nothing to adopt from this sheet",
+          text: report.problems.join(" "),
+        });
       }
-    } else if (result.status === 'failed') {
-      setOutcome({ kind: 'error', error: result.error });
+    } else if (result.status === "failed") {
+      setOutcome({ kind: "error", error: result.error });
     }
   }, [actions, run, sheet]);
 
   const apply = React.useCallback(async () => {
     if (!preview) return;
     setOutcome(null);
-    const result = await run('adopt', () => actions.applyAdoption(preview, overwrite));
-    if (result.status === 'done') {
+    const result = await run("adopt", () => actions.applyAdoption(preview, overwrite));
+    if (result.status === "done") {
       const { counts } = preview.report;
       setOutcome({
-        kind: 'success',
-        title: 'Template adopted',
+        kind: "success",
+        title: "Template adopted",
         text:
-          `${plural(counts.matched, 'row')} from "${preview.report.sheet ?? sheet}" written to ${plural(counts.targets, 'assessment row')}` +
-          `${overwrite ? ' (values already there were overwritten)' : ' (values already there were kept)'}. The template sheet was not changed.`,
+          `${plural(counts.matched, "row")} from "${preview.report.sheet ?? sheet}" written to ${plural(counts.targets, "assessment row")}` +
+          `${overwrite ? " (values already there were overwritten)" : " (values already there were kept)"}. The template sheet was not changed.`,
       });
       setPreview(null);
-    } else if (result.status === 'failed') {
-      setOutcome({ kind: 'error', error: result.error });
+    } else if (result.status === "failed") {
+      setOutcome({ kind: "error", error: result.error });
     }
   }, [actions, run, preview, overwrite, sheet]);
 
   const selectRow = React.useCallback(
     async (sheetName: string, row: number) => {
-      const column = preview?.report.idColumn ?? 'A';
-      const result = await run('select', () => actions.selectCell(sheetName, `${column}${row}`));
-      if (result.status === 'failed') setOutcome({ kind: 'error', error: result.error });
+      const column = preview?.report.idColumn ?? "A";
+      const result = await run("select", () => actions.selectCell(sheetName, `${column}${row}`));
+      if (result.status === "failed") setOutcome({ kind: "error", error: result.error });
     },
-    [actions, run, preview],
+    [actions, run, preview]
   );
 
   const report = preview?.report;
   const unmatched = report?.unmatched ?? [];
   const visible = showAll ? unmatched : unmatched.slice(0, PAGE_SIZE);
   const noSheets = sheets !== null && sheets.length === 0;
-  const notes = report ? [
-    ...report.decisions,
-    ...report.unknownWords.map((w) => `Unknown answer “${w.word}” in column ${w.column} (${plural(w.count, 'row')}): left as Not Assessed, never guessed.`),
-    ...report.conflicts.map((c) => `Conflict: ${c.message}`),
-  ] : [];
+  const notes = report
+    ? [
+        ...report.decisions,
+        ...report.unknownWords.map(
+          (w) =>
+            `Unknown answer “${w.word}” in column ${w.column} (${plural(w.count, "row")}): left as Not Assessed, never guessed.`
+        ),
+        ...report.conflicts.map((c) => `Conflict: ${c.message}`),
+      ]
+    : [];
   return (
     <Section
       id="adopt"
@@ -141,32 +165,46 @@ export function AdoptSection({ actions, run, busy, refreshToken }: AdoptSectionP
             ))}
           </select>
         </div>
-        <Button appearance="subtle" onClick={() => void loadSheets()} disabledFocusable={busy !== null} aria-label="Refresh list of sheets">
+        <Button
+          appearance="subtle"
+          onClick={() => void loadSheets()}
+          disabledFocusable={busy !== null}
+          aria-label="Refresh list of sheets"
+        >
           Refresh list
         </Button>
       </div>
       <ResultMessage action="adopt-list" outcome={listError} onDismiss={() => setListError(null)} />
-      {noSheets && !listError ? <Caption1 className={shared.muted}>No other sheets yet. Paste your checklist into a new sheet, then choose Refresh list.</Caption1> : null}
+      {noSheets && !listError ? (
+        <Caption1 className={shared.muted}>
+          No other sheets yet. Paste your checklist into a new sheet, then choose Refresh list.
+        </Caption1>
+      ) : null}
       <div className={styles.buttons}>
         <Button onClick={previewSheet} disabledFocusable={busy !== null || !sheet}>
           Preview adoption
         </Button>
       </div>
-      {adopting ? <BusyBar label={preview ? 'Writing the adopted answers…' : `Reading “${sheet}”…`} /> : null}
+      {adopting ? (
+        <BusyBar label={preview ? "Writing the adopted answers…" : `Reading “${sheet}”…`} />
+      ) : null}
       {report ? (
         <>
           <CountGrid
             label="Adoption preview"
             testId="adopt-preview"
             counts={[
-              ['Matched', report.counts.matched],
-              ['Merged', report.counts.merged],
-              ['Unmatched', report.counts.unmatched],
-              ['Conflicts', report.counts.conflicts],
+              ["Matched", report.counts.matched],
+              ["Merged", report.counts.merged],
+              ["Unmatched", report.counts.unmatched],
+              ["Conflicts", report.counts.conflicts],
             ]}
           />
           {notes.length > 0 ? (
-            <details className={shared.details} onToggle={(e) => setNotesOpen(e.currentTarget.open)}>
+            <details
+              className={shared.details}
+              onToggle={(e) => setNotesOpen(e.currentTarget.open)}
+            >
               <summary className={shared.summary}>
                 <Chevron open={notesOpen} />
                 How the sheet was read
@@ -181,10 +219,14 @@ export function AdoptSection({ actions, run, busy, refreshToken }: AdoptSectionP
           {unmatched.length > 0 ? (
             <div>
               <h3 className={styles.heading} id="adopt-unmatched-title">
-                Unmatched rows ({unmatched.length.toLocaleString('en-US')})
+                Unmatched rows ({unmatched.length.toLocaleString("en-US")})
               </h3>
               <Caption1 className={shared.muted}>Select one to go to it in the template.</Caption1>
-              <ul className={shared.list} aria-labelledby="adopt-unmatched-title" data-testid="adopt-unmatched">
+              <ul
+                className={shared.list}
+                aria-labelledby="adopt-unmatched-title"
+                data-testid="adopt-unmatched"
+              >
                 {visible.map((u) => (
                   <li key={`${u.sheet}#${u.row}`}>
                     <button
@@ -199,7 +241,7 @@ export function AdoptSection({ actions, run, busy, refreshToken }: AdoptSectionP
                     >
                       <span className={shared.strong}>
                         Row {u.row}
-                        {u.text ? `: ${u.text}` : ''}
+                        {u.text ? `: ${u.text}` : ""}
                       </span>
                       <span className={shared.muted}>{u.reason}</span>
                     </button>
@@ -208,7 +250,7 @@ export function AdoptSection({ actions, run, busy, refreshToken }: AdoptSectionP
               </ul>
               {!showAll && unmatched.length > PAGE_SIZE ? (
                 <Button size="small" appearance="subtle" onClick={() => setShowAll(true)}>
-                  Show all {unmatched.length.toLocaleString('en-US')}
+                  Show all {unmatched.length.toLocaleString("en-US")}
                 </Button>
               ) : null}
             </div>
@@ -225,10 +267,18 @@ export function AdoptSection({ actions, run, busy, refreshToken }: AdoptSectionP
             Overwrite values already in the assessment
           </label>
           <div className={styles.buttons}>
-            <Button appearance="primary" onClick={apply} disabledFocusable={busy !== null || report.counts.matched === 0}>
-              Adopt {plural(report.counts.matched, 'row')}
+            <Button
+              appearance="primary"
+              onClick={apply}
+              disabledFocusable={busy !== null || report.counts.matched === 0}
+            >
+              Adopt {plural(report.counts.matched, "row")}
             </Button>
-            <Button appearance="secondary" onClick={() => setPreview(null)} disabledFocusable={busy !== null}>
+            <Button
+              appearance="secondary"
+              onClick={() => setPreview(null)}
+              disabledFocusable={busy !== null}
+            >
               Cancel
             </Button>
           </div>

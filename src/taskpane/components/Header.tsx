@@ -1,13 +1,13 @@
 // The task pane's title bar.
-import * as React from 'react';
-import { Subtitle1, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import * as React from "react";
+import { Subtitle1, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 
 const useStyles = makeStyles({
   header: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '2px',
-    padding: '12px 16px',
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+    padding: "12px 16px",
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
 });

@@ -1,20 +1,20 @@
 // "Create remediation plan": previews how many plan rows are new, kept and resolved, then
 // writes the Remediation Plan sheet after the user confirms.
-import * as React from 'react';
-import { Button, makeStyles } from '@fluentui/react-components';
-import type { AssessmentActions, PlanCounts } from '../actions';
-import { plural } from '../present';
-import type { ActionName, RunExclusive } from '../scheduling';
-import { CountGrid } from './CountGrid';
-import { ResultMessage, type Outcome } from './ResultMessage';
-import { BusyBar, Section } from './Section';
+import * as React from "react";
+import { Button, makeStyles } from "@fluentui/react-components";
+import type { AssessmentActions, PlanCounts } from "../actions";
+import { plural } from "../present";
+import type { ActionName, RunExclusive } from "../scheduling";
+import { CountGrid } from "./CountGrid";
+import { ResultMessage, type Outcome } from "./ResultMessage";
+import { BusyBar, Section } from "./Section";
 
 const useStyles = makeStyles({
-  buttons: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
+  buttons: { display: "flex", gap: "8px", flexWrap: "wrap" },
 });
 
 export interface PlanSectionProps {
-  actions: Pick<AssessmentActions, 'plan'>;
+  actions: Pick<AssessmentActions, "plan">;
   run: RunExclusive;
   busy: ActionName | null;
 }
@@ -23,36 +23,40 @@ export function PlanSection({ actions, run, busy }: PlanSectionProps): React.JSX
   const styles = useStyles();
   const [preview, setPreview] = React.useState<PlanCounts | null>(null);
   const [outcome, setOutcome] = React.useState<Outcome | null>(null);
-  const planning = busy === 'plan';
+  const planning = busy === "plan";
 
   const previewPlan = React.useCallback(async () => {
     setOutcome(null);
     setPreview(null);
-    const result = await run('plan', () => actions.plan(false));
-    if (result.status === 'done') {
+    const result = await run("plan", () => actions.plan(false));
+    if (result.status === "done") {
       setPreview(result.value);
       const { added, kept, resolved } = result.value;
       if (added + kept + resolved === 0) {
-        setOutcome({ kind: 'info', title: 'No open gaps', text: 'No row is Partially Compliant or Non-Compliant, so there is nothing to plan yet.' });
+        setOutcome({
+          kind: "info",
+          title: "No open gaps",
+          text: "No row is Partially Compliant or Non-Compliant, so there is nothing to plan yet.",
+        });
       }
-    } else if (result.status === 'failed') {
-      setOutcome({ kind: 'error', error: result.error });
+    } else if (result.status === "failed") {
+      setOutcome({ kind: "error", error: result.error });
     }
   }, [actions, run]);
 
   const write = React.useCallback(async () => {
     setOutcome(null);
-    const result = await run('plan', () => actions.plan(true));
-    if (result.status === 'done') {
+    const result = await run("plan", () => actions.plan(true));
+    if (result.status === "done") {
       const { added, kept, resolved, rows } = result.value;
       setPreview(null);
       setOutcome({
-        kind: 'success',
-        title: 'Remediation plan written',
-        text: `${plural(rows, 'row')} on Remediation Plan: ${added} new, ${kept} kept, ${resolved} resolved. Your edits were kept.`,
+        kind: "success",
+        title: "Remediation plan written",
+        text: `${plural(rows, "row")} on Remediation Plan: ${added} new, ${kept} kept, ${resolved} resolved. Your edits were kept.`,
       });
-    } else if (result.status === 'failed') {
-      setOutcome({ kind: 'error', error: result.error });
+    } else if (result.status === "failed") {
+      setOutcome({ kind: "error", error: result.error });
     }
   }, [actions, run]);
 
@@ -66,26 +70,36 @@ export function PlanSection({ actions, run, busy }: PlanSectionProps): React.JSX
     >
       <div className={styles.buttons}>
         <Button onClick={previewPlan} disabledFocusable={busy !== null}>
-          {preview ? 'Preview again' : 'Preview plan'}
+          {preview ? "Preview again" : "Preview plan"}
         </Button>
       </div>
-      {planning ? <BusyBar label={preview ? 'Writing the Remediation Plan…' : 'Reading the gaps…'} /> : null}
+      {planning ? (
+        <BusyBar label={preview ? "Writing the Remediation Plan…" : "Reading the gaps…"} />
+      ) : null}
       {preview ? (
         <>
           <CountGrid
             label="Plan preview"
             testId="plan-preview"
             counts={[
-              ['New', preview.added],
-              ['Kept', preview.kept],
-              ['Resolved', preview.resolved],
+              ["New", preview.added],
+              ["Kept", preview.kept],
+              ["Resolved", preview.resolved],
             ]}
           />
           <div className={styles.buttons}>
-            <Button appearance="primary" onClick={write} disabledFocusable={busy !== null || !hasWork}>
+            <Button
+              appearance="primary"
+              onClick={write}
+              disabledFocusable={busy !== null || !hasWork}
+            >
               Write plan
             </Button>
-            <Button appearance="secondary" onClick={() => setPreview(null)} disabledFocusable={busy !== null}>
+            <Button
+              appearance="secondary"
+              onClick={() => setPreview(null)}
+              disabledFocusable={busy !== null}
+            >
               Cancel
             </Button>
           </div>

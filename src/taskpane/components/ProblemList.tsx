@@ -1,21 +1,32 @@
 // Validation problems grouped by rule, with counts and severity. Each problem is a button:
 // click it or press Enter and Excel selects the cell it names.
-import * as React from 'react';
-import { Button, Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { Problem } from '../actions';
-import { groupProblems, problemLocation, type ProblemGroup } from '../present';
-import { Pill } from './Pill';
-import { SeverityIcon } from './SeverityBadge';
-import { Chevron } from './Chevron';
-import { useSharedStyles } from './sharedStyles';
+import * as React from "react";
+import { Button, Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import type { Problem } from "../actions";
+import { groupProblems, problemLocation, type ProblemGroup } from "../present";
+import { Pill } from "./Pill";
+import { SeverityIcon } from "./SeverityBadge";
+import { Chevron } from "./Chevron";
+import { useSharedStyles } from "./sharedStyles";
 
 /** Problems rendered per group before "Show all"; keeps 10,000-row reports responsive. */
 export const PAGE_SIZE = 50;
 
 const useStyles = makeStyles({
-  groups: { display: 'flex', flexDirection: 'column', gap: '6px' },
-  rule: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
-  description: { display: 'block', color: tokens.colorNeutralForeground2, padding: '0 8px 4px', margin: 0 },
+  groups: { display: "flex", flexDirection: "column", gap: "6px" },
+  rule: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    flexGrow: 1,
+    minWidth: 0,
+    overflowWrap: "anywhere",
+  },
+  description: {
+    display: "block",
+    color: tokens.colorNeutralForeground2,
+    padding: "0 8px 4px",
+    margin: 0,
+  },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   info: { color: tokens.colorNeutralForeground2 },
@@ -28,9 +39,19 @@ export interface ProblemListProps {
   disabled: boolean;
 }
 
-const PILL = { error: 'danger', warning: 'warning', info: 'informative' } as const;
+const PILL = { error: "danger", warning: "warning", info: "informative" } as const;
 
-function Group({ group, open, onSelect, disabled }: { group: ProblemGroup; open: boolean; onSelect: ProblemListProps['onSelect']; disabled: boolean }): React.JSX.Element {
+function Group({
+  group,
+  open,
+  onSelect,
+  disabled,
+}: {
+  group: ProblemGroup;
+  open: boolean;
+  onSelect: ProblemListProps["onSelect"];
+  disabled: boolean;
+}): React.JSX.Element {
   const styles = useStyles();
   const shared = useSharedStyles();
   const [shown, setShown] = React.useState(PAGE_SIZE);
@@ -52,11 +73,11 @@ function Group({ group, open, onSelect, disabled }: { group: ProblemGroup; open:
         </span>
         <span className={styles.rule}>{group.rule}</span>
         <Pill color={PILL[group.severity]}>
-          {count.toLocaleString('en-US')}
+          {count.toLocaleString("en-US")}
           <span className={shared.visuallyHidden}>
-            {' '}
-            {group.severity === 'info' ? 'note' : group.severity}
-            {count === 1 ? '' : 's'}
+            {" "}
+            {group.severity === "info" ? "note" : group.severity}
+            {count === 1 ? "" : "s"}
           </span>
         </Pill>
       </summary>
@@ -64,7 +85,10 @@ function Group({ group, open, onSelect, disabled }: { group: ProblemGroup; open:
         <Caption1 as="p" className={styles.description}>
           {group.description}
         </Caption1>
-        <ul className={shared.list} aria-label={`${group.rule}: ${count} ${count === 1 ? 'problem' : 'problems'}`}>
+        <ul
+          className={shared.list}
+          aria-label={`${group.rule}: ${count} ${count === 1 ? "problem" : "problems"}`}
+        >
           {visible.map((p, i) => (
             <li key={`${p.sheet}!${p.cell}#${i}`}>
               <button
@@ -87,7 +111,7 @@ function Group({ group, open, onSelect, disabled }: { group: ProblemGroup; open:
         </ul>
         {count > shown ? (
           <Button size="small" appearance="subtle" onClick={() => setShown(count)}>
-            Show all {count.toLocaleString('en-US')}
+            Show all {count.toLocaleString("en-US")}
           </Button>
         ) : null}
       </div>
@@ -101,7 +125,13 @@ export function ProblemList({ problems, onSelect, disabled }: ProblemListProps):
   return (
     <div className={styles.groups} data-testid="problem-groups">
       {groups.map((g, i) => (
-        <Group key={g.rule} group={g} open={i === 0 && g.severity !== 'info'} onSelect={onSelect} disabled={disabled} />
+        <Group
+          key={g.rule}
+          group={g}
+          open={i === 0 && g.severity !== "info"}
+          onSelect={onSelect}
+          disabled={disabled}
+        />
       ))}
     </div>
   );

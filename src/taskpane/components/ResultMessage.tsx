@@ -1,11 +1,17 @@
 // The result of an action as a MessageBar: success or information, or an error with what to do next.
-import * as React from 'react';
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import type { ErrorText } from '../present';
+import * as React from "react";
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+} from "@fluentui/react-components";
+import type { ErrorText } from "../present";
 
 export type Outcome =
-  | { kind: 'success' | 'info' | 'warning'; title: string; text?: React.ReactNode }
-  | { kind: 'error'; error: ErrorText };
+  | { kind: "success" | "info" | "warning"; title: string; text?: React.ReactNode }
+  | { kind: "error"; error: ErrorText };
 
 export interface ResultMessageProps {
   outcome: Outcome | null;
@@ -14,20 +20,34 @@ export interface ResultMessageProps {
   action: string;
 }
 
-export function ResultMessage({ outcome, onDismiss, action }: ResultMessageProps): React.JSX.Element | null {
+export function ResultMessage({
+  outcome,
+  onDismiss,
+  action,
+}: ResultMessageProps): React.JSX.Element | null {
   if (!outcome) return null;
   const dismiss = onDismiss ? (
     <MessageBarActions
       containerAction={
-        <Button appearance="transparent" size="small" aria-label={`Dismiss ${action} message`} onClick={onDismiss}>
+        <Button
+          appearance="transparent"
+          size="small"
+          aria-label={`Dismiss ${action} message`}
+          onClick={onDismiss}
+        >
           ✕
         </Button>
       }
     />
   ) : null;
-  if (outcome.kind === 'error') {
+  if (outcome.kind === "error") {
     return (
-      <MessageBar intent="error" layout="multiline" politeness="assertive" data-testid={`${action}-error`}>
+      <MessageBar
+        intent="error"
+        layout="multiline"
+        politeness="assertive"
+        data-testid={`${action}-error`}
+      >
         <MessageBarBody>
           <MessageBarTitle>{outcome.error.message}</MessageBarTitle>
           <div>
@@ -39,7 +59,12 @@ export function ResultMessage({ outcome, onDismiss, action }: ResultMessageProps
     );
   }
   return (
-    <MessageBar intent={outcome.kind} layout="multiline" politeness="polite" data-testid={`${action}-result`}>
+    <MessageBar
+      intent={outcome.kind}
+      layout="multiline"
+      politeness="polite"
+      data-testid={`${action}-result`}
+    >
       <MessageBarBody>
         <MessageBarTitle>{outcome.title}</MessageBarTitle>
         {outcome.text ? <div>{outcome.text}</div> : null}

@@ -1,19 +1,19 @@
 // One action area of the task pane: a labelled region with a heading and a one-line purpose,
 // plus the progress bar every action shows while it runs.
-import * as React from 'react';
-import { Caption1, ProgressBar, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { useSharedStyles } from './sharedStyles';
+import * as React from "react";
+import { Caption1, ProgressBar, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { useSharedStyles } from "./sharedStyles";
 
 const useStyles = makeStyles({
   section: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '8px',
-    paddingTop: '12px',
+    display: "flex",
+    flexDirection: "column",
+    gap: "8px",
+    paddingTop: "12px",
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   description: { color: tokens.colorNeutralForeground2 },
-  busy: { display: 'flex', flexDirection: 'column', gap: '4px' },
+  busy: { display: "flex", flexDirection: "column", gap: "4px" },
 });
 
 export interface SectionProps {
@@ -24,10 +24,21 @@ export interface SectionProps {
   children: React.ReactNode;
 }
 
-export function Section({ id, title, description, busy, children }: SectionProps): React.JSX.Element {
+export function Section({
+  id,
+  title,
+  description,
+  busy,
+  children,
+}: SectionProps): React.JSX.Element {
   const styles = useStyles();
   return (
-    <section className={styles.section} aria-labelledby={`${id}-title`} aria-busy={busy || undefined} data-testid={`${id}-section`}>
+    <section
+      className={styles.section}
+      aria-labelledby={`${id}-title`}
+      aria-busy={busy || undefined}
+      data-testid={`${id}-section`}
+    >
       <Subtitle2 as="h2" id={`${id}-title`}>
         {title}
       </Subtitle2>

@@ -1,16 +1,16 @@
 // The task pane's working area: the overview and the six actions. Owns the "one action at a
 // time" rule and keeps the overview current (on load, after each action, on workbook changes).
-import * as React from 'react';
-import type { AssessmentActions, Overview } from '../actions';
-import { describeError, type ErrorText } from '../present';
-import { createExclusiveRunner, debounce, type ActionName } from '../scheduling';
-import { AdoptSection } from './AdoptSection';
-import { BuildSection } from './BuildSection';
-import { CheckSection } from './CheckSection';
-import { OverviewCard } from './OverviewCard';
-import { PlanSection } from './PlanSection';
-import { ReportSection } from './ReportSection';
-import { SnapshotSection } from './SnapshotSection';
+import * as React from "react";
+import type { AssessmentActions, Overview } from "../actions";
+import { describeError, type ErrorText } from "../present";
+import { createExclusiveRunner, debounce, type ActionName } from "../scheduling";
+import { AdoptSection } from "./AdoptSection";
+import { BuildSection } from "./BuildSection";
+import { CheckSection } from "./CheckSection";
+import { OverviewCard } from "./OverviewCard";
+import { PlanSection } from "./PlanSection";
+import { ReportSection } from "./ReportSection";
+import { SnapshotSection } from "./SnapshotSection";
 
 /** Workbook change events arrive in bursts (typing, paste); re-read once they settle. */
 export const CHANGE_DEBOUNCE_MS = 500;
@@ -47,11 +47,11 @@ export function TaskPane({ actions }: TaskPaneProps): React.JSX.Element {
     () =>
       createExclusiveRunner(setBusy, (name) => {
         // Selecting a cell and reading the report change nothing; every other action may have.
-        if (name === 'select' || name === 'report') return;
+        if (name === "select" || name === "report") return;
         void refresh();
         setRefreshToken((t) => t + 1);
       }),
-    [refresh],
+    [refresh]
   );
 
   React.useEffect(() => {
@@ -73,20 +73,25 @@ export function TaskPane({ actions }: TaskPaneProps): React.JSX.Element {
       })
       .catch(() => undefined); // no live updates on this host; Refresh still works
     const onVisible = (): void => {
-      if (document.visibilityState === 'visible') changed();
+      if (document.visibilityState === "visible") changed();
     };
-    document.addEventListener('visibilitychange', onVisible);
+    document.addEventListener("visibilitychange", onVisible);
     return () => {
       disposed = true;
       changed.cancel();
       unsubscribe?.();
-      document.removeEventListener('visibilitychange', onVisible);
+      document.removeEventListener("visibilitychange", onVisible);
     };
   }, [actions, refresh, runner]);
 
   return (
     <>
-      <OverviewCard overview={overview} loading={reading} error={overviewError} onRefresh={() => void refresh()} />
+      <OverviewCard
+        overview={overview}
+        loading={reading}
+        error={overviewError}
+        onRefresh={() => void refresh()}
+      />
       <BuildSection actions={actions} run={runner.run} busy={busy} />
       <CheckSection actions={actions} run={runner.run} busy={busy} />
       <PlanSection actions={actions} run={runner.run} busy={busy} />

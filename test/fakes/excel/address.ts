@@ -1,6 +1,9 @@
 /** A1 addresses: parsing, formatting, sheet-name quoting and rectangle arithmetic. */
-import { columnIndex as lettersToCol, columnLetter as colToLetters } from '../../../src/core/snapshot';
-import { invalidArgument } from './errors';
+import {
+  columnIndex as lettersToCol,
+  columnLetter as colToLetters,
+} from "../../../src/core/snapshot";
+import { invalidArgument } from "./errors";
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
@@ -18,7 +21,10 @@ export function rect(r0: number, c0: number, r1: number, c1: number): Rect {
 }
 
 // Column letters are the product's own helpers: the fake and the add-in must agree on them.
-export { columnLetter as colToLetters, columnIndex as lettersToCol } from '../../../src/core/snapshot';
+export {
+  columnLetter as colToLetters,
+  columnIndex as lettersToCol,
+} from "../../../src/core/snapshot";
 
 export function cellName(row: number, col: number, absolute = false): string {
   return absolute ? `$${colToLetters(col)}$${row + 1}` : `${colToLetters(col)}${row + 1}`;
@@ -34,7 +40,7 @@ export const isUnbounded = (r: Rect): boolean => isEntireColumns(r) || isEntireR
 
 /** Address of a rectangle as Excel prints it: A1, A1:B2, E:E, 3:5. */
 export function formatRect(r: Rect, absolute = false): string {
-  const d = absolute ? '$' : '';
+  const d = absolute ? "$" : "";
   if (isEntireColumns(r) && !isEntireRows(r)) {
     return `${d}${colToLetters(r.c0)}:${d}${colToLetters(r.c1)}`;
   }
@@ -48,7 +54,8 @@ const CELL_LIKE = /^([A-Za-z]{1,3})(\d+)$/;
 /** A1 cell (within the sheet's limits) or R1C1-style text such as R, C, R1C1: not usable as a bare name. */
 export function looksLikeReference(name: string): boolean {
   const m = CELL_LIKE.exec(name);
-  if (m && lettersToCol(m[1]) < MAX_COLS && Number(m[2]) >= 1 && Number(m[2]) <= MAX_ROWS) return true;
+  if (m && lettersToCol(m[1]) < MAX_COLS && Number(m[2]) >= 1 && Number(m[2]) <= MAX_ROWS)
+    return true;
   return /^[Rr]\d*[Cc]?\d*$/.test(name) || /^[Cc]\d*$/.test(name);
 }
 
@@ -76,7 +83,7 @@ export function splitSheet(address: string): { sheet: string | null; ref: string
   const s = address.trim();
   if (s.startsWith("'")) {
     let i = 1;
-    let name = '';
+    let name = "";
     while (i < s.length) {
       if (s[i] === "'") {
         if (s[i + 1] === "'") {
@@ -88,10 +95,10 @@ export function splitSheet(address: string): { sheet: string | null; ref: string
       }
       name += s[i++];
     }
-    if (s[i] !== "'" || s[i + 1] !== '!') throw invalidArgument(`Bad address '${address}'.`);
+    if (s[i] !== "'" || s[i + 1] !== "!") throw invalidArgument(`Bad address '${address}'.`);
     return { sheet: name, ref: s.slice(i + 2) };
   }
-  const bang = s.lastIndexOf('!');
+  const bang = s.lastIndexOf("!");
   return bang < 0 ? { sheet: null, ref: s } : { sheet: s.slice(0, bang), ref: s.slice(bang + 1) };
 }
 
@@ -110,17 +117,30 @@ function parsePart(part: string): { col?: number; row?: number } | null {
 /** Parse a single-area A1 address; throws InvalidArgument like Excel for anything else. */
 export function parseAddress(address: string): ParsedAddress {
   const { sheet, ref } = splitSheet(address);
-  const parts = ref.split(':');
-  if (parts.length < 1 || parts.length > 2 || ref.includes(',')) throw invalidArgument(`Bad address '${address}'.`);
+  const parts = ref.split(":");
+  if (parts.length < 1 || parts.length > 2 || ref.includes(","))
+    throw invalidArgument(`Bad address '${address}'.`);
   const a = parsePart(parts[0]);
   const b = parts.length === 2 ? parsePart(parts[1]) : a;
   if (!a || !b) throw invalidArgument(`Bad address '${address}'.`);
   let r: Rect;
   if (a.col !== undefined && a.row !== undefined && b.col !== undefined && b.row !== undefined) {
     r = rect(a.row, a.col, b.row, b.col);
-  } else if (a.row === undefined && b.row === undefined && a.col !== undefined && b.col !== undefined && parts.length === 2) {
+  } else if (
+    a.row === undefined &&
+    b.row === undefined &&
+    a.col !== undefined &&
+    b.col !== undefined &&
+    parts.length === 2
+  ) {
     r = rect(0, a.col, MAX_ROWS - 1, b.col);
-  } else if (a.col === undefined && b.col === undefined && a.row !== undefined && b.row !== undefined && parts.length === 2) {
+  } else if (
+    a.col === undefined &&
+    b.col === undefined &&
+    a.row !== undefined &&
+    b.row !== undefined &&
+    parts.length === 2
+  ) {
     r = rect(a.row, 0, b.row, MAX_COLS - 1);
   } else {
     throw invalidArgument(`Bad address '${address}'.`);
@@ -129,15 +149,24 @@ export function parseAddress(address: string): ParsedAddress {
 }
 
 export function normalise(r: Rect): Rect {
-  return rect(Math.min(r.r0, r.r1), Math.min(r.c0, r.c1), Math.max(r.r0, r.r1), Math.max(r.c0, r.c1));
+  return rect(
+    Math.min(r.r0, r.r1),
+    Math.min(r.c0, r.c1),
+    Math.max(r.r0, r.r1),
+    Math.max(r.c0, r.c1)
+  );
 }
 
 export function inSheet(r: Rect): boolean {
-  return r.r0 >= 0 && r.c0 >= 0 && r.r1 < MAX_ROWS && r.c1 < MAX_COLS && r.r0 <= r.r1 && r.c0 <= r.c1;
+  return (
+    r.r0 >= 0 && r.c0 >= 0 && r.r1 < MAX_ROWS && r.c1 < MAX_COLS && r.r0 <= r.r1 && r.c0 <= r.c1
+  );
 }
 
 export function contains(outer: Rect, inner: Rect): boolean {
-  return inner.r0 >= outer.r0 && inner.r1 <= outer.r1 && inner.c0 >= outer.c0 && inner.c1 <= outer.c1;
+  return (
+    inner.r0 >= outer.r0 && inner.r1 <= outer.r1 && inner.c0 >= outer.c0 && inner.c1 <= outer.c1
+  );
 }
 
 export function containsCell(r: Rect, row: number, col: number): boolean {
@@ -145,14 +174,24 @@ export function containsCell(r: Rect, row: number, col: number): boolean {
 }
 
 export function intersect(a: Rect, b: Rect): Rect | null {
-  const r = rect(Math.max(a.r0, b.r0), Math.max(a.c0, b.c0), Math.min(a.r1, b.r1), Math.min(a.c1, b.c1));
+  const r = rect(
+    Math.max(a.r0, b.r0),
+    Math.max(a.c0, b.c0),
+    Math.min(a.r1, b.r1),
+    Math.min(a.c1, b.c1)
+  );
   return r.r0 <= r.r1 && r.c0 <= r.c1 ? r : null;
 }
 
 export const overlaps = (a: Rect, b: Rect): boolean => intersect(a, b) !== null;
 
 export function boundingRect(a: Rect, b: Rect): Rect {
-  return rect(Math.min(a.r0, b.r0), Math.min(a.c0, b.c0), Math.max(a.r1, b.r1), Math.max(a.c1, b.c1));
+  return rect(
+    Math.min(a.r0, b.r0),
+    Math.min(a.c0, b.c0),
+    Math.max(a.r1, b.r1),
+    Math.max(a.c1, b.c1)
+  );
 }
 
 export function sameRect(a: Rect, b: Rect): boolean {

@@ -1,8 +1,8 @@
 /** Request context and Excel.run: batches operations, applies them at sync, counts syncs and payload bytes. */
-import { ErrorCode, OfficeExtensionError, fakeError } from './errors';
-import { Exec, Op, ProxyContext, utf8Length } from './proxy';
-import type { WorkbookState } from './state';
-import { Application, Workbook } from './workbook';
+import { ErrorCode, OfficeExtensionError, fakeError } from "./errors";
+import { Exec, Op, ProxyContext, utf8Length } from "./proxy";
+import type { WorkbookState } from "./state";
+import { Application, Workbook } from "./workbook";
 
 export interface FakeStats {
   syncs: number;
@@ -104,9 +104,13 @@ export class RequestContext implements ProxyContext {
     stats.maxSyncPayloadBytes = Math.max(stats.maxSyncPayloadBytes, bytes);
     await Promise.resolve();
     if (bytes > options.payloadLimitBytes) {
-      throw fakeError(ErrorCode.requestPayloadSizeLimitExceeded, undefined, `${bytes} bytes in ${ops.length} operations`);
+      throw fakeError(
+        ErrorCode.requestPayloadSizeLimitExceeded,
+        undefined,
+        `${bytes} bytes in ${ops.length} operations`
+      );
     }
-    const x: Exec = { wb: state, location: '', responseBytes: 0 };
+    const x: Exec = { wb: state, location: "", responseBytes: 0 };
     let failure: unknown;
     this.processingResult = true;
     try {
@@ -118,7 +122,8 @@ export class RequestContext implements ProxyContext {
           op.run(x);
           this._engine.log.push(op.name);
         } catch (e) {
-          if (e instanceof OfficeExtensionError && !e.debugInfo.errorLocation) e.debugInfo.errorLocation = op.name;
+          if (e instanceof OfficeExtensionError && !e.debugInfo.errorLocation)
+            e.debugInfo.errorLocation = op.name;
           failure = e;
           break;
         }
@@ -128,37 +133,48 @@ export class RequestContext implements ProxyContext {
       const suspended = state.calculationSuspended;
       state.calculationSuspendedHistory.push(suspended);
       state.calculationSuspended = false;
-      if (!suspended && state.calculationMode === 'Automatic') state.onCalculate?.(state);
+      if (!suspended && state.calculationMode === "Automatic") state.onCalculate?.(state);
     }
     stats.responseBytes += x.responseBytes;
     if (failure) throw failure;
     if (x.responseBytes > options.payloadLimitBytes) {
-      throw fakeError(ErrorCode.responsePayloadSizeLimitExceeded, undefined, `${x.responseBytes} bytes loaded`);
+      throw fakeError(
+        ErrorCode.responsePayloadSizeLimitExceeded,
+        undefined,
+        `${x.responseBytes} bytes loaded`
+      );
     }
     return passThrough as T;
   }
 }
 
-function forEachProxy(obj: unknown, fn: (o: { track(): unknown; untrack(): unknown }) => void): void {
+function forEachProxy(
+  obj: unknown,
+  fn: (o: { track(): unknown; untrack(): unknown }) => void
+): void {
   const list = Array.isArray(obj) ? obj : [obj];
-  for (const o of list) if (o && typeof (o as { track?: unknown }).track === 'function') fn(o as { track(): unknown; untrack(): unknown });
+  for (const o of list)
+    if (o && typeof (o as { track?: unknown }).track === "function")
+      fn(o as { track(): unknown; untrack(): unknown });
 }
 
 /** Excel.run(batch) / Excel.run(objects, batch): one context, a final sync if work is pending. */
 export async function run(engine: Engine, args: unknown[]): Promise<unknown> {
   engine.stats.runs++;
   const batch = args[args.length - 1];
-  if (typeof batch !== 'function') throw fakeError(ErrorCode.invalidArgument, undefined, 'Excel.run');
+  if (typeof batch !== "function")
+    throw fakeError(ErrorCode.invalidArgument, undefined, "Excel.run");
   // Excel.run(object | objects | context, batch) continues in the context those objects belong to.
   const previous = args.length > 1 ? args[0] : undefined;
   const first = Array.isArray(previous) ? previous[0] : previous;
-  const owner = first instanceof RequestContext ? first : (first as { context?: unknown } | undefined)?.context;
+  const owner =
+    first instanceof RequestContext ? first : (first as { context?: unknown } | undefined)?.context;
   const ctx = owner instanceof RequestContext ? owner : new RequestContext(engine);
   ctx.closed = false;
   try {
     const pending = (batch as (c: RequestContext) => unknown)(ctx);
-    if (!pending || typeof (pending as Promise<unknown>).then !== 'function') {
-      throw fakeError(ErrorCode.runMustReturnPromise, undefined, 'Excel.run');
+    if (!pending || typeof (pending as Promise<unknown>).then !== "function") {
+      throw fakeError(ErrorCode.runMustReturnPromise, undefined, "Excel.run");
     }
     const result = await pending;
     if (ctx.pendingOperations > 0) await ctx.sync();

@@ -1,7 +1,7 @@
 /** Workbook objects other than sheets: ranges, tables, names, rules and charts, as the fake stores them. */
-import { Rect, intersect, rect } from './address';
-import type { CellScalar } from './formula';
-import type { SheetState } from './state';
+import { Rect, intersect, rect } from "./address";
+import type { CellScalar } from "./formula";
+import type { SheetState } from "./state";
 
 /** A stored cell: a constant, or a formula with its cached result (null until something calculates it). */
 export interface CellData {
@@ -27,10 +27,20 @@ export interface ProtectionOptions {
 }
 
 export const defaultProtectionOptions = (): ProtectionOptions => ({
-  allowAutoFilter: false, allowDeleteColumns: false, allowDeleteRows: false, allowEditObjects: false,
-  allowEditScenarios: false, allowFormatCells: false, allowFormatColumns: false, allowFormatRows: false,
-  allowInsertColumns: false, allowInsertHyperlinks: false, allowInsertRows: false, allowPivotTables: false,
-  allowSort: false, selectionMode: 'Normal',
+  allowAutoFilter: false,
+  allowDeleteColumns: false,
+  allowDeleteRows: false,
+  allowEditObjects: false,
+  allowEditScenarios: false,
+  allowFormatCells: false,
+  allowFormatColumns: false,
+  allowFormatRows: false,
+  allowInsertColumns: false,
+  allowInsertHyperlinks: false,
+  allowInsertRows: false,
+  allowPivotTables: false,
+  allowSort: false,
+  selectionMode: "Normal",
 });
 
 export type EventHandler = (args: unknown) => unknown;
@@ -43,19 +53,35 @@ export interface ValidationEntry {
   ignoreBlanks: boolean;
 }
 
-export const defaultPrompt = (): ValidationEntry['prompt'] => ({ message: '', showPrompt: true, title: '' });
-export const defaultErrorAlert = (): ValidationEntry['errorAlert'] => ({ message: '', showAlert: true, style: 'Stop', title: '' });
+export const defaultPrompt = (): ValidationEntry["prompt"] => ({
+  message: "",
+  showPrompt: true,
+  title: "",
+});
+export const defaultErrorAlert = (): ValidationEntry["errorAlert"] => ({
+  message: "",
+  showAlert: true,
+  style: "Stop",
+  title: "",
+});
 
 /** A range handle bound at sync time: a rectangle on a sheet (dies with the sheet). */
 export class RangeRef {
-  constructor(readonly sheet: SheetState, readonly rect: Rect) {}
+  constructor(
+    readonly sheet: SheetState,
+    readonly rect: Rect
+  ) {}
   get deleted(): boolean {
     return this.sheet.deleted;
   }
 }
 
 export class TableColumnEntity {
-  constructor(readonly id: number, public name: string, readonly table: TableEntity) {}
+  constructor(
+    readonly id: number,
+    public name: string,
+    readonly table: TableEntity
+  ) {}
   get index(): number {
     return this.table.columns.indexOf(this);
   }
@@ -65,7 +91,7 @@ export class TableColumnEntity {
 }
 
 export class TableEntity {
-  style = 'TableStyleMedium2';
+  style = "TableStyleMedium2";
   showHeaders = true;
   showTotals = false;
   showBandedRows = true;
@@ -76,7 +102,12 @@ export class TableEntity {
   columns: TableColumnEntity[] = [];
   deleted = false;
   nextColumnId = 1;
-  constructor(readonly id: string, public name: string, readonly sheet: SheetState, public rect: Rect) {}
+  constructor(
+    readonly id: string,
+    public name: string,
+    readonly sheet: SheetState,
+    public rect: Rect
+  ) {}
   /** Data body rows (Excel keeps at least one, possibly blank). */
   get bodyRect(): Rect {
     const top = this.showHeaders ? this.rect.r0 + 1 : this.rect.r0;
@@ -86,10 +117,13 @@ export class TableEntity {
 }
 
 export class NameEntity {
-  comment = '';
+  comment = "";
   visible = true;
   deleted = false;
-  constructor(public name: string, public formula: string) {}
+  constructor(
+    public name: string,
+    public formula: string
+  ) {}
 }
 
 export class ConditionalFormatEntity {
@@ -97,12 +131,17 @@ export class ConditionalFormatEntity {
   deleted = false;
   /** The rule and format as nested plain objects, keyed like the Office.js sub-objects (custom, dataBar, ...). */
   data: Record<string, Record<string, unknown>> = {};
-  constructor(readonly id: string, readonly sheet: SheetState, public rects: Rect[], public type: string) {}
+  constructor(
+    readonly id: string,
+    readonly sheet: SheetState,
+    public rects: Rect[],
+    public type: string
+  ) {}
 }
 
 export class ChartEntity {
-  title = { text: '', visible: false };
-  legend = { visible: true, position: 'Right' };
+  title = { text: "", visible: false };
+  legend = { visible: true, position: "Right" };
   position: { start: string | null; end: string | null } = { start: null, end: null };
   top = 0;
   left = 0;
@@ -115,22 +154,30 @@ export class ChartEntity {
     readonly sheet: SheetState,
     public chartType: string,
     public source: RangeRef,
-    public seriesBy: string,
+    public seriesBy: string
   ) {}
 }
 
 export function validationType(rule: Record<string, unknown> | null): string {
-  if (!rule) return 'None';
+  if (!rule) return "None";
   const key = Object.keys(rule).find((k) => rule[k] !== undefined && rule[k] !== null);
   const map: Record<string, string> = {
-    list: 'List', wholeNumber: 'WholeNumber', decimal: 'Decimal', date: 'Date', time: 'Time',
-    textLength: 'TextLength', custom: 'Custom',
+    list: "List",
+    wholeNumber: "WholeNumber",
+    decimal: "Decimal",
+    date: "Date",
+    time: "Time",
+    textLength: "TextLength",
+    custom: "Custom",
   };
-  return key ? (map[key] ?? 'Inconsistent') : 'None';
+  return key ? (map[key] ?? "Inconsistent") : "None";
 }
 
 /** Cut a validation entry by a rectangle: the part inside and the pieces that stay outside. */
-export function splitValidation(v: ValidationEntry, r: Rect): { inside: ValidationEntry | null; outside: ValidationEntry[] } {
+export function splitValidation(
+  v: ValidationEntry,
+  r: Rect
+): { inside: ValidationEntry | null; outside: ValidationEntry[] } {
   const i = intersect(v.rect, r);
   if (!i) return { inside: null, outside: [v] };
   const pieces: Rect[] = [];
@@ -145,9 +192,14 @@ export function splitValidation(v: ValidationEntry, r: Rect): { inside: Validati
 /** Which Office.js sub-object holds a conditional format's rule. */
 export function cfDataKey(type: string): string {
   const map: Record<string, string> = {
-    Custom: 'custom', DataBar: 'dataBar', ColorScale: 'colorScale', IconSet: 'iconSet', TopBottom: 'topBottom',
-    PresetCriteria: 'preset', ContainsText: 'textComparison', CellValue: 'cellValue',
+    Custom: "custom",
+    DataBar: "dataBar",
+    ColorScale: "colorScale",
+    IconSet: "iconSet",
+    TopBottom: "topBottom",
+    PresetCriteria: "preset",
+    ContainsText: "textComparison",
+    CellValue: "cellValue",
   };
   return map[type] ?? type;
 }
-

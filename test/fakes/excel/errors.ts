@@ -1,36 +1,37 @@
 /** OfficeExtension.Error for the fake: same name, codes and messages as the Office.js runtime. */
 
 export const ErrorCode = {
-  accessDenied: 'AccessDenied',
-  apiNotFound: 'ApiNotFound',
-  generalException: 'GeneralException',
-  invalidArgument: 'InvalidArgument',
-  invalidObjectPath: 'InvalidObjectPath',
-  invalidOperation: 'InvalidOperation',
-  invalidRequestContext: 'InvalidRequestContext',
-  itemAlreadyExists: 'ItemAlreadyExists',
-  itemNotFound: 'ItemNotFound',
-  notImplemented: 'NotImplemented',
-  propertyNotLoaded: 'PropertyNotLoaded',
-  valueNotLoaded: 'ValueNotLoaded',
-  requestPayloadSizeLimitExceeded: 'RequestPayloadSizeLimitExceeded',
-  responsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
-  runMustReturnPromise: 'RunMustReturnPromise',
+  accessDenied: "AccessDenied",
+  apiNotFound: "ApiNotFound",
+  generalException: "GeneralException",
+  invalidArgument: "InvalidArgument",
+  invalidObjectPath: "InvalidObjectPath",
+  invalidOperation: "InvalidOperation",
+  invalidRequestContext: "InvalidRequestContext",
+  itemAlreadyExists: "ItemAlreadyExists",
+  itemNotFound: "ItemNotFound",
+  notImplemented: "NotImplemented",
+  propertyNotLoaded: "PropertyNotLoaded",
+  valueNotLoaded: "ValueNotLoaded",
+  requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded",
+  responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
+  runMustReturnPromise: "RunMustReturnPromise",
 } as const;
 
 // Server messages as Excel returns them (en-US); client-side ones copied from office_strings.js.
 const defaultMessages: Record<string, string> = {
-  AccessDenied: 'You cannot perform the requested operation.',
-  ApiNotFound: 'The API you are trying to use could not be found. It may be available in a newer version of Excel.',
-  GeneralException: 'An internal error has occurred.',
+  AccessDenied: "You cannot perform the requested operation.",
+  ApiNotFound:
+    "The API you are trying to use could not be found. It may be available in a newer version of Excel.",
+  GeneralException: "An internal error has occurred.",
   InvalidArgument: "The argument is invalid or missing or has an incorrect format.",
   InvalidObjectPath:
     'The object path isn\'t working for what you\'re trying to do. If you\'re using the object across multiple "context.sync" calls and outside the sequential execution of a ".run" batch, please use the "context.trackedObjects.add()" and "context.trackedObjects.remove()" methods to manage the object\'s lifetime.',
-  InvalidOperation: 'The requested operation is invalid.',
-  InvalidRequestContext: 'Cannot use the object across different request contexts.',
-  ItemAlreadyExists: 'A resource with the same name or identifier already exists.',
+  InvalidOperation: "The requested operation is invalid.",
+  InvalidRequestContext: "Cannot use the object across different request contexts.",
+  ItemAlreadyExists: "A resource with the same name or identifier already exists.",
   ItemNotFound: "The requested resource doesn't exist.",
-  NotImplemented: 'The requested feature isn\'t implemented.',
+  NotImplemented: "The requested feature isn't implemented.",
   ValueNotLoaded:
     'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.',
   RequestPayloadSizeLimitExceeded:
@@ -76,7 +77,7 @@ export class OfficeExtensionError extends Error {
     super(text);
     // Keep instanceof working when compiled to ES5-style classes.
     Object.setPrototypeOf(this, new.target.prototype);
-    this.name = 'RichApi.Error';
+    this.name = "RichApi.Error";
     this.code = code;
     this.message = text;
     this.httpStatusCode = httpStatus[code] ?? 500;
@@ -95,7 +96,11 @@ export class OfficeExtensionError extends Error {
   }
 }
 
-export function fakeError(code: string, message?: string, errorLocation?: string): OfficeExtensionError {
+export function fakeError(
+  code: string,
+  message?: string,
+  errorLocation?: string
+): OfficeExtensionError {
   return new OfficeExtensionError(code, message, errorLocation);
 }
 
@@ -103,28 +108,48 @@ export function propertyNotLoaded(className: string, property: string): OfficeEx
   return fakeError(
     ErrorCode.propertyNotLoaded,
     `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
-    `${className}.${property}`,
+    `${className}.${property}`
   );
 }
 
 export function invalidArgument(detail?: string, location?: string): OfficeExtensionError {
-  return fakeError(ErrorCode.invalidArgument, detail ? `${defaultMessages.InvalidArgument} ${detail}` : undefined, location);
+  return fakeError(
+    ErrorCode.invalidArgument,
+    detail ? `${defaultMessages.InvalidArgument} ${detail}` : undefined,
+    location
+  );
 }
 
 export function itemNotFound(detail?: string, location?: string): OfficeExtensionError {
-  return fakeError(ErrorCode.itemNotFound, detail ? `${defaultMessages.ItemNotFound} ${detail}` : undefined, location);
+  return fakeError(
+    ErrorCode.itemNotFound,
+    detail ? `${defaultMessages.ItemNotFound} ${detail}` : undefined,
+    location
+  );
 }
 
 export function invalidOperation(detail?: string, location?: string): OfficeExtensionError {
-  return fakeError(ErrorCode.invalidOperation, detail ? `${defaultMessages.InvalidOperation} ${detail}` : undefined, location);
+  return fakeError(
+    ErrorCode.invalidOperation,
+    detail ? `${defaultMessages.InvalidOperation} ${detail}` : undefined,
+    location
+  );
 }
 
 export function accessDenied(detail?: string, location?: string): OfficeExtensionError {
-  return fakeError(ErrorCode.accessDenied, detail ? `${defaultMessages.AccessDenied} ${detail}` : undefined, location);
+  return fakeError(
+    ErrorCode.accessDenied,
+    detail ? `${defaultMessages.AccessDenied} ${detail}` : undefined,
+    location
+  );
 }
 
 export function alreadyExists(detail?: string, location?: string): OfficeExtensionError {
-  return fakeError(ErrorCode.itemAlreadyExists, detail ? `${defaultMessages.ItemAlreadyExists} ${detail}` : undefined, location);
+  return fakeError(
+    ErrorCode.itemAlreadyExists,
+    detail ? `${defaultMessages.ItemAlreadyExists} ${detail}` : undefined,
+    location
+  );
 }
 
 /** The fake itself does not model something; distinct from Excel's own errors so tests never mistake it. */

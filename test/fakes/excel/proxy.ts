@@ -1,7 +1,7 @@
 /** Proxy objects as Office.js has them: queued operations, load-before-read, null objects, lazy binding at sync. */
-import { compareVersions, requiredVersion } from './apiSets';
-import { ErrorCode, fakeError, invalidArgument, itemNotFound, propertyNotLoaded } from './errors';
-import type { WorkbookState } from './state';
+import { compareVersions, requiredVersion } from "./apiSets";
+import { ErrorCode, fakeError, invalidArgument, itemNotFound, propertyNotLoaded } from "./errors";
+import type { WorkbookState } from "./state";
 
 /** What an operation sees while a sync applies it. */
 export interface Exec {
@@ -42,7 +42,12 @@ export interface ClassInfo {
 type Resolver = (x: Exec) => unknown;
 
 /** Constructor shape shared by every proxy class. */
-export type ProxyCtor<T extends ClientObject> = new (ctx: ProxyContext, resolver: Resolver | null, origin: Origin | null, entity?: unknown) => T;
+export type ProxyCtor<T extends ClientObject> = new (
+  ctx: ProxyContext,
+  resolver: Resolver | null,
+  origin: Origin | null,
+  entity?: unknown
+) => T;
 
 export interface Origin {
   parent: ClientObject | null;
@@ -75,9 +80,13 @@ export type LoadOption = string | string[] | Record<string, unknown> | undefined
 /** Flatten load() arguments to "a/b/c" paths (string, array, {select, expand} or the strict {prop: true} form). */
 export function loadPaths(option: LoadOption): string[] | null {
   if (option === undefined || option === null) return null;
-  if (typeof option === 'string') return option.split(',').map((s) => s.trim()).filter(Boolean);
+  if (typeof option === "string")
+    return option
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (Array.isArray(option)) return option.flatMap((s) => loadPaths(s) ?? []);
-  if ('select' in option || 'expand' in option) {
+  if ("select" in option || "expand" in option) {
     const sel = loadPaths(option.select as LoadOption) ?? [];
     const exp = loadPaths(option.expand as LoadOption) ?? [];
     return [...sel, ...exp];
@@ -85,7 +94,11 @@ export function loadPaths(option: LoadOption): string[] | null {
   const out: string[] = [];
   for (const [k, v] of Object.entries(option)) {
     if (v === true) out.push(k);
-    else if (v && typeof v === 'object') out.push(...(loadPaths(v as LoadOption) ?? []).map((p) => `${k}/${p}`), ...(Object.keys(v).length === 0 ? [k] : []));
+    else if (v && typeof v === "object")
+      out.push(
+        ...(loadPaths(v as LoadOption) ?? []).map((p) => `${k}/${p}`),
+        ...(Object.keys(v).length === 0 ? [k] : [])
+      );
   }
   return out;
 }
@@ -101,7 +114,12 @@ export abstract class ClientObject {
   private readonly _children = new Map<string, ClientObject>();
   _tracked = false;
 
-  constructor(context: ProxyContext, private readonly _resolver: Resolver | null, origin: Origin | null, entity?: unknown) {
+  constructor(
+    context: ProxyContext,
+    private readonly _resolver: Resolver | null,
+    origin: Origin | null,
+    entity?: unknown
+  ) {
     this.context = context;
     this._id = context.nextObjectId();
     if (entity !== undefined) {
@@ -113,10 +131,15 @@ export abstract class ClientObject {
       // After Excel.run ends, only tracked objects (and what is derived from them) stay valid.
       origin.parent?._checkUsable();
       if (context.closed) this._tracked = true;
-      const parentName = origin.parent ? origin.parent._info.name : 'RequestContext';
+      const parentName = origin.parent ? origin.parent._info.name : "RequestContext";
       context.queue({
         name: `${parentName}.${origin.method}`,
-        wire: { Id: this._id, P: origin.parent?._id ?? 0, N: origin.method, A: wireArgs(origin.args) },
+        wire: {
+          Id: this._id,
+          P: origin.parent?._id ?? 0,
+          N: origin.method,
+          A: wireArgs(origin.args),
+        },
         run: (x) => {
           this._bind(x);
         },
@@ -129,7 +152,7 @@ export abstract class ClientObject {
   }
 
   get isNullObject(): boolean {
-    if (this._isNull === undefined) throw propertyNotLoaded(this._info.name, 'isNullObject');
+    if (this._isNull === undefined) throw propertyNotLoaded(this._info.name, "isNullObject");
     return this._isNull;
   }
 
@@ -152,7 +175,7 @@ export abstract class ClientObject {
       throw fakeError(
         ErrorCode.apiNotFound,
         `The method or property ${this._info.name}.${member} is part of the ExcelApi ${need} requirement set, which is not available in your version of Excel.`,
-        `${this._info.name}.${member}`,
+        `${this._info.name}.${member}`
       );
     }
   }
@@ -186,13 +209,21 @@ export abstract class ClientObject {
     this._queue(method, { Id: this._id, M: method, A: wireArgs(args) }, run);
   }
 
-  _callResult<T, E>(method: string, args: unknown[], run: (entity: E, x: Exec) => T): ClientResult<T> {
+  _callResult<T, E>(
+    method: string,
+    args: unknown[],
+    run: (entity: E, x: Exec) => T
+  ): ClientResult<T> {
     const result = new ClientResult<T>();
     this._call<E>(method, args, (e, x) => result._resolve(run(e, x)));
     return result;
   }
 
-  private _queue<E>(member: string, wire: Record<string, unknown>, run: (entity: E, x: Exec) => void): void {
+  private _queue<E>(
+    member: string,
+    wire: Record<string, unknown>,
+    run: (entity: E, x: Exec) => void
+  ): void {
     (this.context as ProxyContext).queue({
       name: `${this._info.name}.${member}`,
       wire,
@@ -214,7 +245,12 @@ export abstract class ClientObject {
   }
 
   /** Child proxy resolved from this one at sync time. */
-  _child<T extends ClientObject, E = unknown>(Ctor: ProxyCtor<T>, method: string, args: unknown[], resolve: (parentEntity: E, x: Exec) => unknown): T {
+  _child<T extends ClientObject, E = unknown>(
+    Ctor: ProxyCtor<T>,
+    method: string,
+    args: unknown[],
+    resolve: (parentEntity: E, x: Exec) => unknown
+  ): T {
     this._checkApi(method);
     const resolver: Resolver = (x) => {
       const p = this._bind(x);
@@ -227,12 +263,12 @@ export abstract class ClientObject {
     this._checkUsable();
     const paths = loadPaths(option);
     for (const p of paths ?? []) {
-      const head = p.split('/')[0];
+      const head = p.split("/")[0];
       if (head in this._info.props || head in this._info.nav) this._checkApi(head);
     }
     (this.context as ProxyContext).queue({
       name: `${this._info.name}.load`,
-      wire: { Id: this._id, Q: paths ?? '*' },
+      wire: { Id: this._id, Q: paths ?? "*" },
       run: (x) => this._applyLoad(paths, x),
     });
     return this;
@@ -245,21 +281,26 @@ export abstract class ClientObject {
     const own = new Set<string>();
     const nested = new Map<string, string[]>();
     if (paths === null) {
-      for (const p of Object.keys(this._info.props)) if (this._info.props[p].get && this._apiOk(p)) own.add(p);
+      for (const p of Object.keys(this._info.props))
+        if (this._info.props[p].get && this._apiOk(p)) own.add(p);
     }
     for (const path of paths ?? []) {
-      const [head, ...rest] = path.split('/');
+      const [head, ...rest] = path.split("/");
       if (this._loadSpecial(head, rest)) continue;
       if (head in this._info.props && rest.length === 0) own.add(head);
       else if (head in this._info.nav) {
         const list = nested.get(head) ?? [];
-        if (rest.length) list.push(rest.join('/'));
+        if (rest.length) list.push(rest.join("/"));
         nested.set(head, list);
-      } else throw invalidArgument(`The property '${path}' does not exist on ${this._info.name}.`, x.location);
+      } else
+        throw invalidArgument(
+          `The property '${path}' does not exist on ${this._info.name}.`,
+          x.location
+        );
     }
     for (const p of own) {
       const v = this._info.props[p].get!(e, x);
-      x.responseBytes += utf8Length(JSON.stringify(v) ?? '') + p.length + 4;
+      x.responseBytes += utf8Length(JSON.stringify(v) ?? "") + p.length + 4;
       this._loaded.set(p, v);
     }
     for (const [name, sub] of nested) {
@@ -282,15 +323,22 @@ export abstract class ClientObject {
   set(properties: Record<string, unknown>): void {
     for (const [k, v] of Object.entries(properties)) {
       if (v === undefined) continue;
-      if (k in this._info.nav) (this._nav<ClientObject>(k)).set(v as Record<string, unknown>);
+      if (k in this._info.nav) this._nav<ClientObject>(k).set(v as Record<string, unknown>);
       else if (this._info.props[k]?.set) this._set(k, v);
-      else throw invalidArgument(`Cannot set '${k}' on ${this._info.name}.`, `${this._info.name}.set`);
+      else
+        throw invalidArgument(`Cannot set '${k}' on ${this._info.name}.`, `${this._info.name}.set`);
     }
   }
 
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of this._loaded) out[k] = v instanceof ClientObject ? v.toJSON() : Array.isArray(v) && v[0] instanceof ClientObject ? v.map((i: ClientObject) => i.toJSON()) : v;
+    for (const [k, v] of this._loaded)
+      out[k] =
+        v instanceof ClientObject
+          ? v.toJSON()
+          : Array.isArray(v) && v[0] instanceof ClientObject
+            ? v.map((i: ClientObject) => i.toJSON())
+            : v;
     for (const [k, child] of this._children) {
       const j = child.toJSON();
       if (Object.keys(j).length) out[k] = j;
@@ -315,7 +363,7 @@ export abstract class ClientCollection<T extends ClientObject> extends ClientObj
   protected abstract _makeItem(entity: unknown): T;
 
   get items(): T[] {
-    return this._get('items') as T[];
+    return this._get("items") as T[];
   }
 
   /** Item paths gathered while a load is applied; null when the load does not touch the items. */
@@ -323,7 +371,7 @@ export abstract class ClientCollection<T extends ClientObject> extends ClientObj
 
   protected _loadSpecial(head: string, rest: string[]): boolean {
     if (head in this._info.props || head in this._info.nav) return false;
-    const path = head === 'items' ? rest.join('/') : [head, ...rest].join('/');
+    const path = head === "items" ? rest.join("/") : [head, ...rest].join("/");
     this._pendingItemPaths = [...(this._pendingItemPaths ?? []), ...(path ? [path] : [])];
     return true;
   }
@@ -341,11 +389,11 @@ export abstract class ClientCollection<T extends ClientObject> extends ClientObj
       item._applyLoad(itemPaths.length ? itemPaths : null, x);
       return item;
     });
-    this._loaded.set('items', items);
+    this._loaded.set("items", items);
   }
 
   toJSON(): Record<string, unknown> {
-    const items = this._loaded.get('items') as T[] | undefined;
+    const items = this._loaded.get("items") as T[] | undefined;
     return items ? { items: items.map((i) => i.toJSON()) } : {};
   }
 }

@@ -1,8 +1,8 @@
 /** RangeAreas (ExcelApi 1.9): several rectangles on one sheet, as getSpecialCells returns them. */
-import { Rect, qualify, rect } from './address';
-import type { RangeRef } from './entities';
-import { ClientObject, defineClass } from './proxy';
-import type { SheetState } from './state';
+import { Rect, qualify, rect } from "./address";
+import type { RangeRef } from "./entities";
+import { ClientObject, defineClass } from "./proxy";
+import type { SheetState } from "./state";
 
 export interface AreasEntity {
   sheet: SheetState;
@@ -11,11 +11,14 @@ export interface AreasEntity {
 
 export class RangeAreas extends ClientObject {}
 defineClass(RangeAreas, {
-  name: 'RangeAreas',
+  name: "RangeAreas",
   props: {
-    address: { get: (e: AreasEntity) => e.rects.map((r) => qualify(e.sheet.name, r)).join(',') },
+    address: { get: (e: AreasEntity) => e.rects.map((r) => qualify(e.sheet.name, r)).join(",") },
     areaCount: { get: (e: AreasEntity) => e.rects.length },
-    cellCount: { get: (e: AreasEntity) => e.rects.reduce((n, r) => n + (r.r1 - r.r0 + 1) * (r.c1 - r.c0 + 1), 0) },
+    cellCount: {
+      get: (e: AreasEntity) =>
+        e.rects.reduce((n, r) => n + (r.r1 - r.r0 + 1) * (r.c1 - r.c0 + 1), 0),
+    },
   },
   nav: {},
 });
@@ -27,7 +30,7 @@ export function formulaAreas(e: RangeRef): AreasEntity | null {
   for (let c = e.rect.c0; c <= e.rect.c1; c++) {
     let start = -1;
     for (let r = e.rect.r0; r <= e.rect.r1 + 1; r++) {
-      const isFormula = r <= e.rect.r1 && typeof e.sheet.getCell(r, c)?.f === 'string';
+      const isFormula = r <= e.rect.r1 && typeof e.sheet.getCell(r, c)?.f === "string";
       if (isFormula && start < 0) start = r;
       if (!isFormula && start >= 0) {
         rects.push(rect(start, c, r - 1, c));

@@ -1,16 +1,45 @@
 /** The workbook the fake keeps (sheets, cells, formats, names) and the synchronous API tests use on it. */
 import {
-  MAX_COLS, Rect, cellName, colCount, formatRect, lettersToCol, overlaps, parseAddress, parseCell, qualify, rect, rowCount,
-} from './address';
+  MAX_COLS,
+  Rect,
+  cellName,
+  colCount,
+  formatRect,
+  lettersToCol,
+  overlaps,
+  parseAddress,
+  parseCell,
+  qualify,
+  rect,
+  rowCount,
+} from "./address";
 import {
-  CellData, ChartEntity, ConditionalFormatEntity, EventHandler, NameEntity, ProtectionOptions, RangeRef, TableEntity,
-  ValidationEntry, defaultErrorAlert, defaultPrompt, defaultProtectionOptions, splitValidation, validationType,
-} from './entities';
-import { accessDenied, alreadyExists, invalidArgument, invalidOperation } from './errors';
-import { CellScalar, checkFormula, deleteSheetInFormula, renameSheetInFormula } from './formula';
-import { formatValue } from './numberFormat';
-import { STYLE_DEFAULTS, StyleStore, cellKey } from './styles';
-import { CellView, ConditionalFormatView, TableView, conditionalFormatView, tableView } from './views';
+  CellData,
+  ChartEntity,
+  ConditionalFormatEntity,
+  EventHandler,
+  NameEntity,
+  ProtectionOptions,
+  RangeRef,
+  TableEntity,
+  ValidationEntry,
+  defaultErrorAlert,
+  defaultPrompt,
+  defaultProtectionOptions,
+  splitValidation,
+  validationType,
+} from "./entities";
+import { accessDenied, alreadyExists, invalidArgument, invalidOperation } from "./errors";
+import { CellScalar, checkFormula, deleteSheetInFormula, renameSheetInFormula } from "./formula";
+import { formatValue } from "./numberFormat";
+import { STYLE_DEFAULTS, StyleStore, cellKey } from "./styles";
+import {
+  CellView,
+  ConditionalFormatView,
+  TableView,
+  conditionalFormatView,
+  tableView,
+} from "./views";
 
 export interface SetCellOptions {
   /** Cached result of a formula cell (what `values` returns for it). */
@@ -22,8 +51,8 @@ export interface SetCellOptions {
 }
 
 export class SheetState {
-  visibility = 'Visible';
-  tabColor = '';
+  visibility = "Visible";
+  tabColor = "";
   showGridlines = true;
   deleted = false;
   readonly cells = new Map<number, CellData>();
@@ -39,12 +68,20 @@ export class SheetState {
   /** Conditional formats in priority order (index 0 is evaluated first). */
   cfs: ConditionalFormatEntity[] = [];
   chartList: ChartEntity[] = [];
-  prot = { protected: false, options: defaultProtectionOptions(), password: undefined as string | undefined };
+  prot = {
+    protected: false,
+    options: defaultProtectionOptions(),
+    password: undefined as string | undefined,
+  };
   frozen = { rows: 0, columns: 0 };
   changedHandlers: EventHandler[] = [];
   activatedHandlers: EventHandler[] = [];
 
-  constructor(readonly workbook: WorkbookState, readonly id: string, public name: string) {}
+  constructor(
+    readonly workbook: WorkbookState,
+    readonly id: string,
+    public name: string
+  ) {}
 
   // ---- cells (internal) ----
   getCell(row: number, col: number): CellData | undefined {
@@ -52,23 +89,27 @@ export class SheetState {
   }
 
   putCell(row: number, col: number, data: CellData | null): void {
-    if (!data || (data.f === undefined && (data.v === '' || data.v === null))) this.cells.delete(cellKey(row, col));
+    if (!data || (data.f === undefined && (data.v === "" || data.v === null)))
+      this.cells.delete(cellKey(row, col));
     else this.cells.set(cellKey(row, col), data);
   }
 
   /** What `values` shows: the constant, the cached formula result, or "" for empty/uncalculated. */
   valueAt(row: number, col: number): CellScalar {
     const c = this.getCell(row, col);
-    return c?.v ?? '';
+    return c?.v ?? "";
   }
 
   formulaAt(row: number, col: number): CellScalar {
     const c = this.getCell(row, col);
-    return c?.f ?? c?.v ?? '';
+    return c?.f ?? c?.v ?? "";
   }
 
   textAt(row: number, col: number): string {
-    return formatValue(this.getCell(row, col)?.v ?? '', String(this.styles.get('numberFormat', row, col)));
+    return formatValue(
+      this.getCell(row, col)?.v ?? "",
+      String(this.styles.get("numberFormat", row, col))
+    );
   }
 
   /** Bounding box of cells with content (and, unless valuesOnly, with formatting). */
@@ -88,7 +129,15 @@ export class SheetState {
     let out: Rect | null = r1 < 0 ? null : rect(r0, c0, r1, c1);
     if (!valuesOnly) {
       const f = this.styles.formattedBounds();
-      if (f) out = out ? rect(Math.min(out.r0, f.r0), Math.min(out.c0, f.c0), Math.max(out.r1, f.r1), Math.max(out.c1, f.c1)) : f;
+      if (f)
+        out = out
+          ? rect(
+              Math.min(out.r0, f.r0),
+              Math.min(out.c0, f.c0),
+              Math.max(out.r1, f.r1),
+              Math.max(out.c1, f.c1)
+            )
+          : f;
     }
     return out;
   }
@@ -105,8 +154,11 @@ export class SheetState {
   /** Writing cell contents on a protected sheet needs every target cell unlocked. */
   assertEditable(r: Rect, location?: string): void {
     if (!this.prot.protected) return;
-    if (this.styles.uniform('locked', r) !== false) {
-      throw accessDenied(`The cell or chart you're trying to change is on a protected sheet (${qualify(this.name, r)}).`, location);
+    if (this.styles.uniform("locked", r) !== false) {
+      throw accessDenied(
+        `The cell or chart you're trying to change is on a protected sheet (${qualify(this.name, r)}).`,
+        location
+      );
     }
   }
 
@@ -130,21 +182,21 @@ export class SheetState {
     const c = this.getCell(row, col);
     const s = (p: keyof typeof STYLE_DEFAULTS): unknown => this.styles.get(p, row, col);
     return {
-      value: c?.v ?? '',
+      value: c?.v ?? "",
       formula: c?.f ?? null,
-      numberFormat: String(s('numberFormat')),
+      numberFormat: String(s("numberFormat")),
       text: this.textAt(row, col),
       format: {
-        bold: s('bold') as boolean,
-        italic: s('italic') as boolean,
-        fontColor: s('fontColor') as string,
-        fontSize: s('fontSize') as number,
-        fontName: s('fontName') as string,
-        fill: s('fill') as string | null,
-        wrap: s('wrap') as boolean,
-        horizontalAlignment: s('hAlign') as string,
-        verticalAlignment: s('vAlign') as string,
-        locked: s('locked') as boolean,
+        bold: s("bold") as boolean,
+        italic: s("italic") as boolean,
+        fontColor: s("fontColor") as string,
+        fontSize: s("fontSize") as number,
+        fontName: s("fontName") as string,
+        fill: s("fill") as string | null,
+        wrap: s("wrap") as boolean,
+        horizontalAlignment: s("hAlign") as string,
+        verticalAlignment: s("vAlign") as string,
+        locked: s("locked") as boolean,
       },
     };
   }
@@ -152,24 +204,27 @@ export class SheetState {
   /** Seed one cell: strings starting with "=" become formulas, everything else is stored as given. */
   setCell(a1: string, value: CellScalar | null, opts: SetCellOptions = {}): this {
     const { row, col } = parseCell(a1);
-    if (typeof value === 'string' && value.startsWith('=') && value.length > 1) {
+    if (typeof value === "string" && value.startsWith("=") && value.length > 1) {
       checkFormula(value);
       this.putCell(row, col, { v: opts.result ?? null, f: value });
     } else {
-      this.putCell(row, col, { v: value ?? '' });
+      this.putCell(row, col, { v: value ?? "" });
     }
     const one = rect(row, col, row, col);
-    if (opts.numberFormat !== undefined) this.styles.setRange('numberFormat', one, opts.numberFormat);
-    if (opts.locked !== undefined) this.styles.setRange('locked', one, opts.locked);
-    if (opts.bold !== undefined) this.styles.setRange('bold', one, opts.bold);
-    if (opts.fill !== undefined) this.styles.setRange('fill', one, opts.fill);
+    if (opts.numberFormat !== undefined)
+      this.styles.setRange("numberFormat", one, opts.numberFormat);
+    if (opts.locked !== undefined) this.styles.setRange("locked", one, opts.locked);
+    if (opts.bold !== undefined) this.styles.setRange("bold", one, opts.bold);
+    if (opts.fill !== undefined) this.styles.setRange("fill", one, opts.fill);
     return this;
   }
 
   /** Seed a block from its top-left cell. */
   setValues(topLeft: string, rows: Array<Array<CellScalar | null>>): this {
     const { row, col } = parseCell(topLeft);
-    rows.forEach((values, i) => values.forEach((v, j) => this.setCell(cellName(row + i, col + j), v)));
+    rows.forEach((values, i) =>
+      values.forEach((v, j) => this.setCell(cellName(row + i, col + j), v))
+    );
     return this;
   }
 
@@ -204,7 +259,14 @@ export class SheetState {
     return this.ownTables().map(tableView);
   }
 
-  get validations(): Array<{ address: string; type: string; rule: Record<string, unknown> | null; prompt: ValidationEntry['prompt']; errorAlert: ValidationEntry['errorAlert']; ignoreBlanks: boolean }> {
+  get validations(): Array<{
+    address: string;
+    type: string;
+    rule: Record<string, unknown> | null;
+    prompt: ValidationEntry["prompt"];
+    errorAlert: ValidationEntry["errorAlert"];
+    ignoreBlanks: boolean;
+  }> {
     return this.dv.map((v) => ({
       address: formatRect(v.rect),
       type: validationType(v.rule),
@@ -219,7 +281,16 @@ export class SheetState {
     return this.cfs.map((cf, priority) => conditionalFormatView(cf, priority));
   }
 
-  get charts(): Array<{ name: string; type: string; source: string; seriesBy: string; title: string; titleVisible: boolean; start: string | null; end: string | null }> {
+  get charts(): Array<{
+    name: string;
+    type: string;
+    source: string;
+    seriesBy: string;
+    title: string;
+    titleVisible: boolean;
+    start: string | null;
+    end: string | null;
+  }> {
     return this.chartList.map((c) => ({
       name: c.name,
       type: c.chartType,
@@ -232,8 +303,16 @@ export class SheetState {
     }));
   }
 
-  get protection(): { protected: boolean; options: ProtectionOptions; password: string | undefined } {
-    return { protected: this.prot.protected, options: { ...this.prot.options }, password: this.prot.password };
+  get protection(): {
+    protected: boolean;
+    options: ProtectionOptions;
+    password: string | undefined;
+  } {
+    return {
+      protected: this.prot.protected,
+      options: { ...this.prot.options },
+      password: this.prot.password,
+    };
   }
 
   get freeze(): { rows: number; columns: number } {
@@ -246,7 +325,11 @@ export class SheetState {
 
   /** Seed protection (cells stay locked unless seeded otherwise). */
   protect(options: Partial<ProtectionOptions> = {}, password?: string): this {
-    this.prot = { protected: true, options: { ...defaultProtectionOptions(), ...options }, password };
+    this.prot = {
+      protected: true,
+      options: { ...defaultProtectionOptions(), ...options },
+      password,
+    };
     return this;
   }
 
@@ -259,7 +342,13 @@ export class SheetState {
   addValidation(address: string, rule: Record<string, unknown>): this {
     const { rect: r } = parseAddress(address);
     this.dv = this.dv.flatMap((v) => splitValidation(v, r).outside);
-    this.dv.push({ rect: r, rule, prompt: defaultPrompt(), errorAlert: defaultErrorAlert(), ignoreBlanks: true });
+    this.dv.push({
+      rect: r,
+      rule,
+      prompt: defaultPrompt(),
+      errorAlert: defaultErrorAlert(),
+      ignoreBlanks: true,
+    });
     return this;
   }
 
@@ -269,7 +358,7 @@ export class SheetState {
   }
 }
 
-const RESERVED_SHEET_NAMES = ['history'];
+const RESERVED_SHEET_NAMES = ["history"];
 
 export class WorkbookState {
   sheetList: SheetState[] = [];
@@ -277,7 +366,7 @@ export class WorkbookState {
   nameList: NameEntity[] = [];
   activeSheet: SheetState | null = null;
   selected: RangeRef | null = null;
-  calculationMode = 'Automatic';
+  calculationMode = "Automatic";
   /** True between suspendApiCalculationUntilNextSync() and the end of that sync. */
   calculationSuspended = false;
   /** One entry per applied sync: whether API calculation was suspended during it. */
@@ -289,12 +378,12 @@ export class WorkbookState {
   activatedHandlers: EventHandler[] = [];
   private nextId = 1;
 
-  constructor(sheetNames: string[] = ['Sheet1']) {
+  constructor(sheetNames: string[] = ["Sheet1"]) {
     for (const n of sheetNames) this.addSheet(n);
   }
 
   newId(prefix: string): string {
-    return `{${prefix}-${String(this.nextId++).padStart(8, '0')}}`;
+    return `{${prefix}-${String(this.nextId++).padStart(8, "0")}}`;
   }
 
   findSheet(name: string): SheetState | undefined {
@@ -304,25 +393,37 @@ export class WorkbookState {
 
   /** Excel's sheet-name rules: 1-31 chars, none of : \ / ? * [ ], no leading/trailing apostrophe, not "History". */
   checkSheetName(name: unknown, self?: SheetState, location?: string): string {
-    if (typeof name !== 'string' || name.trim() === '' || name.length > 31 || /[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
+    if (
+      typeof name !== "string" ||
+      name.trim() === "" ||
+      name.length > 31 ||
+      /[:\\/?*[\]]/.test(name) ||
+      name.startsWith("'") ||
+      name.endsWith("'")
+    ) {
       throw invalidArgument(`'${String(name)}' is not a valid sheet name.`, location);
     }
     if (RESERVED_SHEET_NAMES.includes(name.toLowerCase())) {
       throw invalidArgument(`'${name}' is a reserved sheet name in Excel.`, location);
     }
     const other = this.findSheet(name);
-    if (other && other !== self) throw alreadyExists(`A sheet named '${name}' already exists.`, location);
+    if (other && other !== self)
+      throw alreadyExists(`A sheet named '${name}' already exists.`, location);
     return name;
   }
 
   addSheetInternal(name: string | undefined, location?: string): SheetState {
     let n = name;
-    if (n === undefined || n === null || n === '') {
+    if (n === undefined || n === null || n === "") {
       let i = this.sheetList.length + 1;
       while (this.findSheet(`Sheet${i}`)) i++;
       n = `Sheet${i}`;
     }
-    const sheet = new SheetState(this, this.newId('sheet'), this.checkSheetName(n, undefined, location));
+    const sheet = new SheetState(
+      this,
+      this.newId("sheet"),
+      this.checkSheetName(n, undefined, location)
+    );
     this.sheetList.push(sheet);
     if (!this.activeSheet) {
       this.activeSheet = sheet;
@@ -340,9 +441,9 @@ export class WorkbookState {
   }
 
   deleteSheet(sheet: SheetState, location?: string): void {
-    const visible = this.sheetList.filter((s) => s.visibility === 'Visible');
+    const visible = this.sheetList.filter((s) => s.visibility === "Visible");
     if (visible.length === 1 && visible[0] === sheet) {
-      throw invalidOperation('A workbook must contain at least one visible worksheet.', location);
+      throw invalidOperation("A workbook must contain at least one visible worksheet.", location);
     }
     this.sheetList = this.sheetList.filter((s) => s !== sheet);
     sheet.deleted = true;
@@ -350,7 +451,7 @@ export class WorkbookState {
     this.tableList = this.tableList.filter((t) => !t.deleted);
     this.rewriteFormulas((f) => deleteSheetInFormula(f, sheet.name));
     if (this.activeSheet === sheet) {
-      this.activeSheet = this.sheetList.find((s) => s.visibility === 'Visible') ?? null;
+      this.activeSheet = this.sheetList.find((s) => s.visibility === "Visible") ?? null;
       this.selected = this.activeSheet ? new RangeRef(this.activeSheet, rect(0, 0, 0, 0)) : null;
     }
   }
@@ -359,8 +460,8 @@ export class WorkbookState {
   rewriteFormulas(fn: (formula: string) => string): void {
     for (const s of this.sheetList) {
       for (const [key, c] of s.cells) if (c.f !== undefined) s.cells.set(key, { ...c, f: fn(c.f) });
-      for (const cf of s.cfs) cf.data = rewriteDeep(cf.data, fn) as ConditionalFormatEntity['data'];
-      for (const v of s.dv) v.rule = rewriteDeep(v.rule, fn) as ValidationEntry['rule'];
+      for (const cf of s.cfs) cf.data = rewriteDeep(cf.data, fn) as ConditionalFormatEntity["data"];
+      for (const v of s.dv) v.rule = rewriteDeep(v.rule, fn) as ValidationEntry["rule"];
     }
     for (const n of this.nameList) n.formula = fn(n.formula);
   }
@@ -382,7 +483,10 @@ export class WorkbookState {
 
   sheet(name: string): SheetState {
     const s = this.findSheet(name);
-    if (!s) throw new Error(`Excel fake state: no sheet named '${name}' (have: ${this.sheetList.map((x) => x.name).join(', ')})`);
+    if (!s)
+      throw new Error(
+        `Excel fake state: no sheet named '${name}' (have: ${this.sheetList.map((x) => x.name).join(", ")})`
+      );
     return s;
   }
 
@@ -396,7 +500,7 @@ export class WorkbookState {
   }
 
   addName(name: string, formula: string): this {
-    this.nameList.push(new NameEntity(name, formula.startsWith('=') ? formula : `=${formula}`));
+    this.nameList.push(new NameEntity(name, formula.startsWith("=") ? formula : `=${formula}`));
     return this;
   }
 
@@ -414,19 +518,25 @@ export class WorkbookState {
   }
 
   /** Run the onChanged handlers registered on the sheet and on the worksheet collection. */
-  async fireWorksheetChanged(sheetName: string, address: string, details?: Record<string, unknown>): Promise<void> {
+  async fireWorksheetChanged(
+    sheetName: string,
+    address: string,
+    details?: Record<string, unknown>
+  ): Promise<void> {
     const sheet = this.sheet(sheetName);
     const r = parseAddress(address).rect;
     const args = {
-      type: 'WorksheetChanged',
+      type: "WorksheetChanged",
       worksheetId: sheet.id,
       address: formatRect(r),
-      changeType: 'RangeEdited',
-      source: 'Local',
-      triggerSource: 'ThisLocalAddin',
+      changeType: "RangeEdited",
+      source: "Local",
+      triggerSource: "ThisLocalAddin",
       details,
-      getRange: (ctx: { workbook: any }) => ctx.workbook.worksheets.getItem(sheet.name).getRange(formatRect(r)),
-      getRangeOrNullObject: (ctx: { workbook: any }) => ctx.workbook.worksheets.getItem(sheet.name).getRange(formatRect(r)),
+      getRange: (ctx: { workbook: any }) =>
+        ctx.workbook.worksheets.getItem(sheet.name).getRange(formatRect(r)),
+      getRangeOrNullObject: (ctx: { workbook: any }) =>
+        ctx.workbook.worksheets.getItem(sheet.name).getRange(formatRect(r)),
     };
     await Promise.all([...sheet.changedHandlers, ...this.changedHandlers].map((h) => h(args)));
   }
@@ -435,15 +545,15 @@ export class WorkbookState {
   async fireActivated(sheetName: string): Promise<void> {
     const sheet = this.sheet(sheetName);
     this.activeSheet = sheet;
-    const args = { type: 'WorksheetActivated', worksheetId: sheet.id };
+    const args = { type: "WorksheetActivated", worksheetId: sheet.id };
     await Promise.all([...sheet.activatedHandlers, ...this.activatedHandlers].map((h) => h(args)));
   }
 }
 
 function rewriteDeep(value: unknown, fn: (f: string) => string): unknown {
-  if (typeof value === 'string') return value.startsWith('=') ? fn(value) : value;
+  if (typeof value === "string") return value.startsWith("=") ? fn(value) : value;
   if (Array.isArray(value)) return value.map((v) => rewriteDeep(v, fn));
-  if (value && typeof value === 'object') {
+  if (value && typeof value === "object") {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rewriteDeep(v, fn)]));
   }
   return value;
@@ -460,6 +570,11 @@ export function matrix<T>(r: Rect, at: (row: number, col: number) => T): T[][] {
   return out;
 }
 
-export function tablesOverlapping(wb: WorkbookState, sheet: SheetState, r: Rect, except?: TableEntity): TableEntity[] {
+export function tablesOverlapping(
+  wb: WorkbookState,
+  sheet: SheetState,
+  r: Rect,
+  except?: TableEntity
+): TableEntity[] {
   return wb.tableList.filter((t) => t.sheet === sheet && t !== except && overlaps(t.rect, r));
 }

@@ -1,22 +1,31 @@
 /** Cell formatting as "last write wins" layers: rectangle runs for range-wide sets, per-cell entries for 2D arrays. */
-import { MAX_COLS, Rect, cellCount, contains, containsCell, intersect, isUnbounded, rect } from './address';
+import {
+  MAX_COLS,
+  Rect,
+  cellCount,
+  contains,
+  containsCell,
+  intersect,
+  isUnbounded,
+  rect,
+} from "./address";
 
 export const STYLE_DEFAULTS = {
   bold: false,
   italic: false,
-  underline: 'None',
+  underline: "None",
   strikethrough: false,
-  fontColor: '#000000',
+  fontColor: "#000000",
   fontSize: 11,
-  fontName: 'Calibri',
+  fontName: "Calibri",
   fill: null as string | null,
   wrap: false,
-  hAlign: 'General',
-  vAlign: 'Bottom',
+  hAlign: "General",
+  vAlign: "Bottom",
   indentLevel: 0,
   locked: true,
   formulaHidden: false,
-  numberFormat: 'General',
+  numberFormat: "General",
 };
 
 export type StyleProp = keyof typeof STYLE_DEFAULTS | `border${string}`;
@@ -65,7 +74,11 @@ export class StyleStore {
   setMatrix(prop: StyleProp, top: number, left: number, values: unknown[][]): void {
     const first = values[0]?.[0];
     const r = rect(top, left, top + values.length - 1, left + (values[0]?.length ?? 1) - 1);
-    if (first !== null && first !== undefined && values.every((row) => row.every((v) => v === first))) {
+    if (
+      first !== null &&
+      first !== undefined &&
+      values.every((row) => row.every((v) => v === first))
+    ) {
       this.setRange(prop, r, first);
       return;
     }
@@ -73,21 +86,28 @@ export class StyleStore {
     if (values.length > SMALL && values.every((row) => row.every((v, j) => v === head[j]))) {
       // Every row alike (a format per column, the usual shape): one run per column.
       head.forEach((v, j) => {
-        if (v !== null && v !== undefined) this.setRange(prop, rect(r.r0, left + j, r.r1, left + j), v);
+        if (v !== null && v !== undefined)
+          this.setRange(prop, rect(r.r0, left + j, r.r1, left + j), v);
       });
       return;
     }
     this.setCells(prop, r, (row, col) => values[row - top][col - left], true);
   }
 
-  private setCells(prop: StyleProp, r: Rect, valueAt: (row: number, col: number) => unknown, skipNull: boolean): void {
+  private setCells(
+    prop: StyleProp,
+    r: Rect,
+    valueAt: (row: number, col: number) => unknown,
+    skipNull: boolean
+  ): void {
     const seq = ++this.seq;
     let cells = this.cells.get(prop);
     if (!cells) this.cells.set(prop, (cells = new Map()));
     for (let row = r.r0; row <= r.r1; row++) {
       for (let col = r.c0; col <= r.c1; col++) {
         const value = valueAt(row, col);
-        if (!skipNull || (value !== null && value !== undefined)) cells.set(cellKey(row, col), { seq, value });
+        if (!skipNull || (value !== null && value !== undefined))
+          cells.set(cellKey(row, col), { seq, value });
       }
     }
   }
@@ -102,7 +122,8 @@ export class StyleStore {
   private lastRun(prop: StyleProp, row: number, col: number): Run | undefined {
     const list = this.runs.get(prop);
     if (!list) return undefined;
-    for (let i = list.length - 1; i >= 0; i--) if (containsCell(list[i].rect, row, col)) return list[i];
+    for (let i = list.length - 1; i >= 0; i--)
+      if (containsCell(list[i].rect, row, col)) return list[i];
     return undefined;
   }
 
@@ -111,8 +132,16 @@ export class StyleStore {
     // Runs cut the rectangle into blocks that are uniform apart from per-cell entries; a block shows its
     // run value if any of its cells has no per-cell entry.
     const runs = (this.runs.get(prop) ?? []).filter((run) => intersect(run.rect, r));
-    const rows = breakpoints(r.r0, r.r1, runs.map((x) => [x.rect.r0, x.rect.r1]));
-    const cols = breakpoints(r.c0, r.c1, runs.map((x) => [x.rect.c0, x.rect.c1]));
+    const rows = breakpoints(
+      r.r0,
+      r.r1,
+      runs.map((x) => [x.rect.r0, x.rect.r1])
+    );
+    const cols = breakpoints(
+      r.c0,
+      r.c1,
+      runs.map((x) => [x.rect.c0, x.rect.c1])
+    );
     const values = new Set<string>();
     const explicitPerBlock = new Map<number, number>();
     for (const key of this.cells.get(prop)?.keys() ?? []) {
@@ -140,10 +169,18 @@ export class StyleStore {
   formattedBounds(): Rect | null {
     let out: Rect | null = null;
     const grow = (x: Rect): void => {
-      out = out ? rect(Math.min(out.r0, x.r0), Math.min(out.c0, x.c0), Math.max(out.r1, x.r1), Math.max(out.c1, x.c1)) : x;
+      out = out
+        ? rect(
+            Math.min(out.r0, x.r0),
+            Math.min(out.c0, x.c0),
+            Math.max(out.r1, x.r1),
+            Math.max(out.c1, x.c1)
+          )
+        : x;
     };
     for (const [prop, list] of this.runs) {
-      for (const run of list) if (!isUnbounded(run.rect) && run.value !== defaultOf(prop)) grow(run.rect);
+      for (const run of list)
+        if (!isUnbounded(run.rect) && run.value !== defaultOf(prop)) grow(run.rect);
     }
     for (const [prop, cells] of this.cells) {
       for (const [key, layer] of cells) {
@@ -156,10 +193,17 @@ export class StyleStore {
   }
 
   /** Copy one cell's formats to another (used when table rows shift). */
-  copyCell(fromRow: number, fromCol: number, toRow: number, toCol: number, props: StyleProp[]): void {
+  copyCell(
+    fromRow: number,
+    fromCol: number,
+    toRow: number,
+    toCol: number,
+    props: StyleProp[]
+  ): void {
     for (const prop of props) {
       const value = this.get(prop, fromRow, fromCol);
-      if (value !== this.get(prop, toRow, toCol)) this.setRange(prop, rect(toRow, toCol, toRow, toCol), value);
+      if (value !== this.get(prop, toRow, toCol))
+        this.setRange(prop, rect(toRow, toCol, toRow, toCol), value);
     }
   }
 

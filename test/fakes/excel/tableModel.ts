@@ -1,27 +1,57 @@
 /** Table behaviour on the workbook state: creation over filled cells, header names, growth, resize, removal. */
-import { Rect, colCount, intersect, isUnbounded, looksLikeReference, overlaps, rect, rowCount } from './address';
-import { TableColumnEntity, TableEntity } from './entities';
-import { alreadyExists, invalidArgument, invalidOperation, notModelled } from './errors';
-import { CellInput, CellScalar, coerceInput, followMovedCells, formulaKey, shiftFormula } from './formula';
-import { SheetState, WorkbookState, tablesOverlapping } from './state';
-import { STYLE_DEFAULTS, StyleProp } from './styles';
+import {
+  Rect,
+  colCount,
+  intersect,
+  isUnbounded,
+  looksLikeReference,
+  overlaps,
+  rect,
+  rowCount,
+} from "./address";
+import { TableColumnEntity, TableEntity } from "./entities";
+import { alreadyExists, invalidArgument, invalidOperation, notModelled } from "./errors";
+import {
+  CellInput,
+  CellScalar,
+  coerceInput,
+  followMovedCells,
+  formulaKey,
+  shiftFormula,
+} from "./formula";
+import { SheetState, WorkbookState, tablesOverlapping } from "./state";
+import { STYLE_DEFAULTS, StyleProp } from "./styles";
 
 /** Excel's rules for defined names, shared by table names: letter/_/\\ first, no spaces, not a reference. */
 export function checkName(name: unknown, what: string, location?: string): string {
-  if (typeof name !== 'string' || name.length === 0 || name.length > 255 || !/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name)) {
+  if (
+    typeof name !== "string" ||
+    name.length === 0 ||
+    name.length > 255 ||
+    !/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name)
+  ) {
     throw invalidArgument(`'${String(name)}' is not a valid ${what} name.`, location);
   }
   if (looksLikeReference(name)) {
-    throw invalidArgument(`'${name}' looks like a cell reference and is not a valid ${what} name.`, location);
+    throw invalidArgument(
+      `'${name}' looks like a cell reference and is not a valid ${what} name.`,
+      location
+    );
   }
   return name;
 }
 
 /** Table names live in the same namespace as defined names. */
-export function checkTableName(wb: WorkbookState, name: unknown, self: TableEntity | null, location?: string): string {
-  const n = checkName(name, 'table', location);
+export function checkTableName(
+  wb: WorkbookState,
+  name: unknown,
+  self: TableEntity | null,
+  location?: string
+): string {
+  const n = checkName(name, "table", location);
   const other = wb.findTable(n);
-  if ((other && other !== self) || wb.findName(n)) throw alreadyExists(`The name '${n}' is already used.`, location);
+  if ((other && other !== self) || wb.findName(n))
+    throw alreadyExists(`The name '${n}' is already used.`, location);
   return n;
 }
 
@@ -37,8 +67,9 @@ export function uniqueHeaders(raw: CellScalar[]): string[] {
   const out: string[] = [];
   let auto = 1;
   for (const v of raw) {
-    let name = v === '' || v === null ? '' : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v);
-    if (name === '') {
+    let name =
+      v === "" || v === null ? "" : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
+    if (name === "") {
       while (used.has(`column${auto}`)) auto++;
       name = `Column${auto++}`;
     } else if (used.has(name.toLowerCase())) {
@@ -56,7 +87,7 @@ function headerValues(t: TableEntity): CellScalar[] {
   const out: CellScalar[] = [];
   for (let c = t.rect.c0; c <= t.rect.c1; c++) {
     const cell = t.sheet.getCell(t.rect.r0, c);
-    out.push(cell?.v ?? '');
+    out.push(cell?.v ?? "");
   }
   return out;
 }
@@ -77,7 +108,8 @@ export function refreshHeaders(t: TableEntity): void {
 /** After a write, tables whose header row was touched pick up the new names. */
 export function syncTableHeaders(sheet: SheetState, r: Rect): void {
   for (const t of sheet.ownTables()) {
-    if (t.showHeaders && intersect(r, rect(t.rect.r0, t.rect.c0, t.rect.r0, t.rect.c1))) refreshHeaders(t);
+    if (t.showHeaders && intersect(r, rect(t.rect.r0, t.rect.c0, t.rect.r0, t.rect.c1)))
+      refreshHeaders(t);
   }
 }
 
@@ -85,13 +117,23 @@ function isEmptyCell(sheet: SheetState, row: number, col: number): boolean {
   return !sheet.getCell(row, col);
 }
 
-function assertFree(sheet: SheetState, r: Rect, self: TableEntity | null, what: string, location?: string): void {
+function assertFree(
+  sheet: SheetState,
+  r: Rect,
+  self: TableEntity | null,
+  what: string,
+  location?: string
+): void {
   if (tablesOverlapping(sheet.workbook, sheet, r, self ?? undefined).length) {
     throw invalidArgument("A table can't overlap another table.", location);
   }
   for (let row = r.r0; row <= r.r1; row++) {
     for (let col = r.c0; col <= r.c1; col++) {
-      if (!isEmptyCell(sheet, row, col)) throw notModelled(`${what} over non-empty cells (Excel would insert cells and shift them)`, location);
+      if (!isEmptyCell(sheet, row, col))
+        throw notModelled(
+          `${what} over non-empty cells (Excel would insert cells and shift them)`,
+          location
+        );
     }
   }
 }
@@ -107,7 +149,8 @@ function moveBlock(sheet: SheetState, r: Rect, dRows: number, dCols: number): vo
   if (dCols > 0) cols.reverse();
   const props = sheet.styles.props();
   for (const [key, cell] of sheet.cells) {
-    if (cell.f !== undefined) sheet.cells.set(key, { ...cell, f: followMovedCells(cell.f, r, dRows, dCols) });
+    if (cell.f !== undefined)
+      sheet.cells.set(key, { ...cell, f: followMovedCells(cell.f, r, dRows, dCols) });
   }
   for (const row of rows) {
     for (const col of cols) {
@@ -118,24 +161,39 @@ function moveBlock(sheet: SheetState, r: Rect, dRows: number, dCols: number): vo
   }
 }
 
-export function createTable(wb: WorkbookState, sheet: SheetState, r0: Rect, hasHeaders: boolean, location?: string): TableEntity {
-  if (isUnbounded(r0)) throw invalidArgument('A table cannot span entire columns or rows.', location);
+export function createTable(
+  wb: WorkbookState,
+  sheet: SheetState,
+  r0: Rect,
+  hasHeaders: boolean,
+  location?: string
+): TableEntity {
+  if (isUnbounded(r0))
+    throw invalidArgument("A table cannot span entire columns or rows.", location);
   sheet.assertAllowed(null, location);
   let r = r0;
-  if (tablesOverlapping(wb, sheet, r).length) throw invalidArgument("A table can't overlap another table.", location);
-  if (sheet.mergeList.some((m) => overlaps(m, r))) throw invalidArgument("A table can't include merged cells.", location);
+  if (tablesOverlapping(wb, sheet, r).length)
+    throw invalidArgument("A table can't overlap another table.", location);
+  if (sheet.mergeList.some((m) => overlaps(m, r)))
+    throw invalidArgument("A table can't include merged cells.", location);
   if (!hasHeaders) {
     // Excel inserts a header row above the data (cells below shift down within the table's columns).
     const below = sheet.usedRect(true);
     const bottom = below ? Math.max(below.r1, r.r1) : r.r1;
     const block = rect(r.r0, r.c0, bottom, r.c1);
-    assertFree(sheet, rect(bottom + 1, r.c0, bottom + 1, r.c1), null, 'tables.add without headers', location);
+    assertFree(
+      sheet,
+      rect(bottom + 1, r.c0, bottom + 1, r.c1),
+      null,
+      "tables.add without headers",
+      location
+    );
     moveBlock(sheet, block, 1, 0);
-    for (let c = r.c0; c <= r.c1; c++) sheet.putCell(r.r0, c, { v: '' });
+    for (let c = r.c0; c <= r.c1; c++) sheet.putCell(r.r0, c, { v: "" });
     r = rect(r.r0, r.c0, r.r1 + 1, r.c1);
   }
   if (rowCount(r) === 1) r = rect(r.r0, r.c0, r.r0 + 1, r.c1); // Excel always keeps one (blank) data row.
-  const t = new TableEntity(wb.newId('table'), nextTableName(wb), sheet, r);
+  const t = new TableEntity(wb.newId("table"), nextTableName(wb), sheet, r);
   refreshHeaders(t);
   wb.tableList.push(t);
   return t;
@@ -161,7 +219,10 @@ function calculatedColumns(t: TableEntity): Map<number, { formula: string; row: 
 
 /** Validations and conditional formats that cover a whole table column grow with the table, as in Excel. */
 function extendColumnRules(t: TableEntity, oldBody: Rect, added: number): void {
-  const grow = (x: Rect): Rect => (x.r0 <= oldBody.r0 && x.r1 === oldBody.r1 && x.c0 >= t.rect.c0 && x.c1 <= t.rect.c1 ? rect(x.r0, x.c0, x.r1 + added, x.c1) : x);
+  const grow = (x: Rect): Rect =>
+    x.r0 <= oldBody.r0 && x.r1 === oldBody.r1 && x.c0 >= t.rect.c0 && x.c1 <= t.rect.c1
+      ? rect(x.r0, x.c0, x.r1 + added, x.c1)
+      : x;
   for (const v of t.sheet.dv) v.rect = grow(v.rect);
   for (const cf of t.sheet.cfs) cf.rects = cf.rects.map(grow);
 }
@@ -170,13 +231,21 @@ function rowInputs(values: unknown, width: number, location?: string): unknown[]
   if (values === undefined || values === null) return null;
   if (!Array.isArray(values)) return [Array(width).fill(values)];
   if (values.length === 0 || values.some((row) => !Array.isArray(row) || row.length !== width)) {
-    throw invalidArgument("The number of rows or columns in the input array doesn't match the size or dimensions of the range.", location);
+    throw invalidArgument(
+      "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+      location
+    );
   }
   return values as unknown[][];
 }
 
 /** rows.add: new rows at the bottom (or at index), calculated columns and column formats/rules follow. */
-export function addTableRows(t: TableEntity, index: number | null | undefined, values: unknown, location?: string): number {
+export function addTableRows(
+  t: TableEntity,
+  index: number | null | undefined,
+  values: unknown,
+  location?: string
+): number {
   const sheet = t.sheet;
   sheet.assertAllowed(null, location);
   const width = colCount(t.rect);
@@ -185,8 +254,15 @@ export function addTableRows(t: TableEntity, index: number | null | undefined, v
   const body = t.bodyRect;
   const count = rowCount(body);
   const at = index === undefined || index === null ? count : index;
-  if (!Number.isInteger(at) || at < 0 || at > count) throw invalidArgument(`Bad row index '${String(index)}'.`, location);
-  assertFree(sheet, rect(t.rect.r1 + 1, t.rect.c0, t.rect.r1 + n, t.rect.c1), t, 'rows.add', location);
+  if (!Number.isInteger(at) || at < 0 || at > count)
+    throw invalidArgument(`Bad row index '${String(index)}'.`, location);
+  assertFree(
+    sheet,
+    rect(t.rect.r1 + 1, t.rect.c0, t.rect.r1 + n, t.rect.c1),
+    t,
+    "rows.add",
+    location
+  );
   const calculated = calculatedColumns(t);
   const firstNew = body.r0 + at;
   if (at < count) moveBlock(sheet, rect(firstNew, t.rect.c0, t.rect.r1, t.rect.c1), n, 0);
@@ -200,15 +276,31 @@ export function addTableRows(t: TableEntity, index: number | null | undefined, v
       const raw = inputs ? inputs[i][j] : null;
       const calc = calculated.get(col);
       if ((raw === null || raw === undefined) && calc) {
-        written.push([row, col, { value: null, formula: shiftFormula(calc.formula, row - calc.row, 0) }]);
+        written.push([
+          row,
+          col,
+          { value: null, formula: shiftFormula(calc.formula, row - calc.row, 0) },
+        ]);
       } else {
-        written.push([row, col, coerceInput(raw, String(sheet.styles.get('numberFormat', formatSource, col)), location)]);
+        written.push([
+          row,
+          col,
+          coerceInput(raw, String(sheet.styles.get("numberFormat", formatSource, col)), location),
+        ]);
       }
     }
   }
   for (const [row, col, input] of written) {
     sheet.styles.copyCell(formatSource, col, row, col, props);
-    sheet.putCell(row, col, input ? (input.formula !== undefined ? { v: null, f: input.formula } : { v: input.value }) : null);
+    sheet.putCell(
+      row,
+      col,
+      input
+        ? input.formula !== undefined
+          ? { v: null, f: input.formula }
+          : { v: input.value }
+        : null
+    );
   }
   t.rect = rect(t.rect.r0, t.rect.c0, t.rect.r1 + n, t.rect.c1);
   extendColumnRules(t, body, n);
@@ -216,49 +308,89 @@ export function addTableRows(t: TableEntity, index: number | null | undefined, v
 }
 
 /** Remove body rows, shifting later rows up; the last remaining row is cleared instead (tables keep one). */
-export function deleteTableRows(t: TableEntity, index: number, count: number, location?: string): void {
+export function deleteTableRows(
+  t: TableEntity,
+  index: number,
+  count: number,
+  location?: string
+): void {
   const sheet = t.sheet;
   sheet.assertAllowed(null, location);
   const body = t.bodyRect;
   const total = rowCount(body);
-  if (!Number.isInteger(index) || index < 0 || count < 1 || index + count > total) throw invalidArgument('Bad row index.', location);
+  if (!Number.isInteger(index) || index < 0 || count < 1 || index + count > total)
+    throw invalidArgument("Bad row index.", location);
   if (count === total) {
-    for (let row = body.r0; row <= body.r1; row++) for (let c = body.c0; c <= body.c1; c++) sheet.putCell(row, c, null);
+    for (let row = body.r0; row <= body.r1; row++)
+      for (let c = body.c0; c <= body.c1; c++) sheet.putCell(row, c, null);
     if (total > 1) t.rect = rect(t.rect.r0, t.rect.c0, body.r0 + (t.rect.r1 - body.r1), t.rect.c1);
     return;
   }
   const first = body.r0 + index;
-  for (let row = first; row < first + count; row++) for (let c = body.c0; c <= body.c1; c++) sheet.putCell(row, c, null);
-  if (first + count <= t.rect.r1) moveBlock(sheet, rect(first + count, t.rect.c0, t.rect.r1, t.rect.c1), -count, 0);
+  for (let row = first; row < first + count; row++)
+    for (let c = body.c0; c <= body.c1; c++) sheet.putCell(row, c, null);
+  if (first + count <= t.rect.r1)
+    moveBlock(sheet, rect(first + count, t.rect.c0, t.rect.r1, t.rect.c1), -count, 0);
   t.rect = rect(t.rect.r0, t.rect.c0, t.rect.r1 - count, t.rect.c1);
 }
 
 /** columns.add: values are header + body for the new column; the table grows one column. */
-export function addTableColumn(t: TableEntity, index: number | null | undefined, values: unknown, name: string | null | undefined, location?: string): number {
+export function addTableColumn(
+  t: TableEntity,
+  index: number | null | undefined,
+  values: unknown,
+  name: string | null | undefined,
+  location?: string
+): number {
   const sheet = t.sheet;
   sheet.assertAllowed(null, location);
   const height = rowCount(t.rect);
   const width = colCount(t.rect);
   const at = index === undefined || index === null ? width : index;
-  if (!Number.isInteger(at) || at < 0 || at > width) throw invalidArgument(`Bad column index '${String(index)}'.`, location);
+  if (!Number.isInteger(at) || at < 0 || at > width)
+    throw invalidArgument(`Bad column index '${String(index)}'.`, location);
   let inputs: unknown[][] | null = null;
   if (values !== undefined && values !== null) {
-    if (!Array.isArray(values) || values.length !== height || values.some((r) => !Array.isArray(r) || r.length !== 1)) {
-      throw invalidArgument("The number of rows or columns in the input array doesn't match the size or dimensions of the range.", location);
+    if (
+      !Array.isArray(values) ||
+      values.length !== height ||
+      values.some((r) => !Array.isArray(r) || r.length !== 1)
+    ) {
+      throw invalidArgument(
+        "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+        location
+      );
     }
     inputs = values as unknown[][];
   }
-  assertFree(sheet, rect(t.rect.r0, t.rect.c1 + 1, t.rect.r1, t.rect.c1 + 1), t, 'columns.add', location);
+  assertFree(
+    sheet,
+    rect(t.rect.r0, t.rect.c1 + 1, t.rect.r1, t.rect.c1 + 1),
+    t,
+    "columns.add",
+    location
+  );
   const col = t.rect.c0 + at;
   if (at < width) moveBlock(sheet, rect(t.rect.r0, col, t.rect.r1, t.rect.c1), 0, 1);
   for (let i = 0; i < height; i++) {
     const row = t.rect.r0 + i;
     const raw = inputs ? inputs[i][0] : null;
-    const input = i === 0 && t.showHeaders ? { value: (name ?? raw ?? '') as CellScalar } : coerceInput(raw, String(sheet.styles.get('numberFormat', row, col)), location);
-    sheet.putCell(row, col, input ? (input.formula !== undefined ? { v: null, f: input.formula } : { v: input.value }) : null);
+    const input =
+      i === 0 && t.showHeaders
+        ? { value: (name ?? raw ?? "") as CellScalar }
+        : coerceInput(raw, String(sheet.styles.get("numberFormat", row, col)), location);
+    sheet.putCell(
+      row,
+      col,
+      input
+        ? input.formula !== undefined
+          ? { v: null, f: input.formula }
+          : { v: input.value }
+        : null
+    );
   }
   t.rect = rect(t.rect.r0, t.rect.c0, t.rect.r1, t.rect.c1 + 1);
-  t.columns.splice(at, 0, new TableColumnEntity(t.nextColumnId++, '', t));
+  t.columns.splice(at, 0, new TableColumnEntity(t.nextColumnId++, "", t));
   refreshHeaders(t);
   return at;
 }
@@ -266,7 +398,8 @@ export function addTableColumn(t: TableEntity, index: number | null | undefined,
 export function deleteTableColumn(col: TableColumnEntity, location?: string): void {
   const t = col.table;
   t.sheet.assertAllowed(null, location);
-  if (t.columns.length === 1) throw invalidOperation('A table must keep at least one column.', location);
+  if (t.columns.length === 1)
+    throw invalidOperation("A table must keep at least one column.", location);
   const c = t.rect.c0 + col.index;
   for (let row = t.rect.r0; row <= t.rect.r1; row++) t.sheet.putCell(row, c, null);
   if (c < t.rect.c1) moveBlock(t.sheet, rect(t.rect.r0, c + 1, t.rect.r1, t.rect.c1), 0, -1);
@@ -278,9 +411,13 @@ export function deleteTableColumn(col: TableColumnEntity, location?: string): vo
 export function resizeTable(t: TableEntity, r: Rect, location?: string): void {
   t.sheet.assertAllowed(null, location);
   if (r.r0 !== t.rect.r0 || !overlaps(r, t.rect) || rowCount(r) < 2) {
-    throw invalidArgument('The new range must overlap the table and keep its header row.', location);
+    throw invalidArgument(
+      "The new range must overlap the table and keep its header row.",
+      location
+    );
   }
-  if (tablesOverlapping(t.sheet.workbook, t.sheet, r, t).length) throw invalidArgument("A table can't overlap another table.", location);
+  if (tablesOverlapping(t.sheet.workbook, t.sheet, r, t).length)
+    throw invalidArgument("A table can't overlap another table.", location);
   const keep = Math.min(colCount(r), t.columns.length);
   t.columns.length = r.c0 === t.rect.c0 ? keep : 0;
   t.rect = r;
@@ -292,7 +429,8 @@ export function removeTable(t: TableEntity, clearCells: boolean): void {
   const wb = t.sheet.workbook;
   if (clearCells) {
     t.sheet.assertEditable(t.rect);
-    for (let row = t.rect.r0; row <= t.rect.r1; row++) for (let c = t.rect.c0; c <= t.rect.c1; c++) t.sheet.putCell(row, c, null);
+    for (let row = t.rect.r0; row <= t.rect.r1; row++)
+      for (let c = t.rect.c0; c <= t.rect.c1; c++) t.sheet.putCell(row, c, null);
   } else {
     t.sheet.assertAllowed(null);
   }

@@ -1,7 +1,7 @@
 /** Plain snapshots of cells, tables and conditional formats handed to tests by the state API. */
-import { formatRect, rowCount } from './address';
-import { ConditionalFormatEntity, TableEntity, cfDataKey } from './entities';
-import type { CellScalar } from './formula';
+import { formatRect, rowCount } from "./address";
+import { ConditionalFormatEntity, TableEntity, cfDataKey } from "./entities";
+import type { CellScalar } from "./formula";
 
 /** Per-cell view handed to tests. */
 export interface CellView {
@@ -63,23 +63,32 @@ export interface ConditionalFormatView {
   formula?: string;
   /** cellValue / textComparison / preset / topBottom rule. */
   rule?: unknown;
-  format?: { fill?: string | null; fontColor?: string | null; bold?: boolean | null; italic?: boolean | null; numberFormat?: string | null };
+  format?: {
+    fill?: string | null;
+    fontColor?: string | null;
+    bold?: boolean | null;
+    italic?: boolean | null;
+    numberFormat?: string | null;
+  };
   dataBar?: Record<string, unknown>;
   colorScale?: unknown;
   iconSet?: Record<string, unknown>;
 }
 
-export function conditionalFormatView(cf: ConditionalFormatEntity, priority: number): ConditionalFormatView {
+export function conditionalFormatView(
+  cf: ConditionalFormatEntity,
+  priority: number
+): ConditionalFormatView {
   const key = cfDataKey(cf.type);
   const d = (cf.data[key] ?? {}) as Record<string, any>;
   const view: ConditionalFormatView = {
     id: cf.id,
-    address: cf.rects.map((r) => formatRect(r)).join(','),
+    address: cf.rects.map((r) => formatRect(r)).join(","),
     type: cf.type,
     priority,
     stopIfTrue: cf.stopIfTrue,
   };
-  if (cf.type === 'Custom') view.formula = d.rule?.formula;
+  if (cf.type === "Custom") view.formula = d.rule?.formula;
   else if (d.rule !== undefined) view.rule = d.rule;
   if (d.format) {
     view.format = {
@@ -90,9 +99,8 @@ export function conditionalFormatView(cf: ConditionalFormatEntity, priority: num
       numberFormat: d.format.numberFormat ?? null,
     };
   }
-  if (cf.type === 'DataBar') view.dataBar = d;
-  if (cf.type === 'ColorScale') view.colorScale = d.criteria;
-  if (cf.type === 'IconSet') view.iconSet = d;
+  if (cf.type === "DataBar") view.dataBar = d;
+  if (cf.type === "ColorScale") view.colorScale = d.criteria;
+  if (cf.type === "IconSet") view.iconSet = d;
   return view;
 }
-
