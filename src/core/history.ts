@@ -2,9 +2,9 @@
 // from SheetSnapshots (never from cached formula results, which a file written without Excel lacks).
 // A snapshot becomes one row of values on the History sheet.
 import { ASSESSMENT_SHEETS, HISTORY_COLUMNS, SHEETS, type AssessmentSheetSpec } from "./contract";
-import { harvestWorkbook } from "./harvest";
+import { harvestWorkbook } from "./read/harvest";
 import type { RowInputs } from "./inputs";
-import { isBlank, locateAssessmentTable, textOf } from "./locate";
+import { isBlank, locateAssessmentTable, textOf } from "./read/locate";
 import { planSettingsFrom, readPlanRows } from "./remediation";
 import { compliance, gapScore, sameText, type ScoringSettings } from "./scoring";
 import { STATUSES, type Status } from "./scale";
@@ -126,26 +126,4 @@ export function snapshotRow(snapshots: SheetSnapshot[], options: SnapshotOptions
   };
   // Keys in the History column order.
   return Object.fromEntries(HISTORY_COLUMNS.map((c) => [c, row[c] ?? null]));
-}
-
-/** "2026-03-31" → Excel serial; null when the text is not a real yyyy-mm-dd date. */
-export function parseIsoDate(text: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  if (!m) return null;
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  const d = new Date(ms);
-  if (
-    d.getUTCFullYear() !== Number(m[1]) ||
-    d.getUTCMonth() !== Number(m[2]) - 1 ||
-    d.getUTCDate() !== Number(m[3])
-  )
-    return null;
-  return Math.round((ms - Date.UTC(1899, 11, 30)) / 86_400_000);
-}
-
-/** Excel serial → "2026-03-31". */
-export function isoDate(serial: number): string {
-  return new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
 }

@@ -1,10 +1,10 @@
 // Certification readiness (Stage 1 and Stage 2 audits): the blockers by name, computed from the
 // sheets exactly as the Summary's readiness formulas count them.
 import { ASSESSMENT_SHEETS, DOCUMENT_COLUMNS, SHEETS } from "./contract";
-import { documentRequired } from "./layout/documentsSheet";
-import { isBlank, locateAssessmentTable } from "./locate";
+import { isBlank, locateAssessmentTable } from "./read/locate";
 import { sameText, scoreRow } from "./scoring";
 import { cellAddress, type CellValue, type SheetSnapshot } from "./snapshot";
+import { documentRequired } from "./read/documents";
 
 /** Records that show the ISMS has run a full cycle: Stage 2 asks for them, Stage 1 does not. */
 export const STAGE2_RECORDS = ["audit-results", "management-review-results"] as const;

@@ -9,7 +9,7 @@ import {
   type AssessmentSheetSpec,
 } from "./contract";
 import type { RowInputs } from "./inputs";
-import { isBlank, locateAssessmentTable, textOf } from "./locate";
+import { isBlank, locateAssessmentTable, textOf } from "./read/locate";
 import {
   DEFAULT_SCORING,
   numberSetting,

@@ -4,17 +4,18 @@
 import { CLAUSE_PARENTS, THEMES, themeOf } from "../catalog";
 import { PHASES, SHEETS } from "./contract";
 import { BLOCKER_GROUPS, readinessBlockers, type Blocker } from "./readiness";
-import { harvestWorkbook } from "./harvest";
+import { harvestWorkbook } from "./read/harvest";
 import type { AssessmentInputs } from "./inputs";
-import { assessmentStats, isoDate, type AssessmentStats } from "./history";
-import { isBlank } from "./locate";
+import { assessmentStats, type AssessmentStats } from "./history";
+import { isBlank } from "./read/locate";
 import { compareGaps, findGaps, readPlanRows, type Gap } from "./remediation";
 import { compliance, gapScore, sameText } from "./scoring";
 import { RISK_LEVELS, type RiskLevel } from "./scale";
 import type { CellValue, SheetSnapshot } from "./snapshot";
-import { documentMissing, documentRequired } from "./layout/documentsSheet";
-import { scoreRisk } from "./layout/riskRegisterSheet";
-import { soaApplicable } from "./layout/soaSheet";
+import { isoDate } from "./dates";
+import { documentMissing, documentRequired } from "./read/documents";
+import { scoreRisk } from "./read/risks";
+import { soaApplicable } from "./read/soa";
 
 export interface ReportOptions {
   /** Report date as an Excel serial (overdue means due before this day). */

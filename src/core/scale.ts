@@ -1,30 +1,59 @@
 // The status scale, risk scales and bands: the defaults the workbook's Settings sheet starts with.
 
-export const STATUSES = [
-  "Compliant",
-  "Partially Compliant",
-  "Non-Compliant",
-  "Not Applicable",
-  "Not Assessed",
+/**
+ * The status scale, declared once: each status with its gap weight's setting key, workbook name
+ * and default (null = not scored, left out of compliance), the ScoringSettings field it feeds and
+ * what it means. The Settings layout, the Gap-score formula and scoringFromSettings walk this table.
+ */
+export const STATUS_SCALE = [
+  {
+    status: "Compliant",
+    weight: { key: "weight.Compliant", name: "Weight_Compliant", field: "compliant", default: 0 },
+    meaning: "Fully in place, with evidence an auditor would accept",
+  },
+  {
+    status: "Partially Compliant",
+    weight: {
+      key: "weight.Partially Compliant",
+      name: "Weight_Partial",
+      field: "partial",
+      default: 0.5,
+    },
+    meaning: "In place in part, informally, or without evidence",
+  },
+  {
+    status: "Non-Compliant",
+    weight: {
+      key: "weight.Non-Compliant",
+      name: "Weight_NonCompliant",
+      field: "nonCompliant",
+      default: 1,
+    },
+    meaning: "Not in place",
+  },
+  {
+    status: "Not Applicable",
+    weight: null,
+    meaning: "Excluded with a justification (Annex A only)",
+  },
+  { status: "Not Assessed", weight: null, meaning: "Not looked at yet" },
 ] as const;
-export type Status = (typeof STATUSES)[number];
+
+export type Status = (typeof STATUS_SCALE)[number]["status"];
+export const STATUSES: readonly Status[] = STATUS_SCALE.map((s) => s.status);
+
+/** A status that carries a gap weight, with that weight's setting. */
+export type ScoredStatus = Extract<(typeof STATUS_SCALE)[number], { weight: object }>;
+export const SCORED_STATUSES: readonly ScoredStatus[] = STATUS_SCALE.filter(
+  (s): s is ScoredStatus => s.weight !== null
+);
+/** The ScoringSettings field of each scored status's weight. */
+export type WeightField = ScoredStatus["weight"]["field"];
 
 /** Default gap weight per status; null = not scored (excluded from compliance). */
-export const DEFAULT_WEIGHTS: Record<Status, number | null> = {
-  Compliant: 0,
-  "Partially Compliant": 0.5,
-  "Non-Compliant": 1,
-  "Not Applicable": null,
-  "Not Assessed": null,
-};
-
-export const STATUS_MEANINGS: Record<Status, string> = {
-  Compliant: "Fully in place, with evidence an auditor would accept",
-  "Partially Compliant": "In place in part, informally, or without evidence",
-  "Non-Compliant": "Not in place",
-  "Not Applicable": "Excluded with a justification (Annex A only)",
-  "Not Assessed": "Not looked at yet",
-};
+export const DEFAULT_WEIGHTS = Object.fromEntries(
+  STATUS_SCALE.map((s) => [s.status, s.weight?.default ?? null])
+) as Record<Status, number | null>;
 
 export const LIKELIHOOD_SCALE = [
   { value: 1, label: "Rare", description: "Not expected in the next five years" },

@@ -1,19 +1,31 @@
 // The scoring model in TypeScript: the reference the sheet formulas are tested against.
 // It mirrors the formulas exactly, including Excel's case-insensitive text comparison.
-import { DEFAULT_BAND_MINIMUMS, DEFAULT_WEIGHTS, type RiskLevel } from "./scale";
+import {
+  DEFAULT_BAND_MINIMUMS,
+  SCORED_STATUSES,
+  type RiskLevel,
+  type ScoredStatus,
+  type WeightField,
+} from "./scale";
 import type { CellValue } from "./snapshot";
 
 export interface ScoringSettings {
-  weights: { compliant: number; partial: number; nonCompliant: number };
+  weights: Record<WeightField, number>;
   bands: { medium: number; high: number; critical: number };
 }
 
+/** One weight per scored status of the scale, each from `pick`. */
+function weightsFrom(
+  pick: (weight: ScoredStatus["weight"]) => number
+): Record<WeightField, number> {
+  return Object.fromEntries(SCORED_STATUSES.map((s) => [s.weight.field, pick(s.weight)])) as Record<
+    WeightField,
+    number
+  >;
+}
+
 export const DEFAULT_SCORING: ScoringSettings = {
-  weights: {
-    compliant: DEFAULT_WEIGHTS.Compliant ?? 0,
-    partial: DEFAULT_WEIGHTS["Partially Compliant"] ?? 0.5,
-    nonCompliant: DEFAULT_WEIGHTS["Non-Compliant"] ?? 1,
-  },
+  weights: weightsFrom((w) => w.default),
   bands: {
     medium: DEFAULT_BAND_MINIMUMS.Medium,
     high: DEFAULT_BAND_MINIMUMS.High,
@@ -43,10 +55,8 @@ export interface RowScore {
 
 export function gapScore(row: RowScoreInput, s: ScoringSettings = DEFAULT_SCORING): number | null {
   if (row.applicable !== undefined && sameText(row.applicable, "No")) return null;
-  if (sameText(row.status, "Compliant")) return s.weights.compliant;
-  if (sameText(row.status, "Partially Compliant")) return s.weights.partial;
-  if (sameText(row.status, "Non-Compliant")) return s.weights.nonCompliant;
-  return null;
+  const scored = SCORED_STATUSES.find((scale) => sameText(row.status, scale.status));
+  return scored ? s.weights[scored.weight.field] : null;
 }
 
 export function riskScore(likelihood: CellValue, impact: CellValue): number | null {
@@ -97,11 +107,7 @@ export function scoringFromSettings(settings: Map<string, CellValue>): ScoringSe
   const d = DEFAULT_SCORING;
   const n = (key: string, fallback: number): number => numberSetting(settings, key, fallback);
   return {
-    weights: {
-      compliant: n("weight.Compliant", d.weights.compliant),
-      partial: n("weight.Partially Compliant", d.weights.partial),
-      nonCompliant: n("weight.Non-Compliant", d.weights.nonCompliant),
-    },
+    weights: weightsFrom((w) => n(w.key, d.weights[w.field])),
     bands: {
       medium: n("band.Medium", d.bands.medium),
       high: n("band.High", d.bands.high),

@@ -1,6 +1,6 @@
 // "Adopt a template" in Excel: read a sheet a person pasted in (never changing it), preview what
 // would land where, then write the adopted answers into the assessment through the build path.
-import { adopt, type AdoptResult } from "../core/adopt";
+import { adopt, type AdoptResult } from "../core/adopt/adopt";
 import { SHEETS } from "../core/contract";
 import { readStatusWordsTable } from "../core/statusWords";
 import { buildAssessment, OWNED_SHEETS, type BuildInExcelResult } from "./buildAssessment";

@@ -1,7 +1,7 @@
 // "Build assessment" in Excel: one read of what exists, the same layout the CLI uses, one
 // batched write. Values people typed are read back first and written again; nothing is lost.
 import { SHEETS } from "../core/contract";
-import { composeWorkbook } from "../core/compose";
+import { composeWorkbook } from "../core/layout/compose";
 import type { AssessmentInputs } from "../core/inputs";
 import type { PlanMerge } from "../core/remediation";
 import { readWorkbook } from "./readSnapshots";

@@ -1,6 +1,6 @@
 // "Create remediation plan" in Excel: preview the merge (new / kept / resolved) from one read,
 // then write it through the same build path, keeping every edit on the plan.
-import { composeWorkbook } from "../core/compose";
+import { composeWorkbook } from "../core/layout/compose";
 import { buildAssessment, OWNED_SHEETS } from "./buildAssessment";
 import { readWorkbook } from "./readSnapshots";
 

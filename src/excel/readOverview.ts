@@ -5,13 +5,13 @@
 // readWorkbook loads (values, formulas and text), which keeps a 10,000-row workbook under Excel on
 // the web's 5 MB response limit.
 import { ASSESSMENT_SHEETS, DOCUMENT_COLUMNS, SHEETS } from "../core/contract";
-import { harvestWorkbook } from "../core/harvest";
-import { todaySerial } from "../core/layout/settingsSheet";
-import { cellOf, isBlank, locateAssessmentTable, normalizeHeader } from "../core/locate";
+import { harvestWorkbook } from "../core/read/harvest";
+import { cellOf, isBlank, locateAssessmentTable, normalizeHeader } from "../core/read/locate";
 import { readinessBlockers } from "../core/readiness";
 import { asStatus } from "../core/scale";
 import { compliance, gapScore, scoringFromSettings } from "../core/scoring";
 import type { CellValue, SheetSnapshot } from "../core/snapshot";
+import { todaySerial } from "../core/dates";
 
 export interface Overview {
   /** True when `Clauses 4-10` or `Annex A` holds an assessment table. */

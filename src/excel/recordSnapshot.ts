@@ -1,12 +1,12 @@
 // "Record snapshot" in Excel: one read, the current scores as a new row of values on the Snapshot
 // History sheet, and the same batched rebuild as "Build assessment" (nothing people typed is lost).
-import { composeWorkbook } from "../core/compose";
+import { composeWorkbook } from "../core/layout/compose";
 import { snapshotRow } from "../core/history";
 import type { RowInputs } from "../core/inputs";
-import { todaySerial } from "../core/layout/settingsSheet";
 import { OWNED_SHEETS } from "./buildAssessment";
 import { readWorkbook } from "./readSnapshots";
 import { renderPlan, type RenderProgress } from "./renderPlan";
+import { todaySerial } from "../core/dates";
 
 export interface RecordSnapshotOptions {
   /** Excel date serial of the snapshot; default today. */

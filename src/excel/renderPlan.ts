@@ -9,7 +9,7 @@ import type {
   SheetPlan,
   ValidationPlan,
   WorkbookPlan,
-} from "../core/plan";
+} from "../core/layout/workbookPlan";
 import { cellAddress, columnLetter, parseCellAddress } from "../core/snapshot";
 import type { SheetInventory } from "./readSnapshots";
 

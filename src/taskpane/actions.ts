@@ -1,13 +1,13 @@
 // The contract between the task pane's components and the workbook: components receive an
 // AssessmentActions object as a prop and never touch Excel themselves (officeActions.ts is the
 // Office.js implementation; tests pass their own).
-import type { AdoptResult } from "../core/adopt";
-import type { ValidationReport } from "../core/validate";
+import type { AdoptResult } from "../core/adopt/adopt";
+import type { ValidationReport } from "../core/validate/validate";
 import type { Overview } from "../excel/readOverview";
 
 export type { Overview, Readiness } from "../excel/readOverview";
-export type { AdoptResult } from "../core/adopt";
-export type { Problem, ValidationReport } from "../core/validate";
+export type { AdoptResult } from "../core/adopt/adopt";
+export type { Problem, ValidationReport } from "../core/validate/validate";
 
 /** Progress of long work: `done` of `total` steps (sheets written, …). */
 export type ProgressListener = (done: number, total: number) => void;

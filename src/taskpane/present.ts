@@ -1,7 +1,12 @@
 // Pure presentation helpers for the task pane: percentages, problem groups, error text, readiness
 // verdicts, snapshot and report wording. No React, no Office: unit-tested in node.
-import { isoDate } from "../core/history";
-import { ruleInfo, type Problem, type Severity, type ValidationReport } from "../core/validate";
+import {
+  ruleInfo,
+  type Problem,
+  type Severity,
+  type ValidationReport,
+} from "../core/validate/validate";
+import { isoDate } from "../core/dates";
 
 /** "62.5%" for 0.625, "—" when there is nothing to show. */
 export function formatPercent(fraction: number | null | undefined): string {

@@ -3,9 +3,9 @@
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { UsageError, WorkbookReadError } from "../core/errors";
-import { composeWorkbook } from "../core/compose";
+import { composeWorkbook } from "../core/layout/compose";
 import type { AssessmentInputs } from "../core/inputs";
-import type { WorkbookPlan } from "../core/plan";
+import type { WorkbookPlan } from "../core/layout/workbookPlan";
 import type { PlanMerge } from "../core/remediation";
 import type { SheetSnapshot } from "../core/snapshot";
 import { readSnapshots } from "./readSnapshots";

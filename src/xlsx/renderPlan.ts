@@ -9,7 +9,7 @@ import type {
   SheetPlan,
   ValidationPlan,
   WorkbookPlan,
-} from "../core/plan";
+} from "../core/layout/workbookPlan";
 import { parseCellAddress, cellAddress } from "../core/snapshot";
 
 const argb = (hex: string): string => `FF${hex.replace("#", "").toUpperCase()}`;

@@ -1,9 +1,12 @@
 // The eight real public templates in ../shared/templates import as expectations.json says.
-// They are read in place (never copied into this repository); the suite skips when they are absent.
+// They are read in place (never copied into this repository). Without the folder the suite prints a
+// notice and skips, except under CI=true where it fails: CI must never pass without them.
+// No timing here (it flakes on a busy machine): `npm run bench` reports each template's import
+// seconds against expectations.json's maxSeconds; this suite only has a hang guard.
 import { existsSync, readFileSync } from "fs";
 import * as path from "path";
-import { adopt, type AdoptResult } from "../../src/core/adopt";
-import { csvToSnapshot, decodeCsvBytes } from "../../src/core/csv";
+import { adopt, type AdoptResult } from "../../src/core/adopt/adopt";
+import { csvToSnapshot, decodeCsvBytes } from "../../src/core/adopt/csv";
 import type { Status } from "../../src/core/scale";
 import type { SheetSnapshot } from "../../src/core/snapshot";
 import { main } from "../../src/cli/main";
@@ -19,6 +22,7 @@ interface Expectation {
   rowContains?: Record<string, string>;
   untouchedClauses?: string[];
   noStatusColumnMayFail?: boolean;
+  /** Import-time budget, reported by `npm run bench`; not asserted here. */
   maxSeconds?: number;
 }
 
@@ -30,14 +34,33 @@ const KNOWN_KEYS = new Set([
   "noStatusColumnMayFail",
   "maxSeconds",
 ]);
-const DEFAULT_MAX_SECONDS = 10;
+/** Hang guard only (many times the slowest template's import), never a speed check. */
+const HANG_GUARD_MS = 120_000;
 
-if (!present) {
+/** `describe` when ../shared/templates is there; otherwise a notice and a skip, or a failure under CI=true. */
+function describeWithTemplates(title: string, body: () => void): void {
+  if (present) {
+    describe(title, body);
+    return;
+  }
+  if (process.env.CI === "true") {
+    describe(title, () => {
+      it("needs ../shared/templates", () => {
+        throw new Error(
+          `${DIR}/expectations.json is required under CI=true but is absent: check out the shared folder beside the repository.`
+        );
+      });
+    });
+    return;
+  }
   console.warn(
-    `Skipping the real-template import tests: ${DIR} is absent (a clone without the shared folder beside it).`
+    `[skip] ${title}: ${DIR} is absent (a clone without the shared folder beside it); the real-template import tests are skipped.`
   );
+  describe.skip(title, () => {
+    it("imports every real template as expectations.json says", () => undefined);
+  });
 }
-const describeIf = present ? describe : describe.skip;
+
 const expectations: Record<string, Expectation> = present
   ? JSON.parse(readFileSync(path.join(DIR, "expectations.json"), "utf8"))
   : {};
@@ -53,27 +76,27 @@ function statusOf(result: AdoptResult, id: string): Status {
   return (result.inputs.annexA.get(id)?.Status as Status | undefined) ?? "Not Assessed";
 }
 
-describeIf("real templates (../shared/templates)", () => {
+describeWithTemplates("real templates (../shared/templates)", () => {
+  const files = Object.keys(expectations);
+
+  it("lists at least one template", () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+
   it("has only expectation keys this suite checks", () => {
     for (const [file, e] of Object.entries(expectations)) {
       expect([file, Object.keys(e).filter((k) => !KNOWN_KEYS.has(k))]).toEqual([file, []]);
     }
   });
 
-  describe.each(Object.keys(expectations))("%s", (file) => {
-    const e = expectations[file];
+  // An empty list would make describe.each throw while collecting; the test above reports it instead.
+  describe.each(files.length ? files : ["(no templates)"])("%s", (file) => {
+    const e = expectations[file] ?? {};
     let result: AdoptResult;
-    let seconds = 0;
 
     beforeAll(async () => {
-      const started = Date.now();
       result = adopt(await read(file));
-      seconds = (Date.now() - started) / 1000;
-    });
-
-    it(`imports within ${e.maxSeconds ?? DEFAULT_MAX_SECONDS} s`, () => {
-      expect(seconds).toBeLessThan(e.maxSeconds ?? DEFAULT_MAX_SECONDS);
-    });
+    }, HANG_GUARD_MS);
 
     it("gives the expected statuses", () => {
       for (const [id, status] of Object.entries(e.statuses ?? {}))
@@ -112,17 +135,21 @@ describeIf("real templates (../shared/templates)", () => {
     });
 
     if (e.noStatusColumnMayFail) {
-      it("stops the CLI with exit 2 and a clear message when there is nothing to import", async () => {
-        const out: string[] = [];
-        const err: string[] = [];
-        const code = await main(
-          ["import", path.join(DIR, file), "--dry-run"],
-          { out: (t) => out.push(t), err: (t) => err.push(t) },
-          [importCommand]
-        );
-        expect(code).toBe(2);
-        expect(err.join("\n")).toMatch(/nothing to import/);
-      });
+      it(
+        "stops the CLI with exit 2 and a clear message when there is nothing to import",
+        async () => {
+          const out: string[] = [];
+          const err: string[] = [];
+          const code = await main(
+            ["import", path.join(DIR, file), "--dry-run"],
+            { out: (t) => out.push(t), err: (t) => err.push(t) },
+            [importCommand]
+          );
+          expect(code).toBe(2);
+          expect(err.join("\n")).toMatch(/nothing to import/);
+        },
+        HANG_GUARD_MS
+      );
     } else {
       it("has answers and no problems", () => {
         expect(result.report.hasAnswers).toBe(true);

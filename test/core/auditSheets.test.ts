@@ -10,23 +10,17 @@ import {
   SOA_COLUMNS,
   TABLES,
 } from "../../src/core/contract";
-import { harvestWorkbook } from "../../src/core/harvest";
+import { harvestWorkbook } from "../../src/core/read/harvest";
 import { emptyInputs } from "../../src/core/inputs";
-import { layoutWorkbook, type LayoutOptions } from "../../src/core/layout";
-import { emptyAudit, type AuditInputs } from "../../src/core/layout/auditSheets";
-import {
-  documentClause,
-  documentRequired,
-  DOCUMENT_SPARE_ROWS,
-} from "../../src/core/layout/documentsSheet";
-import {
-  linkedControls,
-  RISK_SPARE_ROWS,
-  scoreRisk,
-} from "../../src/core/layout/riskRegisterSheet";
-import { implementationStatus, soaApplicable } from "../../src/core/layout/soaSheet";
-import type { SheetPlan, WorkbookPlan } from "../../src/core/plan";
+import { layoutWorkbook, type LayoutOptions } from "../../src/core/layout/workbook";
+import { documentClause, DOCUMENT_SPARE_ROWS } from "../../src/core/layout/documentsSheet";
+import { RISK_SPARE_ROWS } from "../../src/core/layout/riskRegisterSheet";
+import type { SheetPlan, WorkbookPlan } from "../../src/core/layout/workbookPlan";
 import { planToSnapshots } from "../support/planSnapshots";
+import { documentRequired } from "../../src/core/read/documents";
+import { linkedControls, scoreRisk } from "../../src/core/read/risks";
+import { implementationStatus, soaApplicable } from "../../src/core/read/soa";
+import { emptyAudit, type AuditInputs } from "../../src/core/read/audit";
 
 const sheetOf = (plan: WorkbookPlan, name: string): SheetPlan => {
   const s = plan.sheets.find((x) => x.name === name);

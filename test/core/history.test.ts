@@ -1,9 +1,10 @@
 // core/history: a snapshot row computed from SheetSnapshots with the reference scoring model.
 import { HISTORY_COLUMNS } from "../../src/core/contract";
-import { assessmentStats, isoDate, parseIsoDate, snapshotRow } from "../../src/core/history";
+import { assessmentStats, snapshotRow } from "../../src/core/history";
 import { emptyInputs, type RowInputs } from "../../src/core/inputs";
-import { layoutWorkbook } from "../../src/core/layout";
+import { layoutWorkbook } from "../../src/core/layout/workbook";
 import { planToSnapshots } from "../support/planSnapshots";
+import { isoDate, parseIsoDate } from "../../src/core/dates";
 
 function workbook(options: { plan?: boolean; weightPartial?: number } = {}) {
   const inputs = emptyInputs();

@@ -1,4 +1,4 @@
-import { layoutWorkbook } from "../../src/core/layout";
+import { layoutWorkbook } from "../../src/core/layout/workbook";
 import { ANNEX_A_COLUMNS, CLAUSE_COLUMNS } from "../../src/core/contract";
 import { emptyInputs } from "../../src/core/inputs";
 

@@ -2,7 +2,7 @@
 // reading it back returns exactly those values (rebuild never loses input).
 import fc from "fast-check";
 import { CLAUSES, CONTROLS } from "../../src/catalog";
-import { harvestWorkbook } from "../../src/core/harvest";
+import { harvestWorkbook } from "../../src/core/read/harvest";
 import {
   emptyInputs,
   ANNEX_A_INPUT_COLUMNS,
@@ -10,8 +10,8 @@ import {
   type AssessmentInputs,
   type RowInputs,
 } from "../../src/core/inputs";
-import { layoutWorkbook } from "../../src/core/layout";
-import type { SheetPlan, WorkbookPlan } from "../../src/core/plan";
+import { layoutWorkbook } from "../../src/core/layout/workbook";
+import type { SheetPlan, WorkbookPlan } from "../../src/core/layout/workbookPlan";
 import { parseCellAddress, type CellValue, type SheetSnapshot } from "../../src/core/snapshot";
 
 /** What a renderer would leave in the sheet: constants as values, formulas as formulas. */

@@ -7,7 +7,7 @@ import {
   type Gap,
   type PlanRow,
 } from "../../src/core/remediation";
-import { validateWorkbook } from "../../src/core/validate";
+import { validateWorkbook } from "../../src/core/validate/validate";
 import type { SheetSnapshot } from "../../src/core/snapshot";
 import { PLAN_COLUMNS } from "../../src/core/contract";
 

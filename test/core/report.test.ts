@@ -1,10 +1,10 @@
 // core/report: the executive summary in Markdown, from SheetSnapshots only.
 import { SHEETS } from "../../src/core/contract";
 import { emptyInputs, type RowInputs } from "../../src/core/inputs";
-import { layoutWorkbook } from "../../src/core/layout";
-import { emptyAudit } from "../../src/core/layout/auditSheets";
+import { layoutWorkbook } from "../../src/core/layout/workbook";
 import { executiveReport, mdCell } from "../../src/core/report";
 import { planToSnapshots, setTableCell } from "../support/planSnapshots";
+import { emptyAudit } from "../../src/core/read/audit";
 
 const TODAY = 46100; // 2026-03-19
 

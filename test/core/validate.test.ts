@@ -1,6 +1,11 @@
 import fc from "fast-check";
 import { CLAUSES, CONTROLS } from "../../src/catalog";
-import { RULES, validateWorkbook, type Problem, type RuleId } from "../../src/core/validate";
+import {
+  RULES,
+  validateWorkbook,
+  type Problem,
+  type RuleId,
+} from "../../src/core/validate/validate";
 import type { CellValue, SheetSnapshot } from "../../src/core/snapshot";
 import { SheetBuilder, WorkbookBuilder } from "./snapshotBuilder";
 
@@ -920,7 +925,7 @@ describe("Remediation Plan extension point", () => {
   it("runs PLAN_RULES over the plan sheet with today, and sorts their problems with the rest", () => {
     const calls: { sheet: string; today: Date }[] = [];
     jest.isolateModules(() => {
-      jest.doMock("../../src/core/rules/remediationPlan", () => ({
+      jest.doMock("../../src/core/validate/remediationPlan", () => ({
         PLAN_RULES: [
           {
             id: "plan-test",
@@ -942,7 +947,7 @@ describe("Remediation Plan extension point", () => {
       }));
       const isolated =
         // eslint-disable-next-line @typescript-eslint/no-require-imports
-        require("../../src/core/validate") as typeof import("../../src/core/validate");
+        require("../../src/core/validate/validate") as typeof import("../../src/core/validate/validate");
       const wb = new WorkbookBuilder();
       wb.annexA.set("5.1", "Evidence", null);
       const plan: SheetSnapshot = {

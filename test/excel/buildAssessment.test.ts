@@ -5,7 +5,7 @@ import { createExcelFake, type ExcelFake } from "../fakes/excelFake";
 import { buildAssessment } from "../../src/excel/buildAssessment";
 import { checkWorkbook, selectCell } from "../../src/excel/checkWorkbook";
 import { planRemediation } from "../../src/excel/planRemediation";
-import { layoutWorkbook } from "../../src/core/layout";
+import { layoutWorkbook } from "../../src/core/layout/workbook";
 import { renderPlanToWorkbook } from "../../src/xlsx/renderPlan";
 import { TABLE_HEADER_ROW } from "../../src/core/layout/assessmentSheet";
 import { cellAddress } from "../../src/core/snapshot";

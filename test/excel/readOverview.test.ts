@@ -3,13 +3,14 @@
 // certification readiness counted like the Summary's formulas.
 import { createExcelFake, type ExcelFake } from "../fakes/excelFake";
 import { buildAssessment } from "../../src/excel/buildAssessment";
-import { dateSerial, overviewOf, planActions, readOverview } from "../../src/excel/readOverview";
+import { overviewOf, planActions, readOverview } from "../../src/excel/readOverview";
 import { readWorkbook } from "../../src/excel/readSnapshots";
 import { OWNED_SHEETS } from "../../src/excel/buildAssessment";
 import { readinessBlockers } from "../../src/core/readiness";
 import { SHEETS } from "../../src/core/contract";
 import { locateTable, setRow, type SeedSheet } from "../support/workbookSeeds";
 import type { SheetSnapshot } from "../../src/core/snapshot";
+import { dateSerial } from "../../src/core/dates";
 
 const TODAY = new Date(2025, 5, 15); // 15 June 2025, serial 45823
 

@@ -1,6 +1,6 @@
 // Test helper: the SheetSnapshots a reader would return for a freshly rendered WorkbookPlan —
 // constants as values, formulas as formula text with no cached result (like a file ExcelJS wrote).
-import type { WorkbookPlan } from "../../src/core/plan";
+import type { WorkbookPlan } from "../../src/core/layout/workbookPlan";
 import { parseCellAddress, type CellValue, type SheetSnapshot } from "../../src/core/snapshot";
 
 export function planToSnapshots(plan: WorkbookPlan): SheetSnapshot[] {

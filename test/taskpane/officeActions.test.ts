@@ -4,9 +4,9 @@ import { createExcelFake, OfficeExtensionError, type ExcelFake } from "../fakes/
 import { createOfficeActions } from "../../src/taskpane/officeActions";
 import { GapAssessorError } from "../../src/core/errors";
 import { SHEETS } from "../../src/core/contract";
-import { todaySerial } from "../../src/core/layout/settingsSheet";
 import { HISTORY_HEADER_ROW } from "../../src/core/layout/historySheet";
 import { seedYesNoChecklist, setRow, type SeedState } from "../support/workbookSeeds";
+import { todaySerial } from "../../src/core/dates";
 
 function install(options: Parameters<typeof createExcelFake>[0] = {}): ExcelFake {
   const fake = createExcelFake(options);

@@ -10,7 +10,7 @@ import {
   snapshotMessage,
 } from "../../src/taskpane/present";
 import { ExcelHostError } from "../../src/core/errors";
-import type { Problem } from "../../src/core/validate";
+import type { Problem } from "../../src/core/validate/validate";
 
 const problem = (rule: string, severity: Problem["severity"], cell = "A1"): Problem =>
   ({ sheet: "Annex A", cell, id: "5.1", rule, severity, message: `${rule} at ${cell}` }) as Problem;

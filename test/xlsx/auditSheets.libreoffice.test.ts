@@ -7,21 +7,13 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { SHEETS } from "../../src/core/contract";
-import { harvestWorkbook } from "../../src/core/harvest";
+import { harvestWorkbook } from "../../src/core/read/harvest";
 import { assessmentStats } from "../../src/core/history";
 import { TABLE_HEADER_ROW } from "../../src/core/layout/assessmentSheet";
-import {
-  documentMissing,
-  documentRequired,
-  DOCUMENTS_HEADER_ROW,
-} from "../../src/core/layout/documentsSheet";
+import { DOCUMENTS_HEADER_ROW } from "../../src/core/layout/documentsSheet";
 import { HISTORY_HEADER_ROW, TREND_ROWS } from "../../src/core/layout/historySheet";
-import { RISK_HEADER_ROW, scoreRisk } from "../../src/core/layout/riskRegisterSheet";
-import {
-  implementationStatus,
-  soaApplicable,
-  SOA_HEADER_ROW,
-} from "../../src/core/layout/soaSheet";
+import { RISK_HEADER_ROW } from "../../src/core/layout/riskRegisterSheet";
+import { SOA_HEADER_ROW } from "../../src/core/layout/soaSheet";
 import { readPlanRows } from "../../src/core/remediation";
 import { DEFAULT_SCORING, sameText, type ScoringSettings } from "../../src/core/scoring";
 import { columnLetter, type CellValue, type SheetSnapshot } from "../../src/core/snapshot";
@@ -31,6 +23,9 @@ import { describeWithTool } from "../support/externalTools";
 import { SOFFICE, recalculate } from "../support/libreoffice";
 import { readCachedValues, type CachedWorkbook } from "../support/xlsxValues";
 import { headerColumns, openWorkbook, rowById } from "../support/workbookFiles";
+import { documentMissing, documentRequired } from "../../src/core/read/documents";
+import { scoreRisk } from "../../src/core/read/risks";
+import { implementationStatus, soaApplicable } from "../../src/core/read/soa";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gap-audit-lo-"));
 const file = (n: string): string => path.join(dir, n);

@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import { buildAssessmentFile } from "../../src/xlsx/build";
 import { readSnapshots } from "../../src/xlsx/readSnapshots";
 import { readinessBlockers } from "../../src/core/readiness";
-import { validateWorkbook } from "../../src/core/validate";
+import { validateWorkbook } from "../../src/core/validate/validate";
 import { TABLE_HEADER_ROW } from "../../src/core/layout/assessmentSheet";
 import { DOCUMENTS_HEADER_ROW } from "../../src/core/layout/documentsSheet";
 import { describeWithTool } from "../support/externalTools";

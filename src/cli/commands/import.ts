@@ -3,8 +3,8 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { parseCommandArgs } from "../args";
-import { adopt, type AdoptReport } from "../../core/adopt";
-import { csvToSnapshot, decodeCsvBytes } from "../../core/csv";
+import { adopt, type AdoptReport } from "../../core/adopt/adopt";
+import { csvToSnapshot, decodeCsvBytes } from "../../core/adopt/csv";
 import { UsageError, WorkbookReadError } from "../../core/errors";
 import type { SheetSnapshot } from "../../core/snapshot";
 import { readStatusWordsTable } from "../../core/statusWords";

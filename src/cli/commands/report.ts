@@ -3,13 +3,12 @@
 import { promises as fs } from "fs";
 import { dateOption, parseCommandArgs } from "../args";
 import { UsageError } from "../../core/errors";
-import { parseIsoDate } from "../../core/history";
-import { todaySerial } from "../../core/layout/settingsSheet";
 import { executiveReport } from "../../core/report";
 import { samePath } from "../../xlsx/build";
 import { readSnapshots } from "../../xlsx/readSnapshots";
 import type { CliCommand } from "../command";
 import { EXIT } from "../io";
+import { parseIsoDate, todaySerial } from "../../core/dates";
 
 export const reportCommand: CliCommand = {
   name: "report",

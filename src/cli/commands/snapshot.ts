@@ -1,15 +1,15 @@
 // `gap-assessor snapshot F.xlsx --out G.xlsx [--date YYYY-MM-DD] [--note TEXT]`: record today's scores
 // as a new row of values on the Snapshot History sheet (the rest of the workbook is rebuilt, nothing lost).
 import { dateOption, parseCommandArgs } from "../args";
-import type { ComposeOptions } from "../../core/compose";
+import type { ComposeOptions } from "../../core/layout/compose";
 import { UsageError } from "../../core/errors";
-import { isoDate, parseIsoDate, snapshotRow } from "../../core/history";
-import { todaySerial } from "../../core/layout/settingsSheet";
+import { snapshotRow } from "../../core/history";
 import { SHEETS } from "../../core/contract";
 import { buildAssessmentFile, samePath, type BuildOptions } from "../../xlsx/build";
 import { readSnapshots } from "../../xlsx/readSnapshots";
 import type { CliCommand } from "../command";
 import { EXIT } from "../io";
+import { isoDate, parseIsoDate, todaySerial } from "../../core/dates";
 
 const pct = (v: unknown): string => (typeof v === "number" ? `${(v * 100).toFixed(1)}%` : "—");
 

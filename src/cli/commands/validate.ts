@@ -10,7 +10,7 @@ import {
   type Problem,
   type Severity,
   type ValidationReport,
-} from "../../core/validate";
+} from "../../core/validate/validate";
 import { readSnapshots } from "../../xlsx/readSnapshots";
 import type { CliCommand } from "../command";
 import { EXIT, type CliIo } from "../io";

@@ -1,5 +1,6 @@
 // The two assessment sheets: one Excel table each, catalog rows plus whatever a person added,
 // score formulas as calculated columns, dropdowns, status and risk colours, in-sheet checks.
+import { SCORED_STATUSES } from "../scale";
 import { CLAUSES, CONTROLS, CLAUSE_PARENTS } from "../../catalog";
 import type { AssessmentSheetSpec } from "../contract";
 import { ASSESSMENT_METHODS, MATURITY_LEVELS, SCORE_COLUMNS } from "../contract";
@@ -10,7 +11,7 @@ import {
   type PlanCell,
   type SheetPlan,
   type TableColumnPlan,
-} from "../plan";
+} from "./workbookPlan";
 import { columnLetter, type CellValue } from "../snapshot";
 import { CATALOG_TEXT, COLORS, FORMULA, HEADER, INPUT, SUBTITLE, TITLE } from "./styles";
 
@@ -47,9 +48,11 @@ export function thisRow(table: string, column: string): string {
 
 export function scoreFormulas(spec: AssessmentSheetSpec): Record<string, string> {
   const t = (c: string): string => thisRow(spec.table, c);
-  const weight =
-    `IF(${t("Status")}="Compliant",Weight_Compliant,IF(${t("Status")}="Partially Compliant",Weight_Partial,` +
-    `IF(${t("Status")}="Non-Compliant",Weight_NonCompliant,"")))`;
+  // Nested IFs from the scale: IF(Status="Compliant",Weight_Compliant,IF(…,"")).
+  const weight = SCORED_STATUSES.reduceRight(
+    (otherwise, { status, weight: w }) => `IF(${t("Status")}="${status}",${w.name},${otherwise})`,
+    '""'
+  );
   return {
     "Gap score":
       spec.kind === "annexA" ? `=IF(${t("Applicable")}="No","",${weight})` : `=${weight}`,

@@ -1,44 +1,15 @@
 // The four audit sheets as one unit for the pipeline: what people typed on them (read back from
 // SheetSnapshots so a rebuild keeps every value) and their layout.
-import { SHEETS, TABLES } from "../contract";
+import { TABLES } from "../contract";
 import type { RowInputs } from "../inputs";
-import type { NamePlan, SheetPlan } from "../plan";
-import { parseCellAddress, type SheetSnapshot } from "../snapshot";
-import { layoutDocumentsSheet, readDocuments } from "./documentsSheet";
-import { layoutHistorySheet, readHistory } from "./historySheet";
-import { emptyRegister, type RegisterRows } from "./registerTable";
-import { layoutRiskRegister, readRiskRegister } from "./riskRegisterSheet";
-import { emptySoa, layoutSoaSheet, readSoa, type SoaInputs } from "./soaSheet";
+import type { NamePlan, SheetPlan } from "./workbookPlan";
+import { parseCellAddress } from "../snapshot";
+import { layoutDocumentsSheet } from "./documentsSheet";
+import { layoutHistorySheet } from "./historySheet";
+import { layoutRiskRegister } from "./riskRegisterSheet";
+import { layoutSoaSheet } from "./soaSheet";
 
-export interface AuditInputs {
-  soa: SoaInputs;
-  documents: RegisterRows;
-  risks: RegisterRows;
-  history: RegisterRows;
-}
-
-export function emptyAudit(): AuditInputs {
-  return {
-    soa: emptySoa(),
-    documents: emptyRegister(),
-    risks: emptyRegister(),
-    history: emptyRegister(),
-  };
-}
-
-function findSheet(snapshots: SheetSnapshot[], name: string): SheetSnapshot | undefined {
-  return snapshots.find((s) => s.name.trim().toLowerCase() === name.toLowerCase());
-}
-
-/** Everything typed on the audit sheets of a workbook (empty for sheets it does not have). */
-export function readAudit(snapshots: SheetSnapshot[]): AuditInputs {
-  return {
-    soa: readSoa(findSheet(snapshots, SHEETS.soa)),
-    documents: readDocuments(findSheet(snapshots, SHEETS.documents)),
-    risks: readRiskRegister(findSheet(snapshots, SHEETS.risks)),
-    history: readHistory(findSheet(snapshots, SHEETS.history)),
-  };
-}
+import { type AuditInputs } from "../read/audit";
 
 export interface AuditLayout {
   soa: SheetPlan;

@@ -2,7 +2,13 @@
 // missing-documents count), the residual-risk heat map of the Risk Register (colours from the
 // Settings bands), and the compliance trend from History (a line chart through Office.js).
 import { SHEETS } from "../contract";
-import type { ChartPlan, ConditionalFormatPlan, NamePlan, PlanCell, RangeFormat } from "../plan";
+import type {
+  ChartPlan,
+  ConditionalFormatPlan,
+  NamePlan,
+  PlanCell,
+  RangeFormat,
+} from "./workbookPlan";
 import { documentSummaryRows, MISSING_DOCUMENTS_ROW } from "./documentsSheet";
 import { trendChart, trendRows } from "./historySheet";
 import { residualHeatMapRows } from "./riskRegisterSheet";

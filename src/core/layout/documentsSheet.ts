@@ -10,19 +10,12 @@ import {
   TABLES,
 } from "../contract";
 import type { RowInputs } from "../inputs";
-import { isBlank } from "../locate";
-import type { PlanCell, SheetPlan } from "../plan";
-import { sameText } from "../scoring";
-import type { CellValue, SheetSnapshot } from "../snapshot";
-import {
-  layoutRegister,
-  readRegister,
-  thisRowRef,
-  withExtraColumns,
-  type RegisterColumn,
-  type RegisterRows,
-} from "./registerTable";
+
+import type { PlanCell, SheetPlan } from "./workbookPlan";
+
+import { layoutRegister, thisRowRef, withExtraColumns, type RegisterColumn } from "./registerTable";
 import { COLORS } from "./styles";
+import { type RegisterRows } from "../read/register";
 
 const T = TABLES.documents;
 export const DOCUMENTS_HEADER_ROW = 4;
@@ -58,34 +51,6 @@ export function documentFormulas(): Record<(typeof DOCUMENT_FORMULA_COLUMNS)[num
       `IFERROR(IF(INDEX(${TABLES.soa}[Applicable],MATCH(MID(${t("Clause")},3,10),${TABLES.soa}[ID],0))="No","No","Yes"),"Yes"),"Yes"))`,
     "Next review": `=IF(ISNUMBER(${t("Last review")}),EDATE(${t("Last review")},${months}),"")`,
   };
-}
-
-/** Reference model of the formulas and of the Summary count. */
-export function documentRequired(
-  clause: CellValue,
-  controlApplicable: (id: string) => "Yes" | "No" | null
-): "Yes" | "No" {
-  if (typeof clause !== "string" || !clause.toUpperCase().startsWith("A.")) return "Yes";
-  return controlApplicable(clause.slice(2, 12)) === "No" ? "No" : "Yes";
-}
-
-/** Missing: listed, required, and not marked Yes or Partly. */
-export function documentMissing(
-  row: { Document?: CellValue; Exists?: CellValue },
-  required: "Yes" | "No"
-): boolean {
-  if (isBlank(row.Document ?? null) || required !== "Yes") return false;
-  return !sameText(row.Exists ?? null, "Yes") && !sameText(row.Exists ?? null, "Partly");
-}
-
-const SPEC = {
-  columns: DOCUMENT_COLUMNS,
-  required: ["ID", "Document", "Exists"],
-  formulaColumns: DOCUMENT_FORMULA_COLUMNS,
-} as const;
-
-export function readDocuments(snapshot: SheetSnapshot | undefined): RegisterRows {
-  return readRegister(snapshot, SPEC);
 }
 
 const COLUMNS: Record<string, Omit<RegisterColumn, "header" | "formula">> = {

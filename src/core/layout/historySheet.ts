@@ -1,30 +1,15 @@
 // The History sheet: one row per recorded snapshot — values, never formulas, so the past stays as
 // it was — and the Summary's trend table of the latest snapshots.
 import { HISTORY_COLUMNS, SHEETS, TABLES } from "../contract";
-import type { ChartPlan, PlanCell, SheetPlan } from "../plan";
-import type { SheetSnapshot } from "../snapshot";
-import {
-  layoutRegister,
-  readRegister,
-  withExtraColumns,
-  type RegisterColumn,
-  type RegisterRows,
-} from "./registerTable";
+import type { ChartPlan, PlanCell, SheetPlan } from "./workbookPlan";
+
+import { layoutRegister, withExtraColumns, type RegisterColumn } from "./registerTable";
+import { type RegisterRows } from "../read/register";
 
 const T = TABLES.history;
 export const HISTORY_HEADER_ROW = 4;
 /** Snapshots the Summary's trend table shows (the latest, oldest first). */
 export const TREND_ROWS = 12;
-
-const SPEC = {
-  columns: HISTORY_COLUMNS,
-  required: ["Date", "Overall", "Open actions"],
-  formulaColumns: [],
-} as const;
-
-export function readHistory(snapshot: SheetSnapshot | undefined): RegisterRows {
-  return readRegister(snapshot, SPEC);
-}
 
 const PERCENT = ["Overall", "Clauses 4-10", "Annex A"];
 

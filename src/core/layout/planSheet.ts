@@ -9,7 +9,7 @@ import {
   TABLES,
   TREATMENTS,
 } from "../contract";
-import { emptySheet, type PlanCell, type SheetPlan } from "../plan";
+import { emptySheet, type PlanCell, type SheetPlan } from "./workbookPlan";
 import type { PlanRow } from "../remediation";
 import { columnLetter } from "../snapshot";
 import { thisRow } from "./assessmentSheet";

@@ -1,7 +1,7 @@
 // Certification readiness on the Summary: Stage 1 and Stage 2 verdicts with their blocker
 // counts, as live formulas. core/readiness.ts names the same blockers one by one for validate.
 import { SHEETS, TABLES } from "../contract";
-import type { ConditionalFormatPlan, NamePlan, PlanCell, RangeFormat } from "../plan";
+import type { ConditionalFormatPlan, NamePlan, PlanCell, RangeFormat } from "./workbookPlan";
 import { STAGE2_RECORDS } from "../readiness";
 import { COLORS, FORMULA, HEADER, SECTION } from "./styles";
 

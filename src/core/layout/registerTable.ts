@@ -2,58 +2,14 @@
 // calculated columns, locked; input columns unlocked), and the reverse — reading its rows back.
 // Shared by the Statement of Applicability, Documents, Risk Register and History sheets.
 import type { RowInputs } from "../inputs";
-import { isBlank, locateAssessmentTable } from "../locate";
-import { emptySheet, type CellStyle, type PlanCell, type SheetPlan } from "../plan";
-import { columnLetter, type SheetSnapshot } from "../snapshot";
+
+import { emptySheet, type CellStyle, type PlanCell, type SheetPlan } from "./workbookPlan";
+import { columnLetter } from "../snapshot";
 import { CATALOG_TEXT, FORMULA, HEADER, INPUT, SUBTITLE, TITLE } from "./styles";
-
-/** Rows read back from a register table: every column by header (builder formulas left out). */
-export interface RegisterRows {
-  rows: RowInputs[];
-  /** Headers people added to the table, in order. */
-  extraColumns: string[];
-}
-
-export function emptyRegister(): RegisterRows {
-  return { rows: [], extraColumns: [] };
-}
-
-export interface RegisterSpec {
-  columns: readonly string[];
-  /** Headers that identify the table's header row. */
-  required: readonly string[];
-  /** Columns whose cells are the builder's formulas: never read back. */
-  formulaColumns: readonly string[];
-}
 
 /** Structured reference to a column in the same row, in the form files require. */
 export function thisRowRef(table: string, column: string): string {
   return `${table}[[#This Row],[${column}]]`;
-}
-
-/** Every row of the table that holds something a person typed, in sheet order, values as typed. */
-export function readRegister(
-  snapshot: SheetSnapshot | undefined,
-  spec: RegisterSpec
-): RegisterRows {
-  const table =
-    snapshot && locateAssessmentTable(snapshot, { columns: spec.columns }, spec.required);
-  if (!snapshot || !table) return emptyRegister();
-  const formulaColumns = new Set(spec.formulaColumns);
-  const rows: RowInputs[] = [];
-  for (const r of table.dataRows) {
-    const row: RowInputs = {};
-    for (const [header, c] of [...table.columns, ...table.extraColumns]) {
-      // A value typed over a builder formula is not an entry: the formula comes back.
-      if (formulaColumns.has(header)) continue;
-      const value = snapshot.values[r]?.[c] ?? null;
-      // A formula someone put in an input column keeps its current result (when there is one).
-      if (snapshot.formulas[r]?.[c] && isBlank(value)) continue;
-      row[header] = value;
-    }
-    if (Object.values(row).some((v) => !isBlank(v))) rows.push(row);
-  }
-  return { rows, extraColumns: [...table.extraColumns.keys()] };
 }
 
 export type ColumnRole = "formula" | "fixed" | "input";

@@ -1,22 +1,19 @@
 // The Risk Register: risks people record (asset or process, threat, vulnerability), rated before
 // and after treatment; inherent and residual risk and their levels are formulas on the Settings
 // bands, linked Annex A controls are checked against the Annex A ids. Every row typed is kept.
-import { normalizeControlId } from "../../catalog";
+
 import { RISK_COLUMNS, RISK_FORMULA_COLUMNS, SHEETS, TABLES, TREATMENTS } from "../contract";
-import type { NamePlan, PlanCell, SheetPlan } from "../plan";
-import { riskLevel, riskScore, type ScoringSettings } from "../scoring";
-import type { RiskLevel } from "../scale";
-import type { CellValue, SheetSnapshot } from "../snapshot";
+import type { NamePlan, PlanCell, SheetPlan } from "./workbookPlan";
+
 import {
   layoutRegister,
   levelFormula,
-  readRegister,
   thisRowRef,
   withExtraColumns,
   type RegisterColumn,
-  type RegisterRows,
 } from "./registerTable";
 import { COLORS } from "./styles";
+import { type RegisterRows } from "../read/register";
 
 const T = TABLES.risks;
 export const RISK_HEADER_ROW = 4;
@@ -35,50 +32,6 @@ export function riskFormulas(): Record<(typeof RISK_FORMULA_COLUMNS)[number], st
     "Residual risk": product("Residual likelihood", "Residual impact"),
     "Residual level": `=${levelFormula(t("Residual risk"))}`,
   };
-}
-
-/** Reference model of one register row's formulas. */
-export function scoreRisk(
-  row: Record<string, CellValue>,
-  settings?: ScoringSettings
-): {
-  inherent: number | null;
-  inherentLevel: RiskLevel | null;
-  residual: number | null;
-  residualLevel: RiskLevel | null;
-} {
-  const inherent = riskScore(row.Likelihood ?? null, row.Impact ?? null);
-  const residual = riskScore(row["Residual likelihood"] ?? null, row["Residual impact"] ?? null);
-  return {
-    inherent,
-    inherentLevel: riskLevel(inherent, settings),
-    residual,
-    residualLevel: riskLevel(residual, settings),
-  };
-}
-
-/** The ids in a "Annex A controls" cell ("5.1, A.8.8") and the parts that are not control ids. */
-export function linkedControls(value: CellValue): { ids: string[]; unknown: string[] } {
-  if (value === null || value === undefined || String(value).trim() === "")
-    return { ids: [], unknown: [] };
-  const ids: string[] = [];
-  const unknown: string[] = [];
-  for (const part of String(value).split(",")) {
-    const id = normalizeControlId(part.trim());
-    if (id) ids.push(id);
-    else unknown.push(part.trim());
-  }
-  return { ids, unknown };
-}
-
-const SPEC = {
-  columns: RISK_COLUMNS,
-  required: ["Asset or process", "Residual risk"],
-  formulaColumns: RISK_FORMULA_COLUMNS,
-} as const;
-
-export function readRiskRegister(snapshot: SheetSnapshot | undefined): RegisterRows {
-  return readRegister(snapshot, SPEC);
 }
 
 const COLUMNS: Record<string, Omit<RegisterColumn, "header" | "formula">> = {

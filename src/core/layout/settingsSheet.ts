@@ -1,140 +1,17 @@
 // The Settings sheet: organisation details, the status weights, scales, risk bands and SLAs.
 // Every value is a named cell; the formulas on the other sheets reach them by name.
-import {
-  IMPACT_SCALE,
-  LIKELIHOOD_SCALE,
-  STATUSES,
-  STATUS_MEANINGS,
-  DEFAULT_WEIGHTS,
-  DEFAULT_BAND_MINIMUMS,
-  DEFAULT_SLA_DAYS,
-} from "../scale";
-import { MATURITY_LEVELS, SHEETS } from "../contract";
+
+import { SHEETS } from "../contract";
 import type { CellValue } from "../snapshot";
-import { emptySheet, type NamePlan, type PlanCell, type SheetPlan } from "../plan";
+import { emptySheet, type NamePlan, type PlanCell, type SheetPlan } from "./workbookPlan";
 import { HEADER, INPUT, SECTION, SUBTITLE, TITLE } from "./styles";
-
-/** One settings value: where it sits, its workbook name and default. */
-export interface SettingCell {
-  key: string;
-  name?: string;
-  default: CellValue;
-  numberFormat?: string;
-}
-
-interface SettingsRow {
-  label: string;
-  values: SettingCell[];
-  note?: string;
-}
-
-interface SettingsSection {
-  title: string;
-  headers: string[];
-  rows: SettingsRow[];
-  /** Workbook name for the label column of the section's rows (a list source). */
-  labelName?: string;
-}
-
-const weightName: Record<string, string | undefined> = {
-  Compliant: "Weight_Compliant",
-  "Partially Compliant": "Weight_Partial",
-  "Non-Compliant": "Weight_NonCompliant",
-};
-
-/** Assessment start default: today, as an Excel date serial (whole days since 1899-12-30). */
-export function todaySerial(now: Date = new Date()): number {
-  return Math.floor(
-    (Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) - Date.UTC(1899, 11, 30)) / 86400000
-  );
-}
-
-export function settingsSections(org: string, start: number): SettingsSection[] {
-  return [
-    {
-      title: "Assessment",
-      headers: ["Setting", "Value"],
-      rows: [
-        { label: "Organisation", values: [{ key: "org", name: "Org_Name", default: org }] },
-        { label: "Scope", values: [{ key: "scope", name: "Assessment_Scope", default: "" }] },
-        {
-          label: "Assessment start date",
-          values: [
-            { key: "start", name: "Assessment_Start", default: start, numberFormat: "yyyy-mm-dd" },
-          ],
-        },
-        { label: "Assessor", values: [{ key: "assessor", name: "Assessor_Name", default: "" }] },
-        { label: "Currency", values: [{ key: "currency", name: "Currency_Code", default: "EUR" }] },
-        {
-          label: "Show maturity column",
-          values: [{ key: "maturity", name: "Maturity_Mode", default: "No" }],
-          note: "Yes adds a 0–5 maturity column to both assessment sheets (applied on the next build).",
-        },
-      ],
-    },
-    {
-      title: "Status scale",
-      headers: ["Status", "Gap weight", "Meaning"],
-      labelName: "Status_List",
-      rows: STATUSES.map((status) => ({
-        label: status,
-        values: [
-          {
-            key: `weight.${status}`,
-            name: weightName[status],
-            default: DEFAULT_WEIGHTS[status],
-            numberFormat: "0.00",
-          },
-        ],
-        note: STATUS_MEANINGS[status],
-      })),
-    },
-    {
-      title: "Likelihood",
-      headers: ["Value", "Label", "Description"],
-      labelName: "Likelihood_Scale",
-      rows: LIKELIHOOD_SCALE.map((l) => ({
-        label: String(l.value),
-        values: [{ key: `likelihood.${l.value}`, default: l.label }],
-        note: l.description,
-      })),
-    },
-    {
-      title: "Impact",
-      headers: ["Value", "Label", "Description"],
-      labelName: "Impact_Scale",
-      rows: IMPACT_SCALE.map((l) => ({
-        label: String(l.value),
-        values: [{ key: `impact.${l.value}`, default: l.label }],
-        note: l.description,
-      })),
-    },
-    {
-      title: "Maturity levels",
-      headers: ["Level", "Label"],
-      rows: MATURITY_LEVELS.map((label, i) => ({
-        label: String(i),
-        values: [{ key: `maturity.${i}`, default: label }],
-      })),
-    },
-    {
-      title: "Risk levels",
-      headers: ["Level", "Lowest risk score", "Due in (days)"],
-      labelName: "Risk_Levels",
-      rows: (["Low", "Medium", "High", "Critical"] as const).map((level) => ({
-        label: level,
-        values: [
-          {
-            key: `band.${level}`,
-            name: level === "Low" ? undefined : `Band_${level}`,
-            default: level === "Low" ? 1 : DEFAULT_BAND_MINIMUMS[level],
-          },
-          { key: `sla.${level}`, name: `SLA_${level}`, default: DEFAULT_SLA_DAYS[level] },
-        ],
-      })),
-    },
-  ];
-}
+import {
+  settingsSections,
+  STATUS_WORDS_TITLE,
+  TEAM_TITLE,
+  TEAM_COLUMNS,
+  TEAM_ROWS,
+} from "../settings";
 
 export interface SettingsLayout {
   sheet: SheetPlan;
@@ -142,12 +19,6 @@ export interface SettingsLayout {
   /** key → A1 address of the value cell, so a reader can find values again. */
   cells: Map<string, string>;
 }
-
-export const STATUS_WORDS_TITLE = "Status words";
-export const TEAM_TITLE = "Assessment team";
-export const TEAM_COLUMNS = ["Name", "Role", "Department"] as const;
-/** Rows the team table offers; the Owner dropdowns read all of them (blanks are skipped by people). */
-export const TEAM_ROWS = 30;
 
 /** Lays out Settings; `kept` holds values a person changed (by key), which win over defaults;
  *  `statusWords` are the person's own answer words (word → status) that template import reads. */

@@ -3,7 +3,6 @@
 // assessment); the reason type, the justification and the version / approval block are typed here.
 import { CONTROLS, findControl, normalizeControlId } from "../../catalog";
 import {
-  IMPLEMENTATION_STATUSES,
   SHEETS,
   SOA_APPROVAL_LABELS,
   SOA_COLUMNS,
@@ -12,54 +11,19 @@ import {
   TABLES,
 } from "../contract";
 import type { RowInputs } from "../inputs";
-import { isBlank, locateAssessmentTable, normalizeHeader } from "../locate";
-import type { PlanCell, SheetPlan } from "../plan";
-import { sameText } from "../scoring";
-import type { CellValue, SheetSnapshot } from "../snapshot";
-import {
-  layoutRegister,
-  readRegister,
-  thisRowRef,
-  withExtraColumns,
-  type RegisterColumn,
-  type RegisterRows,
-} from "./registerTable";
+import { isBlank } from "../read/locate";
+import type { PlanCell, SheetPlan } from "./workbookPlan";
+
+import { layoutRegister, thisRowRef, withExtraColumns, type RegisterColumn } from "./registerTable";
 import { COLORS, HEADER, INPUT } from "./styles";
+
+import { type SoaInputs, type ImplementationStatus } from "../read/soa";
 
 const T = TABLES.soa;
 const A = TABLES.annexA;
 export const SOA_HEADER_ROW = 10;
 /** First row of the approval block (labels in B, values in C). */
 export const SOA_APPROVAL_ROW = 5;
-
-export type ImplementationStatus = (typeof IMPLEMENTATION_STATUSES)[number];
-
-export interface SoaInputs extends RegisterRows {
-  /** Approval block values by label ("Prepared by" → "J. Smith"). */
-  approval: Record<string, CellValue>;
-}
-
-export function emptySoa(): SoaInputs {
-  return { rows: [], extraColumns: [], approval: {} };
-}
-
-/** The reference model of the SoA formulas (mirrors Excel's case-insensitive text compare). */
-export function soaApplicable(applicable: CellValue, status: CellValue): "Yes" | "No" {
-  return sameText(applicable, "No") || sameText(status, "Not Applicable") ? "No" : "Yes";
-}
-
-/** Implementation status from the Annex A status; '' while the control is not assessed. */
-export function implementationStatus(
-  applicable: CellValue,
-  status: CellValue,
-  openAction: boolean
-): ImplementationStatus | "" {
-  if (soaApplicable(applicable, status) === "No") return "Excluded";
-  if (sameText(status, "Compliant")) return "Implemented";
-  if (sameText(status, "Partially Compliant")) return "Partially implemented";
-  if (sameText(status, "Non-Compliant")) return openAction ? "Planned" : "Not implemented";
-  return "";
-}
 
 /** The live formulas; `hasPlan` adds "Planned" for a non-compliant control with an open plan action. */
 export function soaFormulas(
@@ -81,32 +45,6 @@ export function soaFormulas(
     "Evidence or document reference": `=IFERROR(${look("Evidence")}&"","")`,
     Owner: `=IFERROR(${look("Owner")}&"","")`,
   };
-}
-
-const SPEC = {
-  columns: SOA_COLUMNS,
-  required: ["ID", "Implementation status"],
-  formulaColumns: SOA_FORMULA_COLUMNS,
-} as const;
-
-/** Reads the typed SoA values back: rows (by ID), extra columns and the approval block. */
-export function readSoa(snapshot: SheetSnapshot | undefined): SoaInputs {
-  if (!snapshot) return emptySoa();
-  const register = readRegister(snapshot, SPEC);
-  const table = locateAssessmentTable(snapshot, { columns: SOA_COLUMNS }, SPEC.required);
-  const approval: Record<string, CellValue> = {};
-  const above = table ? table.headerRow : Math.min(snapshot.values.length, 20);
-  for (let r = 0; r < above; r++) {
-    const line = snapshot.values[r] ?? [];
-    line.forEach((cell, c) => {
-      const label = SOA_APPROVAL_LABELS.find((l) => normalizeHeader(l) === normalizeHeader(cell));
-      if (!label || label in approval) return;
-      const value = line[c + 1] ?? null;
-      if (snapshot.formulas[r]?.[c + 1] && isBlank(value)) return;
-      approval[label] = value;
-    });
-  }
-  return { ...register, approval };
 }
 
 export interface SoaLayoutInput {

@@ -1,5 +1,5 @@
 // Colours and styles shared by every sheet the builder lays out.
-import type { CellStyle } from "../plan";
+import type { CellStyle } from "./workbookPlan";
 
 export const COLORS = {
   brand: "#217346",

@@ -3,7 +3,7 @@
 // Plain COUNTIFS / SUMIFS / INDEX / MATCH only, so it recalculates in every spreadsheet.
 import { THEMES } from "../../catalog";
 import { SHEETS, TABLES } from "../contract";
-import { emptySheet, type NamePlan, type PlanCell, type SheetPlan } from "../plan";
+import { emptySheet, type NamePlan, type PlanCell, type SheetPlan } from "./workbookPlan";
 import { riskLevel } from "../scoring";
 import { clauseAreas } from "./assessmentSheet";
 import { planSummaryRows } from "./planSheet";

@@ -1,6 +1,6 @@
 // Severity of a validation problem: an icon plus the word, never colour alone.
 import * as React from "react";
-import type { Severity } from "../../core/validate";
+import type { Severity } from "../../core/validate/validate";
 import { Pill, type PillColor } from "./Pill";
 
 const LOOK: Record<Severity, { color: PillColor; label: string; path: string }> = {

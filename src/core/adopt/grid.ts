@@ -1,5 +1,5 @@
 // Safe, merge-aware reading of a SheetSnapshot for template import: any shape in, plain text out.
-import { cellAddress, type CellValue, type SheetSnapshot } from "./snapshot";
+import { cellAddress, type CellValue, type SheetSnapshot } from "../snapshot";
 
 /** Merged areas are looked up cell by cell; past this many covered cells the rest are ignored. */
 const MAX_MERGED_CELLS = 2_000_000;

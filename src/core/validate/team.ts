@@ -1,11 +1,11 @@
 // How rows were assessed and by whom: a Compliant verdict resting on an interview alone, and
 // owners who are not on the team table on Settings (allowed, but worth a second look).
 import { SHEETS } from "../contract";
-import { TEAM_TITLE } from "../layout/settingsSheet";
-import { isBlank, normalizeHeader } from "../locate";
+import { isBlank, normalizeHeader } from "../read/locate";
 import type { SheetSnapshot } from "../snapshot";
 import { quoted } from "./text";
 import type { RowRule, WorkbookRule } from "./types";
+import { TEAM_TITLE } from "../settings";
 
 /** The methods typed in a cell: "Interview, document review" → ["interview", "document review"]. */
 export function methodsOf(text: string): string[] {

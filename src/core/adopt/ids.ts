@@ -1,8 +1,8 @@
 // Template import, step 2: reading ids. Finds the id column, decides per sheet whether its ids are
 // 2022 controls, 2013 controls or clauses, and resolves each row's id with the section it sits in.
-import { CLAUSES, controlsFrom2013, MAPPING_2013, parseId } from "../catalog";
-import type { IdMatch } from "../catalog";
-import type { Grid } from "./adoptGrid";
+import { CLAUSES, controlsFrom2013, MAPPING_2013, parseId } from "../../catalog";
+import type { IdMatch } from "../../catalog";
+import type { Grid } from "./grid";
 
 /** How a sheet's ids are read. '2013': 3-part ids are 2013 Annex A controls, 2-part ids objectives. */
 export type IdMode = "2022" | "2013";

@@ -1,13 +1,19 @@
 // The one pipeline behind build, rebuild, import and plan, for both hosts: read back what
 // people typed, fold in adopted answers and the remediation merge, lay the workbook out.
-import { ASSESSMENT_SHEETS, SHEETS } from "./contract";
-import { harvestWorkbook, mergeInputs, type Harvest } from "./harvest";
-import type { AssessmentInputs, RowInputs } from "./inputs";
-import { layoutWorkbook } from "./layout";
-import { todaySerial } from "./layout/settingsSheet";
-import type { WorkbookPlan } from "./plan";
-import { findGaps, mergePlan, planSettingsFrom, readPlanRows, type PlanMerge } from "./remediation";
-import type { SheetSnapshot } from "./snapshot";
+import { ASSESSMENT_SHEETS, SHEETS } from "../contract";
+import { harvestWorkbook, mergeInputs, type Harvest } from "../read/harvest";
+import type { AssessmentInputs, RowInputs } from "../inputs";
+import { layoutWorkbook } from "./workbook";
+import type { WorkbookPlan } from "./workbookPlan";
+import {
+  findGaps,
+  mergePlan,
+  planSettingsFrom,
+  readPlanRows,
+  type PlanMerge,
+} from "../remediation";
+import type { SheetSnapshot } from "../snapshot";
+import { todaySerial } from "../dates";
 
 export interface ComposeOptions {
   org?: string;

@@ -1,10 +1,10 @@
 // Template import, step 4: one sheet's columns and rows → entries (source row → target id with the
 // values it carries), skipped headings and unmatched rows, with the decisions taken on the way.
-import { IMPACT_SCALE, LIKELIHOOD_SCALE, type Status } from "./scale";
-import type { SheetSnapshot } from "./snapshot";
-import { Grid } from "./adoptGrid";
-import { describeColumns, pickColumns, TEXT_ROLES, type ColumnUse } from "./adoptColumns";
-import { findHeader, type HeaderInfo } from "./adoptHeaders";
+import { IMPACT_SCALE, LIKELIHOOD_SCALE, type Status } from "../scale";
+import type { SheetSnapshot } from "../snapshot";
+import { Grid } from "./grid";
+import { describeColumns, pickColumns, TEXT_ROLES, type ColumnUse } from "./columns";
+import { findHeader, type HeaderInfo } from "./headers";
 import {
   decideMode,
   findIdColumn,
@@ -14,8 +14,8 @@ import {
   readIdCell,
   type IdCell,
   type ModeDecision,
-} from "./adoptIds";
-import { foldWord, type StatusWordReader } from "./statusWords";
+} from "./ids";
+import { foldWord, type StatusWordReader } from "../statusWords";
 
 export type TargetSheet = "Annex A" | "Clauses 4-10";
 export type SourceKind = "control2022" | "control2013" | "clause";

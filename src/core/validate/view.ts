@@ -1,7 +1,7 @@
 // Builds the views the rules read: each assessment table located once, each row read once.
 import { findClause, findControl } from "../../catalog";
 import { ASSESSMENT_SHEETS, type AssessmentSheetSpec } from "../contract";
-import { locateAssessmentTable, type LocatedTable } from "../locate";
+import { locateAssessmentTable, type LocatedTable } from "../read/locate";
 import type { Status } from "../scale";
 import type { CellValue, SheetSnapshot } from "../snapshot";
 import { isBlankValue, readApplicable, readStatus } from "./readings";

@@ -1,7 +1,7 @@
 // Finds an assessment table inside a SheetSnapshot: its header row and which column holds what.
 // Tolerant of what people do to sheets: moved tables, extra columns, empty rows in between.
-import type { AssessmentSheetSpec } from "./contract";
-import type { CellValue, SheetSnapshot } from "./snapshot";
+import type { AssessmentSheetSpec } from "../contract";
+import type { CellValue, SheetSnapshot } from "../snapshot";
 
 export interface LocatedTable {
   /** Index into snapshot.values of the header row. */

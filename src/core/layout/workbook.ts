@@ -1,19 +1,16 @@
 // catalog + settings + what people typed → WorkbookPlan. Both renderers draw this plan.
-import { ASSESSMENT_SHEETS, PROTECTED_SHEETS, SHEETS } from "./contract";
-import { emptyInputs, type AssessmentInputs, type RowInputs } from "./inputs";
-import type { WorkbookPlan } from "./plan";
-import type { CellValue } from "./snapshot";
-import { layoutAssessmentSheet } from "./layout/assessmentSheet";
-import { layoutSettings, todaySerial } from "./layout/settingsSheet";
-import { layoutSummary } from "./layout/summarySheet";
-import { layoutPlanSheet } from "./layout/planSheet";
-import type { PlanRow } from "./remediation";
-import {
-  emptyAudit,
-  historyCount,
-  layoutAuditSheets,
-  type AuditInputs,
-} from "./layout/auditSheets";
+import { ASSESSMENT_SHEETS, PROTECTED_SHEETS, SHEETS } from "../contract";
+import { emptyInputs, type AssessmentInputs, type RowInputs } from "../inputs";
+import type { WorkbookPlan } from "./workbookPlan";
+import type { CellValue } from "../snapshot";
+import { layoutAssessmentSheet } from "./assessmentSheet";
+import { layoutSettings } from "./settingsSheet";
+import { layoutSummary } from "./summarySheet";
+import { layoutPlanSheet } from "./planSheet";
+import type { PlanRow } from "../remediation";
+import { historyCount, layoutAuditSheets } from "./auditSheets";
+import { todaySerial } from "../dates";
+import { emptyAudit, type AuditInputs } from "../read/audit";
 
 export interface LayoutOptions {
   /** Organisation name for a new workbook (a kept Settings value wins). */

@@ -1,17 +1,12 @@
 // Reads back what people typed in an existing assessment workbook (from SheetSnapshots), so a
 // rebuild can lay the workbook out again without losing a single value.
-import { ASSESSMENT_SHEETS, CATALOG_COLUMNS, SCORE_COLUMNS, SHEETS } from "./contract";
-import { emptyInputs, type AssessmentInputs, type RowInputs } from "./inputs";
+import { ASSESSMENT_SHEETS, CATALOG_COLUMNS, SCORE_COLUMNS, SHEETS } from "../contract";
+import { emptyInputs, type AssessmentInputs, type RowInputs } from "../inputs";
 import { isBlank, locateAssessmentTable, normalizeHeader } from "./locate";
-import {
-  settingsSections,
-  STATUS_WORDS_TITLE,
-  TEAM_COLUMNS,
-  TEAM_TITLE,
-} from "./layout/settingsSheet";
-import { findClause, findControl, normalizeControlId, parseId } from "../catalog";
-import type { CellValue, SheetSnapshot } from "./snapshot";
-import { readAudit, type AuditInputs } from "./layout/auditSheets";
+import { findClause, findControl, normalizeControlId, parseId } from "../../catalog";
+import type { CellValue, SheetSnapshot } from "../snapshot";
+import { readAudit, type AuditInputs } from "./audit";
+import { settingsSections, STATUS_WORDS_TITLE, TEAM_COLUMNS, TEAM_TITLE } from "../settings";
 
 export interface Harvest {
   inputs: AssessmentInputs;

@@ -1,9 +1,9 @@
 // How rows were assessed and by whom (issue 11): interview-only Compliant rows and owners who
 // are not on the team table are warnings, never errors.
-import { validateWorkbook } from "../../src/core/validate";
-import { methodsOf, teamNames } from "../../src/core/rules/team";
-import type { SheetSnapshot } from "../../src/core/snapshot";
-import { WorkbookBuilder } from "./snapshotBuilder";
+import { validateWorkbook } from "../../../src/core/validate/validate";
+import { methodsOf, teamNames } from "../../../src/core/validate/team";
+import type { SheetSnapshot } from "../../../src/core/snapshot";
+import { WorkbookBuilder } from "../snapshotBuilder";
 
 function settingsWithTeam(names: string[]): SheetSnapshot {
   const rows = [

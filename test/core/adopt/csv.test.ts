@@ -1,4 +1,4 @@
-import { csvToSnapshot, decodeCsvBytes } from "../../src/core/csv";
+import { csvToSnapshot, decodeCsvBytes } from "../../../src/core/adopt/csv";
 
 describe("csvToSnapshot", () => {
   it("detects commas and keeps quoted fields with commas and newlines", () => {

@@ -1,6 +1,6 @@
 // Shapes shared by the validation rules: problems, rule-table entries and the views rules read.
 import type { AssessmentSheetSpec } from "../contract";
-import type { LocatedTable } from "../locate";
+import type { LocatedTable } from "../read/locate";
 import type { Status } from "../scale";
 import type { CellValue, SheetSnapshot } from "../snapshot";
 import type { PlanRuleId } from "./remediationPlan";

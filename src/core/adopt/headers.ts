@@ -1,7 +1,7 @@
 // Template import, step 1: which row holds the headers and what each column is for, from header
 // words in nine languages. The synonyms are a rule table; the first rule that matches wins.
-import type { Grid } from "./adoptGrid";
-import { foldWord, statusWordReader } from "./statusWords";
+import type { Grid } from "./grid";
+import { foldWord, statusWordReader } from "../statusWords";
 
 // Built-in answer words only: they tell a first data row from a sub-header row.
 const ANSWERS = statusWordReader();

@@ -1,7 +1,7 @@
 // CSV text → SheetSnapshot: papaparse with delimiter detection (comma, semicolon, tab, pipe), quotes and BOM.
 // Every field stays text: a CSV has no number formats, and "5.10" must not become 5.1.
 import Papa from "papaparse";
-import type { CellValue, SheetSnapshot } from "./snapshot";
+import type { CellValue, SheetSnapshot } from "../snapshot";
 
 export interface CsvSnapshotOptions {
   /** Sheet name in the snapshot (the file name is a good choice). */

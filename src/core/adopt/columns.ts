@@ -1,8 +1,8 @@
 // Template import, step 3: which column holds the status, the applicability and the texts to
 // carry over. Headers first; when no header names an answer column, a column of status words.
-import type { Grid } from "./adoptGrid";
-import { ROLE_LABELS, type HeaderInfo, type Role } from "./adoptHeaders";
-import type { NumberReading, StatusWordReader } from "./statusWords";
+import type { Grid } from "./grid";
+import { ROLE_LABELS, type HeaderInfo, type Role } from "./headers";
+import type { NumberReading, StatusWordReader } from "../statusWords";
 
 export interface ColumnUse {
   column: string;

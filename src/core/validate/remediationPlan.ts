@@ -2,7 +2,7 @@
 // overdue and not done. The same checks light up in the sheet as conditional formats.
 import { PLAN_COLUMNS } from "../contract";
 import { PLAN_REQUIRED } from "../remediation";
-import { locateAssessmentTable, normalizeHeader } from "../locate";
+import { locateAssessmentTable, normalizeHeader } from "../read/locate";
 import type { SheetSnapshot } from "../snapshot";
 import type { CellRef, PlanRule, Report } from "./types";
 

@@ -1,6 +1,6 @@
 // WorkbookPlan: a host-agnostic description of the workbook the builder wants.
 // core/layout.ts produces it; excel/ (Office.js) and xlsx/ (ExcelJS) each render it.
-import type { CellValue } from "./snapshot";
+import type { CellValue } from "../snapshot";
 
 export interface CellStyle {
   bold?: boolean;

@@ -1,11 +1,11 @@
 // Template import (adopt): SheetSnapshots of someone's checklist or SoA → AssessmentInputs for the
 // 2022 assessment, plus a dry-run report of every decision, row, unmatched row and unknown word.
 // Host-agnostic and total: any snapshot gives a result, never an exception.
-import { emptyInputs, type AssessmentInputs, type RowInputs } from "./inputs";
-import type { Status } from "./scale";
-import type { SheetSnapshot } from "./snapshot";
-import { ROLE_LABELS } from "./adoptHeaders";
-import type { ColumnUse } from "./adoptColumns";
+import { emptyInputs, type AssessmentInputs, type RowInputs } from "../inputs";
+import type { Status } from "../scale";
+import type { SheetSnapshot } from "../snapshot";
+import { ROLE_LABELS } from "./headers";
+import type { ColumnUse } from "./columns";
 import {
   analyzeSheet,
   type Entry,
@@ -14,11 +14,11 @@ import {
   type TargetSheet,
   type UnknownWord,
   type UnmatchedRow,
-} from "./adoptRows";
-import { statusWordReader, type StatusWordOptions } from "./statusWords";
+} from "./rows";
+import { statusWordReader, type StatusWordOptions } from "../statusWords";
 
-export type { ColumnUse } from "./adoptColumns";
-export type { UnknownWord, UnmatchedRow } from "./adoptRows";
+export type { ColumnUse } from "./columns";
+export type { UnknownWord, UnmatchedRow } from "./rows";
 
 export interface AdoptOptions extends StatusWordOptions {
   /** Import this sheet instead of the one with the most control rows. */

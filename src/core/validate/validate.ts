@@ -1,22 +1,14 @@
 // validateWorkbook: walks the rule table (rules/index.ts) over SheetSnapshots and returns sorted problems.
 // Pure and total: whatever the snapshots hold, it returns a report and never throws.
-import { ASSESSMENT_SHEETS, SHEETS } from "./contract";
-import { RULES } from "./rules/index";
-import type {
-  CellRef,
-  Problem,
-  Report,
-  Rule,
-  RuleId,
-  Severity,
-  ValidationReport,
-} from "./rules/types";
-import { buildWorkbookView, findSnapshot, sanitizeSnapshot } from "./rules/view";
-import { cellAddress, type SheetSnapshot } from "./snapshot";
+import { ASSESSMENT_SHEETS, SHEETS } from "../contract";
+import { RULES } from "./rules";
+import type { CellRef, Problem, Report, Rule, RuleId, Severity, ValidationReport } from "./types";
+import { buildWorkbookView, findSnapshot, sanitizeSnapshot } from "./view";
+import { cellAddress, type SheetSnapshot } from "../snapshot";
 
-export type { Problem, Rule, RuleId, Severity, ValidationReport } from "./rules/types";
-export { RULES } from "./rules/index";
-export { PLAN_RULES } from "./rules/remediationPlan";
+export type { Problem, Rule, RuleId, Severity, ValidationReport } from "./types";
+export { RULES } from "./rules";
+export { PLAN_RULES } from "./remediationPlan";
 
 export interface ValidateOptions {
   /** The date overdue checks compare with (Remediation Plan rules); defaults to now. */
