@@ -5,7 +5,7 @@ export const SHEETS = {
   clauses: "Clauses 4-10",
   annexA: "Annex A",
   summary: "Summary",
-  plan: "Remediation Plan",
+  remediation: "Remediation Plan",
   settings: "Settings",
   soa: "Statement of Applicability",
   documents: "Documents",
@@ -17,7 +17,7 @@ export const SHEETS = {
 export const TABLES = {
   clauses: "Clauses",
   annexA: "AnnexA",
-  plan: "RemediationPlan",
+  remediation: "RemediationPlan",
   soa: "SoA",
   documents: "DocumentList",
   risks: "RiskRegister",
@@ -84,7 +84,7 @@ export const MATURITY_LEVELS = [
   "Optimised",
 ] as const;
 
-export const PLAN_COLUMNS = [
+export const REMEDIATION_COLUMNS = [
   "ID",
   "Source",
   "Title",
@@ -112,10 +112,11 @@ export const PROGRESS_VALUES = ["Not started", "In progress", "Done", "Resolved"
 export const FINDING_TYPES = ["Policy", "Procedural", "Technical"] as const;
 
 /** Plan columns the builder owns (live lookups into the assessment); the rest is people's. */
-export const PLAN_FORMULA_COLUMNS = ["Risk level", "Priority"] as const;
+export const REMEDIATION_FORMULA_COLUMNS = ["Risk level", "Priority"] as const;
 
 export type ClauseColumn = (typeof CLAUSE_COLUMNS)[number];
 export type AnnexAColumn = (typeof ANNEX_A_COLUMNS)[number];
+export type AssessmentColumn = ClauseColumn | AnnexAColumn;
 
 /** Columns whose cells are formulas the builder owns; everything else may hold user input. */
 export const SCORE_COLUMNS = ["Gap score", "Risk score", "Risk level", "Priority"] as const;
@@ -241,5 +242,5 @@ export const PROTECTED_SHEETS: readonly string[] = [
   SHEETS.soa,
   SHEETS.risks,
   SHEETS.documents,
-  SHEETS.plan,
+  SHEETS.remediation,
 ];

@@ -1,14 +1,17 @@
 // Snapshots of progress: the assessment's scores and counts on a date, computed with core/scoring
 // from SheetSnapshots (never from cached formula results, which a file written without Excel lacks).
 // A snapshot becomes one row of values on the History sheet.
+import { readAssessmentRows } from "./read/assessment";
 import { ASSESSMENT_SHEETS, HISTORY_COLUMNS, SHEETS, type AssessmentSheetSpec } from "./contract";
 import { harvestWorkbook } from "./read/harvest";
 import type { RowInputs } from "./inputs";
-import { isBlank, locateAssessmentTable, textOf } from "./read/locate";
-import { planSettingsFrom, readPlanRows } from "./remediation";
+
+import { remediationSettingsFrom } from "./remediation";
 import { compliance, gapScore, sameText, type ScoringSettings } from "./scoring";
 import { STATUSES, type Status } from "./scale";
-import type { CellValue, SheetSnapshot } from "./snapshot";
+import type { SheetSnapshot } from "./snapshot";
+import { findSheet, pickSheets } from "./read/sheets";
+import { isOpenAction, readRemediationRows } from "./read/remediation";
 
 export interface SheetStats {
   /** Compliance 0–1; null when nothing is assessed. */
@@ -29,10 +32,6 @@ export interface AssessmentStats {
   scoring: ScoringSettings;
 }
 
-function findSheet(snapshots: SheetSnapshot[], name: string): SheetSnapshot | undefined {
-  return snapshots.find((s) => s.name.trim().toLowerCase() === name.toLowerCase());
-}
-
 function emptyCounts(): Record<Status, number> {
   return Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
 }
@@ -43,30 +42,12 @@ function sheetStats(
   scoring: ScoringSettings
 ): SheetStats {
   const stats: SheetStats = { compliance: null, rows: 0, counts: emptyCounts(), gaps: [] };
-  const snapshot = findSheet(snapshots, spec.sheet);
-  const table = snapshot && locateAssessmentTable(snapshot, spec);
-  if (!snapshot || !table) return stats;
-  const value = (r: number, column: string): CellValue => {
-    const c = table.columns.get(column);
-    return c === undefined ? null : (snapshot.values[r]?.[c] ?? null);
-  };
-  for (const r of table.dataRows) {
-    if (!textOf(snapshot, table, r, "ID")) continue;
+  for (const row of readAssessmentRows(snapshots, spec)?.rows ?? []) {
     stats.rows++;
-    const status = value(r, "Status");
+    const status = row.scoreInput.status;
     const known = STATUSES.find((s) => s !== "Not Assessed" && sameText(status, s));
     if (known) stats.counts[known]++;
-    stats.gaps.push(
-      gapScore(
-        {
-          status,
-          likelihood: null,
-          impact: null,
-          applicable: spec.kind === "annexA" ? value(r, "Applicable") : undefined,
-        },
-        scoring
-      )
-    );
+    stats.gaps.push(gapScore({ ...row.scoreInput, likelihood: null, impact: null }, scoring));
   }
   stats.counts["Not Assessed"] =
     stats.rows -
@@ -77,22 +58,15 @@ function sheetStats(
 
 /** Open actions the way the Summary counts them: an ID, and Progress neither Done nor Resolved. */
 export function countOpenActions(snapshots: SheetSnapshot[]): number | null {
-  const sheet = findSheet(snapshots, SHEETS.plan);
+  const sheet = findSheet(snapshots, SHEETS.remediation);
   if (!sheet) return null;
-  return readPlanRows(sheet).rows.filter(
-    (row) =>
-      !isBlank(row.ID ?? null) &&
-      !sameText(row.Progress ?? null, "Done") &&
-      !sameText(row.Progress ?? null, "Resolved")
-  ).length;
+  return readRemediationRows(sheet).rows.filter(isOpenAction).length;
 }
 
 /** Scores and counts of the assessment, with the weights and bands from its Settings sheet. */
 export function assessmentStats(snapshots: SheetSnapshot[]): AssessmentStats {
-  const settings = harvestWorkbook(
-    snapshots.filter((s) => s.name.trim().toLowerCase() === SHEETS.settings.toLowerCase())
-  ).settings;
-  const scoring = planSettingsFrom(settings, 0).scoring;
+  const settings = harvestWorkbook(pickSheets(snapshots, [SHEETS.settings])).settings;
+  const scoring = remediationSettingsFrom(settings, 0).scoring;
   const [clauses, annexA] = ASSESSMENT_SHEETS.map((spec) => sheetStats(snapshots, spec, scoring));
   const counts = emptyCounts();
   for (const s of STATUSES) counts[s] = clauses.counts[s] + annexA.counts[s];

@@ -1,10 +1,12 @@
 // Certification readiness (Stage 1 and Stage 2 audits): the blockers by name, computed from the
 // sheets exactly as the Summary's readiness formulas count them.
+import { readAssessmentRows } from "./read/assessment";
 import { ASSESSMENT_SHEETS, DOCUMENT_COLUMNS, SHEETS } from "./contract";
 import { isBlank, locateAssessmentTable } from "./read/locate";
 import { sameText, scoreRow } from "./scoring";
 import { cellAddress, type CellValue, type SheetSnapshot } from "./snapshot";
 import { documentRequired } from "./read/documents";
+import { findSheet } from "./read/sheets";
 
 /** Records that show the ISMS has run a full cycle: Stage 2 asks for them, Stage 1 does not. */
 export const STAGE2_RECORDS = ["audit-results", "management-review-results"] as const;
@@ -50,7 +52,7 @@ function table(
   columns: readonly string[],
   required: readonly string[]
 ): Table | null {
-  const snapshot = snapshots.find((s) => s.name.trim().toLowerCase() === sheet.toLowerCase());
+  const snapshot = findSheet(snapshots, sheet);
   const located = snapshot && locateAssessmentTable(snapshot, { columns }, required);
   if (!snapshot || !located) return null;
   return {
@@ -74,8 +76,8 @@ const assessed = (status: CellValue, statuses: string[]): boolean =>
 export function readinessBlockers(snapshots: SheetSnapshot[]): Blocker[] {
   const blockers: Blocker[] = [];
   const [clauseSpec, annexSpec] = ASSESSMENT_SHEETS;
-  const clauses = table(snapshots, clauseSpec.sheet, clauseSpec.columns, ["ID", "Status"]);
-  const annex = table(snapshots, annexSpec.sheet, annexSpec.columns, ["ID", "Status"]);
+  const clauses = readAssessmentRows(snapshots, clauseSpec);
+  const annex = readAssessmentRows(snapshots, annexSpec);
   const documents = table(snapshots, SHEETS.documents, DOCUMENT_COLUMNS, [
     "ID",
     "Document",
@@ -167,12 +169,7 @@ export function readinessBlockers(snapshots: SheetSnapshot[]): Blocker[] {
     [annexSpec, annex],
   ] as const) {
     for (const row of source?.rows ?? []) {
-      const score = scoreRow({
-        status: row.value("Status"),
-        likelihood: row.value("Likelihood"),
-        impact: row.value("Impact"),
-        applicable: spec.kind === "annexA" ? row.value("Applicable") : undefined,
-      });
+      const score = scoreRow(row.scoreInput);
       if ((score.gap ?? 0) > 0 && (score.level === "Critical" || score.level === "High")) {
         const id = text(row.value("ID"));
         blockers.push({

@@ -1,13 +1,7 @@
 // Remediation plan: open gaps → plan rows, merged with the plan people already edit.
 // Keyed by Source + ID; every edited cell, extra column and hand-written row is kept.
 import { findClause, findControl, naturalIdCompare } from "../catalog";
-import {
-  ASSESSMENT_SHEETS,
-  PLAN_COLUMNS,
-  PLAN_FORMULA_COLUMNS,
-  SHEETS,
-  type AssessmentSheetSpec,
-} from "./contract";
+import { ASSESSMENT_SHEETS, SHEETS, type AssessmentSheetSpec } from "./contract";
 import type { RowInputs } from "./inputs";
 import { isBlank, locateAssessmentTable, textOf } from "./read/locate";
 import {
@@ -20,11 +14,9 @@ import {
 } from "./scoring";
 import { DEFAULT_SLA_DAYS, type RiskLevel } from "./scale";
 import type { CellValue, SheetSnapshot } from "./snapshot";
+import { isOpenAction } from "./read/remediation";
 
-export type PlanRow = RowInputs;
-
-/** Headers that identify the plan table. */
-export const PLAN_REQUIRED = ["ID", "Source", "Progress"] as const;
+export type RemediationRow = RowInputs;
 
 export interface Gap {
   id: string;
@@ -37,20 +29,20 @@ export interface Gap {
   risk: number | null;
 }
 
-export interface PlanSettings {
+export interface RemediationSettings {
   scoring: ScoringSettings;
   start: number;
   sla: Record<RiskLevel, number>;
 }
 
-export const DEFAULT_PLAN_SETTINGS: PlanSettings = {
+export const DEFAULT_REMEDIATION_SETTINGS: RemediationSettings = {
   scoring: DEFAULT_SCORING,
   start: 0,
   sla: DEFAULT_SLA_DAYS,
 };
 
-export interface PlanMerge {
-  rows: PlanRow[];
+export interface RemediationMerge {
+  rows: RemediationRow[];
   extraColumns: string[];
   added: number;
   kept: number;
@@ -146,7 +138,7 @@ export function defaultPhase(gap: Pick<Gap, "source" | "level">): string {
 }
 
 /** New plan row for a gap: owner from the assessment, due = start + SLA of its risk level. */
-export function newPlanRow(gap: Gap, settings: PlanSettings): PlanRow {
+export function newRemediationRow(gap: Gap, settings: RemediationSettings): RemediationRow {
   const sla = settings.sla[gap.level ?? "Medium"];
   return {
     ID: gap.id,
@@ -168,53 +160,40 @@ export function newPlanRow(gap: Gap, settings: PlanSettings): PlanRow {
   };
 }
 
-/** Reads the existing plan's rows (all columns by header, builder formulas left out). */
-export function readPlanRows(snapshot: SheetSnapshot | undefined): {
-  rows: PlanRow[];
-  extraColumns: string[];
-} {
-  const table =
-    snapshot && locateAssessmentTable(snapshot, { columns: PLAN_COLUMNS }, PLAN_REQUIRED);
-  if (!snapshot || !table) return { rows: [], extraColumns: [] };
-  const rows = table.dataRows.map((r) => {
-    const row: PlanRow = {};
-    for (const [header, c] of [...table.columns, ...table.extraColumns]) {
-      if (snapshot.formulas[r]?.[c] && (PLAN_FORMULA_COLUMNS as readonly string[]).includes(header))
-        continue;
-      row[header] = snapshot.values[r]?.[c] ?? null;
-    }
-    return row;
-  });
-  return { rows, extraColumns: [...table.extraColumns.keys()] };
-}
-
 /** Merges current gaps into the existing plan. Nothing a person typed is dropped. */
-export function mergePlan(
-  existing: PlanRow[],
+export function mergeRemediation(
+  existing: RemediationRow[],
   gaps: Gap[],
   closed: Set<string>,
-  settings: PlanSettings,
+  settings: RemediationSettings,
   extraColumns: string[] = []
-): PlanMerge {
-  const byKey = new Map<string, PlanRow>();
-  const handRows: PlanRow[] = [];
+): RemediationMerge {
+  const byKey = new Map<string, RemediationRow>();
+  const handRows: RemediationRow[] = [];
   for (const row of existing) {
     const k = key(row.Source, row.ID);
     if (isBlank(row.ID ?? null) || isBlank(row.Source ?? null) || byKey.has(k)) handRows.push(row);
     else byKey.set(k, row);
   }
-  const result: PlanMerge = { rows: [], extraColumns, added: 0, kept: 0, resolved: 0, reopened: 0 };
+  const result: RemediationMerge = {
+    rows: [],
+    extraColumns,
+    added: 0,
+    kept: 0,
+    resolved: 0,
+    reopened: 0,
+  };
   const open = [...gaps].sort(compareGaps);
   const openKeys = new Set(open.map((g) => key(g.source, g.id)));
   for (const gap of open) {
     const k = key(gap.source, gap.id);
     const before = byKey.get(k);
     if (!before) {
-      result.rows.push(newPlanRow(gap, settings));
+      result.rows.push(newRemediationRow(gap, settings));
       result.added++;
       continue;
     }
-    const row: PlanRow = { ...before, Title: gap.title };
+    const row: RemediationRow = { ...before, Title: gap.title };
     if (isBlank(row.Phase ?? null)) row.Phase = defaultPhase(gap); // plans made before phases existed
     if (sameText(row.Progress ?? null, "Resolved")) {
       row.Progress = "Not started";
@@ -226,12 +205,8 @@ export function mergePlan(
   // Rows whose gap closed (or is no longer open) stay, below the open ones, in their old order.
   for (const [k, row] of byKey) {
     if (openKeys.has(k)) continue;
-    const next: PlanRow = { ...row };
-    if (
-      closed.has(k) &&
-      !sameText(next.Progress ?? null, "Done") &&
-      !sameText(next.Progress ?? null, "Resolved")
-    ) {
+    const next: RemediationRow = { ...row };
+    if (closed.has(k) && isOpenAction(next)) {
       next.Progress = "Resolved";
       result.resolved++;
     } else if (closed.has(k)) {
@@ -247,10 +222,10 @@ export function mergePlan(
 }
 
 /** Scoring and SLA settings read back from the Settings values harvested by key. */
-export function planSettingsFrom(
+export function remediationSettingsFrom(
   settings: Map<string, CellValue>,
   fallbackStart: number
-): PlanSettings {
+): RemediationSettings {
   const num = (k: string, d: number): number => numberSetting(settings, k, d);
   return {
     start: num("start", fallbackStart),

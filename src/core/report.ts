@@ -8,7 +8,7 @@ import { harvestWorkbook } from "./read/harvest";
 import type { AssessmentInputs } from "./inputs";
 import { assessmentStats, type AssessmentStats } from "./history";
 import { isBlank } from "./read/locate";
-import { compareGaps, findGaps, readPlanRows, type Gap } from "./remediation";
+import { compareGaps, findGaps, type Gap } from "./remediation";
 import { compliance, gapScore, sameText } from "./scoring";
 import { RISK_LEVELS, type RiskLevel } from "./scale";
 import type { CellValue, SheetSnapshot } from "./snapshot";
@@ -16,6 +16,8 @@ import { isoDate } from "./dates";
 import { documentMissing, documentRequired } from "./read/documents";
 import { scoreRisk } from "./read/risks";
 import { soaApplicable } from "./read/soa";
+import { findSheet } from "./read/sheets";
+import { isOpenAction, readRemediationRows } from "./read/remediation";
 
 export interface ReportOptions {
   /** Report date as an Excel serial (overdue means due before this day). */
@@ -44,10 +46,6 @@ function table(header: string[], rows: string[][]): string[] {
     `|${header.map(() => "---").join("|")}|`,
     ...rows.map((r) => `| ${r.join(" | ")} |`),
   ];
-}
-
-function findSheet(snapshots: SheetSnapshot[], name: string): SheetSnapshot | undefined {
-  return snapshots.find((s) => s.name.trim().toLowerCase() === name.toLowerCase());
 }
 
 /** Gaps ordered for a reader: highest priority first, then risk, clause gaps before controls on ties. */
@@ -140,12 +138,7 @@ function readinessLines(snapshots: SheetSnapshot[]): string[] {
 
 /** Open actions per phase with their effort, cost and latest due date: what closing the gaps takes. */
 function estimateLines(rows: Record<string, CellValue>[], currency: string): string[] {
-  const open = rows.filter(
-    (r) =>
-      !isBlank(r.ID ?? null) &&
-      !sameText(r.Progress ?? null, "Done") &&
-      !sameText(r.Progress ?? null, "Resolved")
-  );
+  const open = rows.filter(isOpenAction);
   if (open.length === 0) return [];
   const num = (v: CellValue | undefined): number => (typeof v === "number" ? v : 0);
   const lines = PHASES.map((phase) => {
@@ -268,16 +261,15 @@ export function executiveReport(snapshots: SheetSnapshot[], options: ReportOptio
 
   // Overdue actions
   out.push("## Overdue actions", "");
-  const planSheet = findSheet(snapshots, SHEETS.plan);
+  const planSheet = findSheet(snapshots, SHEETS.remediation);
   if (!planSheet) {
     out.push(
       'There is no Remediation Plan yet (create it with "Create remediation plan" or `gap-assessor plan`).',
       ""
     );
   } else {
-    const open = (row: Record<string, CellValue>): boolean =>
-      !sameText(row.Progress ?? null, "Done") && !sameText(row.Progress ?? null, "Resolved");
-    const rows = readPlanRows(planSheet).rows;
+    const open = isOpenAction;
+    const rows = readRemediationRows(planSheet).rows;
     const overdue = rows
       .filter(
         (r) =>
@@ -312,7 +304,7 @@ export function executiveReport(snapshots: SheetSnapshot[], options: ReportOptio
   if (planSheet)
     out.push(
       ...estimateLines(
-        readPlanRows(planSheet).rows,
+        readRemediationRows(planSheet).rows,
         String(harvest.settings.get("currency") ?? "").trim()
       )
     );

@@ -5,6 +5,7 @@ import { SHEETS } from "../core/contract";
 import { readStatusWordsTable } from "../core/statusWords";
 import { buildAssessment, OWNED_SHEETS, type BuildInExcelResult } from "./buildAssessment";
 import { readWorkbook } from "./readSnapshots";
+import { findSheet, sameSheetName } from "../core/read/sheets";
 
 /** Sheets a template could be on: everything the add-in does not own. */
 export async function listTemplateSheets(context: Excel.RequestContext): Promise<string[]> {
@@ -20,9 +21,9 @@ export async function previewAdoption(
   sheetName: string
 ): Promise<AdoptResult> {
   const read = await readWorkbook(context, [sheetName, SHEETS.settings]);
-  const settings = read.snapshots.find(
-    (s) => s.name === SHEETS.settings && sheetName !== SHEETS.settings
-  );
+  const settings = sameSheetName(sheetName, SHEETS.settings)
+    ? undefined
+    : findSheet(read.snapshots, SHEETS.settings);
   const extraWords = settings ? readStatusWordsTable(settings).words : undefined;
   return adopt(
     read.snapshots.filter((s) => s !== settings),

@@ -3,7 +3,7 @@
 import { SHEETS } from "../core/contract";
 import { composeWorkbook } from "../core/layout/compose";
 import type { AssessmentInputs } from "../core/inputs";
-import type { PlanMerge } from "../core/remediation";
+import type { RemediationMerge } from "../core/remediation";
 import { readWorkbook } from "./readSnapshots";
 import { renderPlan, type RenderProgress } from "./renderPlan";
 
@@ -19,7 +19,7 @@ export interface BuildInExcelResult {
   rows: number;
   rebuilt: boolean;
   syncs: number;
-  remediation?: PlanMerge;
+  remediation?: RemediationMerge;
 }
 
 export const OWNED_SHEETS = [
@@ -29,7 +29,7 @@ export const OWNED_SHEETS = [
   SHEETS.risks,
   SHEETS.documents,
   SHEETS.summary,
-  SHEETS.plan,
+  SHEETS.remediation,
   SHEETS.history,
   SHEETS.settings,
 ];

@@ -4,7 +4,7 @@ import { SHEETS } from "../core/contract";
 import { validateWorkbook, type ValidationReport } from "../core/validate/validate";
 import { readWorkbook } from "./readSnapshots";
 
-export const CHECKED_SHEETS = [SHEETS.clauses, SHEETS.annexA, SHEETS.plan, SHEETS.settings];
+export const CHECKED_SHEETS = [SHEETS.clauses, SHEETS.annexA, SHEETS.remediation, SHEETS.settings];
 
 export async function checkWorkbook(
   context: Excel.RequestContext,

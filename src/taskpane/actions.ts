@@ -3,9 +3,9 @@
 // Office.js implementation; tests pass their own).
 import type { AdoptResult } from "../core/adopt/adopt";
 import type { ValidationReport } from "../core/validate/validate";
-import type { Overview } from "../excel/readOverview";
+import type { Overview } from "../core/overview";
 
-export type { Overview, Readiness } from "../excel/readOverview";
+export type { Overview, Readiness } from "../core/overview";
 export type { AdoptResult } from "../core/adopt/adopt";
 export type { Problem, ValidationReport } from "../core/validate/validate";
 

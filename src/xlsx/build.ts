@@ -2,12 +2,13 @@
 // old file, lay the workbook out again, render it, write a new file. The input is never written.
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { UsageError, WorkbookReadError } from "../core/errors";
+import { UsageError } from "../core/errors";
 import { composeWorkbook } from "../core/layout/compose";
 import type { AssessmentInputs } from "../core/inputs";
 import type { WorkbookPlan } from "../core/layout/workbookPlan";
-import type { PlanMerge } from "../core/remediation";
+import type { RemediationMerge } from "../core/remediation";
 import type { SheetSnapshot } from "../core/snapshot";
+import { openXlsxPackage } from "./package/openXlsxPackage";
 import { readSnapshots } from "./readSnapshots";
 import { renderPlanToWorkbook } from "./renderPlan";
 
@@ -30,7 +31,7 @@ export interface BuildResult {
   out: string;
   rows: number;
   plan: WorkbookPlan;
-  remediation?: PlanMerge;
+  remediation?: RemediationMerge;
 }
 
 export function samePath(a: string, b: string): boolean {
@@ -45,11 +46,7 @@ export async function buildAssessmentFile(options: BuildOptions): Promise<BuildR
   let snapshots: SheetSnapshot[] = [];
   if (options.from) {
     snapshots = await readSnapshots(options.from);
-    try {
-      await workbook.xlsx.readFile(options.from);
-    } catch (error) {
-      throw new WorkbookReadError(`Could not open ${options.from}: ${(error as Error).message}`);
-    }
+    await openXlsxPackage(options.from, workbook);
   }
   const composition = composeWorkbook(snapshots, options);
   await renderPlanToWorkbook(composition.plan, workbook);

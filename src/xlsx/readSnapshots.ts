@@ -1,12 +1,13 @@
 // .xlsx file or bytes → SheetSnapshot[] with ExcelJS: raw values, displayed text (number format
 // applied, so ids Excel turned into dates read as typed), formulas, merges and tables.
 // Used by import (templates) and by build/validate (assessment workbooks).
-import { promises as fs } from "fs";
 import ExcelJS from "exceljs";
 import * as numfmt from "numfmt";
 import { WorkbookReadError } from "../core/errors";
 import type { CellValue, SheetSnapshot } from "../core/snapshot";
 import { parseCellAddress } from "../core/snapshot";
+import { openXlsxPackage } from "./package/openXlsxPackage";
+import { decodeXString } from "./package/xstring";
 
 export interface ReadSnapshotsOptions {
   /** Only these sheets (exact names), in workbook order; names that do not exist are left out. */
@@ -26,8 +27,6 @@ export interface ReadSnapshot extends SheetSnapshot {
 export const DEFAULT_MAX_ROWS = 200_000;
 export const DEFAULT_MAX_COLS = 1_000;
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const DAY_MS = 86_400_000;
 
 type FormatFn = (pattern: string, value: unknown) => string;
@@ -59,40 +58,6 @@ export function displayNumber(value: number, numFmt: string | undefined): string
   return generalNumber(value);
 }
 
-function startsWith(bytes: Uint8Array, magic: number[]): boolean {
-  return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
-}
-
-async function loadBytes(source: string | Buffer): Promise<{ bytes: Buffer; label: string }> {
-  if (typeof source !== "string") return { bytes: source, label: "The workbook" };
-  try {
-    return { bytes: await fs.readFile(source), label: `"${source}"` };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new WorkbookReadError(`File not found: ${source}`);
-    if (code === "EISDIR")
-      throw new WorkbookReadError(`"${source}" is a folder, not an .xlsx file`);
-    throw new WorkbookReadError(`Cannot read "${source}": ${(error as Error).message}`);
-  }
-}
-
-/** Checks the first bytes so the user hears what the file is instead of a zip library's complaint. */
-function checkSignature(bytes: Buffer, label: string): void {
-  if (bytes.length === 0) throw new WorkbookReadError(`${label} is empty (0 bytes)`);
-  if (startsWith(bytes, CFB_MAGIC)) {
-    throw new WorkbookReadError(
-      `${label} is password-protected (encrypted) or an old binary .xls workbook, which cannot be read`,
-      "Remove the password in Excel (File › Info › Protect Workbook) or save it as .xlsx, then try again."
-    );
-  }
-  if (!startsWith(bytes, ZIP_MAGIC)) {
-    throw new WorkbookReadError(
-      `${label} is not an .xlsx workbook (an .xlsx file is a zip archive)`,
-      'Save the file as "Excel Workbook (.xlsx)", or export it as CSV.'
-    );
-  }
-}
-
 interface ReadCell {
   value: CellValue;
   text: string;
@@ -111,7 +76,7 @@ function errorText(value: unknown): string {
 function richText(value: unknown): string {
   const parts = (value as { richText?: { text?: unknown }[] } | null)?.richText;
   return Array.isArray(parts)
-    ? parts.map((p) => (typeof p?.text === "string" ? p.text : "")).join("")
+    ? parts.map((p) => (typeof p?.text === "string" ? decodeXString(p.text) : "")).join("")
     : "";
 }
 
@@ -123,7 +88,11 @@ function scalar(
 ): { value: CellValue; text: string } {
   if (raw === null || raw === undefined) return { value: null, text: "" };
   if (typeof raw === "number") return { value: raw, text: displayNumber(raw, numFmt) };
-  if (typeof raw === "string") return { value: raw, text: raw };
+  if (typeof raw === "string") {
+    // Strings come as stored in the file; the cell shows them with `_xHHHH_` escapes decoded.
+    const text = decodeXString(raw);
+    return { value: text, text };
+  }
   if (typeof raw === "boolean") return { value: raw, text: raw ? "TRUE" : "FALSE" };
   if (raw instanceof Date) {
     if (Number.isNaN(raw.getTime())) return { value: null, text: "" };
@@ -144,7 +113,7 @@ function scalar(
     if ("text" in raw) {
       // Hyperlink: the text shown, not the target.
       const t = (raw as { text?: unknown }).text;
-      const s = typeof t === "string" ? t : richText(t);
+      const s = typeof t === "string" ? decodeXString(t) : richText(t);
       return { value: s === "" ? null : s, text: s };
     }
   }
@@ -163,7 +132,7 @@ function readCell(cell: ExcelJS.Cell, date1904: boolean): ReadCell {
     let formula: string | null = null;
     try {
       const f = cell.formula;
-      formula = typeof f === "string" && f !== "" ? `=${f}` : null;
+      formula = typeof f === "string" && f !== "" ? `=${decodeXString(f)}` : null;
     } catch {
       formula = null;
     }
@@ -299,17 +268,7 @@ export async function readSnapshots(
   source: string | Buffer,
   options: ReadSnapshotsOptions = {}
 ): Promise<ReadSnapshot[]> {
-  const { bytes, label } = await loadBytes(source);
-  checkSignature(bytes, label);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    throw new WorkbookReadError(
-      `${label} could not be read as an .xlsx workbook: ${(error as Error)?.message ?? String(error)}`,
-      "The file may be damaged. Open it in Excel and save it again as .xlsx."
-    );
-  }
+  const { workbook, label } = await openXlsxPackage(source);
   const date1904 = Boolean((workbook.properties as { date1904?: boolean } | undefined)?.date1904);
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
   const maxCols = options.maxCols ?? DEFAULT_MAX_COLS;

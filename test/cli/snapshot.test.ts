@@ -111,7 +111,7 @@ describe("gap-assessor snapshot", () => {
       for (const v of Object.values(row))
         expect(typeof v === "object" && v !== null && !(v instanceof Date)).toBe(false);
     // The rest of the workbook is kept: the plan and the assessment values.
-    expect(wb.getWorksheet(SHEETS.plan)).toBeDefined();
+    expect(wb.getWorksheet(SHEETS.remediation)).toBeDefined();
     const annex = wb.getWorksheet(SHEETS.annexA) as ExcelJS.Worksheet;
     expect(annex.getRow(TABLE_HEADER_ROW + 2).values).toContain("CISO");
   });

@@ -161,7 +161,7 @@ describe("audit sheets in the workbook plan", () => {
     const withPlan = layoutWorkbook({ ...options(), plan: { rows: [], extraColumns: [] } });
     expect(withPlan.sheets.map((s) => s.name).slice(5, 8)).toEqual([
       SHEETS.summary,
-      SHEETS.plan,
+      SHEETS.remediation,
       SHEETS.history,
     ]);
   });

@@ -1,15 +1,15 @@
 import {
   compareGaps,
   findGaps,
-  mergePlan,
-  newPlanRow,
-  DEFAULT_PLAN_SETTINGS,
+  mergeRemediation,
+  newRemediationRow,
+  DEFAULT_REMEDIATION_SETTINGS,
   type Gap,
-  type PlanRow,
 } from "../../src/core/remediation";
 import { validateWorkbook } from "../../src/core/validate/validate";
 import type { SheetSnapshot } from "../../src/core/snapshot";
-import { PLAN_COLUMNS } from "../../src/core/contract";
+import { REMEDIATION_COLUMNS } from "../../src/core/contract";
+import { type RemediationRow } from "../../src/core/read/remediation";
 
 const gap = (over: Partial<Gap>): Gap => ({
   id: "5.1",
@@ -22,7 +22,7 @@ const gap = (over: Partial<Gap>): Gap => ({
   risk: null,
   ...over,
 });
-const settings = { ...DEFAULT_PLAN_SETTINGS, start: 46000 };
+const settings = { ...DEFAULT_REMEDIATION_SETTINGS, start: 46000 };
 
 function snapshot(name: string, rows: (string | number | null)[][]): SheetSnapshot {
   return {
@@ -55,7 +55,10 @@ describe("remediation ordering and defaults", () => {
   });
 
   it("defaults owner, type, dates from Settings SLAs (unscored gaps use Medium)", () => {
-    const critical = newPlanRow(gap({ id: "8.8", level: "Critical", owner: "Ops" }), settings);
+    const critical = newRemediationRow(
+      gap({ id: "8.8", level: "Critical", owner: "Ops" }),
+      settings
+    );
     expect(critical).toMatchObject({
       Owner: "Ops",
       Start: 46000,
@@ -65,14 +68,14 @@ describe("remediation ordering and defaults", () => {
       Type: "Technical",
       Source: "Annex A",
     });
-    expect(newPlanRow(gap({ level: "Low" }), settings).Due).toBe(46180);
-    expect(newPlanRow(gap({ level: null }), settings).Due).toBe(46090);
-    expect(newPlanRow(gap({ id: "5.1", level: null }), settings).Type).toBe("Policy");
+    expect(newRemediationRow(gap({ level: "Low" }), settings).Due).toBe(46180);
+    expect(newRemediationRow(gap({ level: null }), settings).Due).toBe(46090);
+    expect(newRemediationRow(gap({ id: "5.1", level: null }), settings).Type).toBe("Policy");
   });
 });
 
-describe("mergePlan", () => {
-  const edited: PlanRow[] = [
+describe("mergeRemediation", () => {
+  const edited: RemediationRow[] = [
     {
       ID: "5.1",
       Source: "Annex A",
@@ -101,7 +104,9 @@ describe("mergePlan", () => {
       gap({ id: "5.1", status: "Partially Compliant" }),
       gap({ id: "7.4", level: "High" }),
     ];
-    const merged = mergePlan(edited, gaps, new Set(["annex a|8.8"]), settings, ["Budget code"]);
+    const merged = mergeRemediation(edited, gaps, new Set(["annex a|8.8"]), settings, [
+      "Budget code",
+    ]);
     expect(merged).toMatchObject({ added: 1, resolved: 1 });
     const byId = (id: string) => merged.rows.filter((r) => r.ID === id);
     expect(byId("5.1")).toHaveLength(1);
@@ -119,13 +124,15 @@ describe("mergePlan", () => {
     expect(merged.rows.some((r) => r.Title === "Hand-written row")).toBe(true);
     expect(merged.rows).toHaveLength(4);
     // Regenerating again changes nothing: idempotent.
-    const again = mergePlan(merged.rows, gaps, new Set(["annex a|8.8"]), settings, ["Budget code"]);
+    const again = mergeRemediation(merged.rows, gaps, new Set(["annex a|8.8"]), settings, [
+      "Budget code",
+    ]);
     expect(again.rows).toEqual(merged.rows);
     expect(again.added).toBe(0);
   });
 
   it("reopens a resolved action whose gap came back", () => {
-    const merged = mergePlan(
+    const merged = mergeRemediation(
       [{ ID: "8.8", Source: "Annex A", Progress: "Resolved", Action: "Patch" }],
       [gap({ id: "8.8" })],
       new Set(),
@@ -180,7 +187,7 @@ describe("findGaps", () => {
 });
 
 describe("plan rules in validate", () => {
-  const header = [...PLAN_COLUMNS];
+  const header = [...REMEDIATION_COLUMNS];
   const row = (over: Record<string, unknown>) =>
     header.map((c) => (over[c] ?? null) as string | number | null);
   const plan = snapshot("Remediation Plan", [

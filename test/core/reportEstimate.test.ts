@@ -7,7 +7,7 @@ import { executiveReport } from "../../src/core/report";
 import { buildAssessmentFile } from "../../src/xlsx/build";
 import { readSnapshots } from "../../src/xlsx/readSnapshots";
 import { TABLE_HEADER_ROW } from "../../src/core/layout/assessmentSheet";
-import { PLAN_HEADER_ROW } from "../../src/core/layout/planSheet";
+import { REMEDIATION_HEADER_ROW } from "../../src/core/layout/remediationSheet";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gap-report-"));
 const file = (n: string): string => path.join(dir, n);
@@ -40,7 +40,7 @@ describe("executive report: readiness and estimate", () => {
       "5.1": { Status: "Partially Compliant", Likelihood: 3, Impact: 4 },
     });
     await buildAssessmentFile({ from: file("b.xlsx"), out: file("c.xlsx"), remediation: true });
-    await edit(file("c.xlsx"), file("d.xlsx"), "Remediation Plan", PLAN_HEADER_ROW, {
+    await edit(file("c.xlsx"), file("d.xlsx"), "Remediation Plan", REMEDIATION_HEADER_ROW, {
       "8.8": { "Effort (days)": 10, Cost: 12000 },
       "5.1": { "Effort (days)": 3, Cost: 2500 },
     });

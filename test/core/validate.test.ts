@@ -880,7 +880,8 @@ describe("robustness", () => {
     ).toEqual(["sheet-missing", "sheet-missing"]);
   });
 
-  it("checks 10,000 rows in under 100 ms", () => {
+  // Speed is measured by `npm run bench` ("validate (core)"); here only the result, with a hang guard.
+  it("checks 10,000 rows with mixed content and finds their problems", () => {
     const sheet = new SheetBuilder("annexA");
     const template = sheet.snapshot();
     const rows = template.values.length - 1;
@@ -904,29 +905,17 @@ describe("robustness", () => {
       big.formulas.push(template.formulas[src]);
     }
     const clauses = new SheetBuilder("clauses").snapshot();
-    validateWorkbook([clauses, big]); // warm up the JIT
-    const times: number[] = [];
-    let problems = 0;
-    for (let k = 0; k < 5; k++) {
-      const start = performance.now();
-      problems = validateWorkbook([clauses, big]).problems.length;
-      times.push(performance.now() - start);
-    }
-    const best = Math.min(...times);
-    console.log(
-      `validateWorkbook: 10,030 rows, ${problems} problems, best ${best.toFixed(1)} ms of ${times.map((t) => t.toFixed(0)).join("/")}`
-    );
+    const problems = validateWorkbook([clauses, big]).problems.length;
     expect(problems).toBeGreaterThan(9_000);
-    expect(best).toBeLessThan(100);
-  });
+  }, 30_000);
 });
 
 describe("Remediation Plan extension point", () => {
-  it("runs PLAN_RULES over the plan sheet with today, and sorts their problems with the rest", () => {
+  it("runs REMEDIATION_RULES over the plan sheet with today, and sorts their problems with the rest", () => {
     const calls: { sheet: string; today: Date }[] = [];
     jest.isolateModules(() => {
       jest.doMock("../../src/core/validate/remediationPlan", () => ({
-        PLAN_RULES: [
+        REMEDIATION_RULES: [
           {
             id: "plan-test",
             severity: "warning",

@@ -2,10 +2,11 @@
 // not calculate, so formula results cannot be what it reads), plan actions open and overdue,
 // certification readiness counted like the Summary's formulas.
 import { createExcelFake, type ExcelFake } from "../fakes/excelFake";
-import { buildAssessment } from "../../src/excel/buildAssessment";
-import { overviewOf, planActions, readOverview } from "../../src/excel/readOverview";
+import { buildAssessment, OWNED_SHEETS } from "../../src/excel/buildAssessment";
+import { readOverview } from "../../src/excel/readOverview";
+import { overviewOf } from "../../src/core/overview";
+import { openActionCounts, readRemediationRows } from "../../src/core/read/remediation";
 import { readWorkbook } from "../../src/excel/readSnapshots";
-import { OWNED_SHEETS } from "../../src/excel/buildAssessment";
 import { readinessBlockers } from "../../src/core/readiness";
 import { SHEETS } from "../../src/core/contract";
 import { locateTable, setRow, type SeedSheet } from "../support/workbookSeeds";
@@ -166,8 +167,10 @@ describe("readOverview", () => {
     expect(dateSerial("2025-06-15")).toBe(45823);
     expect(dateSerial("next week")).toBeNull();
     expect(dateSerial(null)).toBeNull();
-    expect(planActions(undefined, 45823)).toEqual({ openActions: 0, overdue: 0 });
-    expect(planActions(snapshot("Remediation Plan", [["Nothing", "here"]]), 45823)).toEqual({
+    const actions = (plan?: SheetSnapshot) =>
+      openActionCounts(readRemediationRows(plan).rows, 45823);
+    expect(actions(undefined)).toEqual({ openActions: 0, overdue: 0 });
+    expect(actions(snapshot("Remediation Plan", [["Nothing", "here"]]))).toEqual({
       openActions: 0,
       overdue: 0,
     });

@@ -14,7 +14,6 @@ import { DOCUMENTS_HEADER_ROW } from "../../src/core/layout/documentsSheet";
 import { HISTORY_HEADER_ROW, TREND_ROWS } from "../../src/core/layout/historySheet";
 import { RISK_HEADER_ROW } from "../../src/core/layout/riskRegisterSheet";
 import { SOA_HEADER_ROW } from "../../src/core/layout/soaSheet";
-import { readPlanRows } from "../../src/core/remediation";
 import { DEFAULT_SCORING, sameText, type ScoringSettings } from "../../src/core/scoring";
 import { columnLetter, type CellValue, type SheetSnapshot } from "../../src/core/snapshot";
 import { buildAssessmentFile } from "../../src/xlsx/build";
@@ -26,6 +25,7 @@ import { headerColumns, openWorkbook, rowById } from "../support/workbookFiles";
 import { documentMissing, documentRequired } from "../../src/core/read/documents";
 import { scoreRisk } from "../../src/core/read/risks";
 import { implementationStatus, soaApplicable } from "../../src/core/read/soa";
+import { readRemediationRows } from "../../src/core/read/remediation";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gap-audit-lo-"));
 const file = (n: string): string => path.join(dir, n);
@@ -200,7 +200,7 @@ describeWithTool("LibreOffice", SOFFICE, "audit sheet formulas recalculated in L
     // After planning: close every third Annex A action, flip one planned control to Compliant
     // (the SoA must follow without a rebuild), and type the register and the documents.
     const p = await open(file("planned.xlsx"));
-    const plan = p.getWorksheet(SHEETS.plan) as ExcelJS.Worksheet;
+    const plan = p.getWorksheet(SHEETS.remediation) as ExcelJS.Worksheet;
     const pc = headers(plan, 4);
     let n = 0;
     for (let r = 5; plan.getCell(r, 1).value; r++) {
@@ -294,7 +294,7 @@ describeWithTool("LibreOffice", SOFFICE, "audit sheet formulas recalculated in L
 
   it('derives every SoA row from Annex A live, including "Planned" through the Remediation Plan', () => {
     const harvest = harvestWorkbook(liveSnapshots);
-    const plan = readPlanRows(liveSnapshots.find((s) => s.name === SHEETS.plan)).rows;
+    const plan = readRemediationRows(liveSnapshots.find((s) => s.name === SHEETS.remediation)).rows;
     const openAction = (id: string): boolean =>
       plan.some(
         (r) =>

@@ -9,7 +9,7 @@ import { SCORE_COLUMNS, CATALOG_COLUMNS, PROTECTED_SHEETS, SHEETS } from "../../
 import { TABLE_HEADER_ROW } from "../../src/core/layout/assessmentSheet";
 import { DOCUMENTS_HEADER_ROW } from "../../src/core/layout/documentsSheet";
 import { HISTORY_HEADER_ROW } from "../../src/core/layout/historySheet";
-import { PLAN_HEADER_ROW } from "../../src/core/layout/planSheet";
+import { REMEDIATION_HEADER_ROW } from "../../src/core/layout/remediationSheet";
 import { RISK_HEADER_ROW, RISK_SPARE_ROWS } from "../../src/core/layout/riskRegisterSheet";
 import { SOA_APPROVAL_ROW, SOA_HEADER_ROW } from "../../src/core/layout/soaSheet";
 import { buildAssessmentFile } from "../../src/xlsx/build";
@@ -304,7 +304,7 @@ describe("sheet protection", () => {
       ].includes(h),
     [SHEETS.risks]: (h) =>
       !["Inherent risk", "Inherent level", "Residual risk", "Residual level"].includes(h),
-    [SHEETS.plan]: (h) => !["ID", "Source", "Title", "Risk level", "Priority"].includes(h),
+    [SHEETS.remediation]: (h) => !["ID", "Source", "Title", "Risk level", "Priority"].includes(h),
   };
   const HEADER_ROWS: Record<string, number> = {
     [SHEETS.clauses]: TABLE_HEADER_ROW,
@@ -312,7 +312,7 @@ describe("sheet protection", () => {
     [SHEETS.soa]: SOA_HEADER_ROW,
     [SHEETS.documents]: DOCUMENTS_HEADER_ROW,
     [SHEETS.risks]: RISK_HEADER_ROW,
-    [SHEETS.plan]: PLAN_HEADER_ROW,
+    [SHEETS.remediation]: REMEDIATION_HEADER_ROW,
   };
 
   it("protects exactly the assessment, SoA, register, documents and plan sheets, without a password", () => {
@@ -342,7 +342,7 @@ describe("sheet protection", () => {
       const header = HEADER_ROWS[name];
       const cols = headers(ws, header);
       const table = ws.getTable(
-        ws.name === SHEETS.plan
+        ws.name === SHEETS.remediation
           ? "RemediationPlan"
           : Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables)[0]
       ) as unknown as { table: { tableRef?: string; ref?: string } };

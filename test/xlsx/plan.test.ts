@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { buildAssessmentFile } from "../../src/xlsx/build";
 import { TABLE_HEADER_ROW } from "../../src/core/layout/assessmentSheet";
-import { PLAN_HEADER_ROW } from "../../src/core/layout/planSheet";
+import { REMEDIATION_HEADER_ROW } from "../../src/core/layout/remediationSheet";
 import { columnLetter } from "../../src/core/snapshot";
 import { describeWithTool } from "../support/externalTools";
 import { SOFFICE, recalculate } from "../support/libreoffice";
@@ -41,9 +41,9 @@ async function setAssessment(
 }
 async function planRows(p: string): Promise<Record<string, ExcelJS.CellValue>[]> {
   const ws = (await open(p)).getWorksheet("Remediation Plan") as ExcelJS.Worksheet;
-  const cols = headers(ws, PLAN_HEADER_ROW);
+  const cols = headers(ws, REMEDIATION_HEADER_ROW);
   const rows = [];
-  for (let r = PLAN_HEADER_ROW + 1; r <= ws.rowCount; r++) {
+  for (let r = REMEDIATION_HEADER_ROW + 1; r <= ws.rowCount; r++) {
     const row = Object.fromEntries([...cols].map(([h, c]) => [h, ws.getCell(r, c).value]));
     if (Object.values(row).some((v) => v !== null && v !== "")) rows.push(row);
   }
@@ -89,9 +89,9 @@ describe("gap-assessor plan", () => {
   it("regenerates without losing an edit: resolved rows stay, new gaps appear once, hand rows stay", async () => {
     const wb = await open(file("p1.xlsx"));
     const ws = wb.getWorksheet("Remediation Plan") as ExcelJS.Worksheet;
-    const cols = headers(ws, PLAN_HEADER_ROW);
+    const cols = headers(ws, REMEDIATION_HEADER_ROW);
     const row = (id: string): number =>
-      findRow(ws, PLAN_HEADER_ROW + 1, (r) => ws.getCell(r, 1).value === id);
+      findRow(ws, REMEDIATION_HEADER_ROW + 1, (r) => ws.getCell(r, 1).value === id);
     const set = (id: string, c: string, v: ExcelJS.CellValue): void => {
       ws.getCell(row(id), cols.get(c) as number).value = v;
     };
@@ -104,7 +104,7 @@ describe("gap-assessor plan", () => {
     set("8.8", "Cost", 900);
     set("5.2", "Notes", "Waiting for HR");
     const budget = cols.size + 1; // a column of the team's own, right of the table
-    ws.getCell(PLAN_HEADER_ROW, budget).value = "Budget";
+    ws.getCell(REMEDIATION_HEADER_ROW, budget).value = "Budget";
     ws.getCell(row("8.8"), budget).value = 1200;
     const hand = ws.rowCount + 1;
     ws.getCell(hand, cols.get("Title") as number).value = "Replace badge readers";
@@ -171,9 +171,9 @@ describeWithTool("LibreOffice", SOFFICE, "plan formulas in LibreOffice", () => {
     const ws = (await open(file("lo-p2.xlsx"))).getWorksheet(
       "Remediation Plan"
     ) as ExcelJS.Worksheet;
-    const cols = headers(ws, PLAN_HEADER_ROW);
+    const cols = headers(ws, REMEDIATION_HEADER_ROW);
     const cell = (id: string, c: string): unknown => {
-      const r = findRow(ws, PLAN_HEADER_ROW + 1, (x) => ws.getCell(x, 1).value === id);
+      const r = findRow(ws, REMEDIATION_HEADER_ROW + 1, (x) => ws.getCell(x, 1).value === id);
       return values.cell("Remediation Plan", `${columnLetter((cols.get(c) as number) - 1)}${r}`);
     };
     expect([cell("8.8", "Risk level"), cell("8.8", "Priority")]).toEqual(["Critical", 10]);
@@ -205,9 +205,9 @@ describeWithTool("LibreOffice", SOFFICE, "plan formulas in LibreOffice", () => {
     });
     const wb = await open(file("ph-p.xlsx"));
     const ws = wb.getWorksheet("Remediation Plan") as ExcelJS.Worksheet;
-    const cols = headers(ws, PLAN_HEADER_ROW);
+    const cols = headers(ws, REMEDIATION_HEADER_ROW);
     const row = (id: string): number =>
-      findRow(ws, PLAN_HEADER_ROW + 1, (r) => ws.getCell(r, 1).value === id);
+      findRow(ws, REMEDIATION_HEADER_ROW + 1, (r) => ws.getCell(r, 1).value === id);
     expect(
       ["9.2.2", "8.8", "5.1", "7.4"].map(
         (id) => ws.getCell(row(id), cols.get("Phase") as number).value

@@ -26,7 +26,7 @@ export interface AuditLayoutInput {
   /** The laid-out Annex A sheet (its table gives the control id cells). */
   annexSheet: SheetPlan;
   annexInputs: Map<string, RowInputs>;
-  hasPlan: boolean;
+  hasRemediation: boolean;
 }
 
 export function layoutAuditSheets(input: AuditLayoutInput): AuditLayout {
@@ -43,7 +43,7 @@ export function layoutAuditSheets(input: AuditLayoutInput): AuditLayout {
     soa: layoutSoaSheet({
       soa: input.audit.soa,
       annexA: input.annexInputs,
-      hasPlan: input.hasPlan,
+      hasRemediation: input.hasRemediation,
     }),
     risks: risks.sheet,
     documents: layoutDocumentsSheet(input.audit.documents),

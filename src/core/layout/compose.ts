@@ -7,13 +7,14 @@ import { layoutWorkbook } from "./workbook";
 import type { WorkbookPlan } from "./workbookPlan";
 import {
   findGaps,
-  mergePlan,
-  planSettingsFrom,
-  readPlanRows,
-  type PlanMerge,
+  mergeRemediation,
+  remediationSettingsFrom,
+  type RemediationMerge,
 } from "../remediation";
 import type { SheetSnapshot } from "../snapshot";
 import { todaySerial } from "../dates";
+import { findSheet } from "../read/sheets";
+import { readRemediationRows } from "../read/remediation";
 
 export interface ComposeOptions {
   org?: string;
@@ -30,7 +31,7 @@ export interface ComposeOptions {
 export interface Composition {
   plan: WorkbookPlan;
   harvest: Harvest;
-  remediation?: PlanMerge;
+  remediation?: RemediationMerge;
   rows: number;
 }
 
@@ -61,20 +62,24 @@ export function composeWorkbook(
     ? mergeInputs(harvest.inputs, options.adopted, options.overwrite ?? false)
     : harvest.inputs;
   if (options.org) harvest.settings.set("org", options.org);
-  const planSheet = snapshots.find(
-    (s) => s.name.trim().toLowerCase() === SHEETS.plan.toLowerCase()
-  );
-  const existingPlan = readPlanRows(planSheet);
-  let remediation: PlanMerge | undefined;
+  const planSheet = findSheet(snapshots, SHEETS.remediation);
+  const existingRemediation = readRemediationRows(planSheet);
+  let remediation: RemediationMerge | undefined;
   if (options.remediation) {
-    const settings = planSettingsFrom(
+    const settings = remediationSettingsFrom(
       harvest.settings,
       options.start ?? options.today ?? todaySerial()
     );
     const { gaps, closed } = findGaps(snapshots, settings.scoring);
-    remediation = mergePlan(existingPlan.rows, gaps, closed, settings, existingPlan.extraColumns);
+    remediation = mergeRemediation(
+      existingRemediation.rows,
+      gaps,
+      closed,
+      settings,
+      existingRemediation.extraColumns
+    );
   }
-  const planRows = remediation ?? (planSheet ? existingPlan : undefined);
+  const planRows = remediation ?? (planSheet ? existingRemediation : undefined);
   const plan = layoutWorkbook({
     org: options.org,
     start: options.start,

@@ -25,15 +25,15 @@ export const SOA_HEADER_ROW = 10;
 /** First row of the approval block (labels in B, values in C). */
 export const SOA_APPROVAL_ROW = 5;
 
-/** The live formulas; `hasPlan` adds "Planned" for a non-compliant control with an open plan action. */
+/** The live formulas; `hasRemediation` adds "Planned" for a non-compliant control with an open plan action. */
 export function soaFormulas(
-  hasPlan: boolean
+  hasRemediation: boolean
 ): Record<(typeof SOA_FORMULA_COLUMNS)[number], string> {
   const id = thisRowRef(T, "ID");
   const look = (column: string): string => `INDEX(${A}[${column}],MATCH(${id},${A}[ID],0))`;
   const status = look("Status");
-  const P = TABLES.plan;
-  const planned = hasPlan
+  const P = TABLES.remediation;
+  const planned = hasRemediation
     ? `IF(SUMPRODUCT((${P}[Source]="${SHEETS.annexA}")*(${P}[ID]=${id})*(${P}[Progress]<>"Done")*(${P}[Progress]<>"Resolved"))>0,"Planned","Not implemented")`
     : '"Not implemented"';
   return {
@@ -51,7 +51,7 @@ export interface SoaLayoutInput {
   soa: SoaInputs;
   /** What people typed on Annex A (ids of rows they added, justifications to start from). */
   annexA: Map<string, RowInputs>;
-  hasPlan: boolean;
+  hasRemediation: boolean;
 }
 
 const COLUMNS: Record<string, Omit<RegisterColumn, "header" | "formula">> = {
@@ -70,8 +70,8 @@ const COLUMNS: Record<string, Omit<RegisterColumn, "header" | "formula">> = {
   Owner: { role: "formula", width: 16, style: { hAlign: "left" } },
 };
 
-export function layoutSoaSheet({ soa, annexA, hasPlan }: SoaLayoutInput): SheetPlan {
-  const formulas = soaFormulas(hasPlan);
+export function layoutSoaSheet({ soa, annexA, hasRemediation }: SoaLayoutInput): SheetPlan {
+  const formulas = soaFormulas(hasRemediation);
   const headers = withExtraColumns(SOA_COLUMNS, soa.extraColumns);
   const columns: RegisterColumn[] = headers.map((h) => ({
     header: h,

@@ -6,7 +6,7 @@ import { SHEETS, TABLES } from "../contract";
 import { emptySheet, type NamePlan, type PlanCell, type SheetPlan } from "./workbookPlan";
 import { riskLevel } from "../scoring";
 import { clauseAreas } from "./assessmentSheet";
-import { planSummaryRows } from "./planSheet";
+import { remediationSummaryRows } from "./remediationSheet";
 import { readinessSection } from "./readinessSection";
 import { auditSummarySections } from "./auditSummary";
 import { COLORS, FORMULA, HEADER, SECTION, SUBTITLE, TITLE } from "./styles";
@@ -44,9 +44,9 @@ export interface SummaryLayout {
 export const TOP_CLAUSE_GAPS = 5;
 export const TOP_CONTROL_GAPS = 10;
 
-/** `planOwners` present = the workbook has a Remediation Plan; its section lists these owners.
+/** `actionOwners` present = the workbook has a Remediation Plan; its section lists these owners.
  *  `snapshots`: rows on History (the trend chart appears once there is one). */
-export function layoutSummary(planOwners?: string[], snapshots = 0): SummaryLayout {
+export function layoutSummary(actionOwners?: string[], snapshots = 0): SummaryLayout {
   const sheet = emptySheet(SHEETS.summary);
   sheet.tabColor = "#2F5597";
   sheet.widths = { A: 36, B: 13, C: 13, D: 13, E: 13, F: 13, G: 13, H: 10, I: 10 };
@@ -174,10 +174,10 @@ export function layoutSummary(planOwners?: string[], snapshots = 0): SummaryLayo
   topList(`Top ${TOP_CLAUSE_GAPS} clause gaps by priority`, C, TOP_CLAUSE_GAPS);
   put([]);
   topList(`Top ${TOP_CONTROL_GAPS} Annex A gaps by priority`, A, TOP_CONTROL_GAPS);
-  if (planOwners) {
+  if (actionOwners) {
     put([]);
     const section = rows.length + 1;
-    const remediation = planSummaryRows(planOwners);
+    const remediation = remediationSummaryRows(actionOwners);
     for (const line of remediation.rows) put(line);
     sheet.formats.push(
       { range: `A${section}`, style: SECTION },

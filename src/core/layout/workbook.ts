@@ -6,11 +6,12 @@ import type { CellValue } from "../snapshot";
 import { layoutAssessmentSheet } from "./assessmentSheet";
 import { layoutSettings } from "./settingsSheet";
 import { layoutSummary } from "./summarySheet";
-import { layoutPlanSheet } from "./planSheet";
-import type { PlanRow } from "../remediation";
+import { layoutRemediationSheet } from "./remediationSheet";
 import { historyCount, layoutAuditSheets } from "./auditSheets";
 import { todaySerial } from "../dates";
 import { emptyAudit, type AuditInputs } from "../read/audit";
+import { findSheet } from "../read/sheets";
+import { type RemediationRow } from "../read/remediation";
 
 export interface LayoutOptions {
   /** Organisation name for a new workbook (a kept Settings value wins). */
@@ -28,7 +29,7 @@ export interface LayoutOptions {
   /** Rows of the assessment team table on Settings. */
   team?: CellValue[][];
   /** Remediation Plan rows (after merging); absent = the workbook has no plan sheet. */
-  plan?: { rows: PlanRow[]; extraColumns: string[] };
+  plan?: { rows: RemediationRow[]; extraColumns: string[] };
   /** Values people typed on the Statement of Applicability, Documents, Risk Register and Snapshot History. */
   audit?: AuditInputs;
   /** Snapshot rows to add to the Snapshot History sheet (values). */
@@ -62,10 +63,9 @@ export function layoutWorkbook(options: LayoutOptions = {}): WorkbookPlan {
   const audit = layoutAuditSheets({
     audit: options.audit ?? emptyAudit(),
     appendHistory: options.appendHistory,
-    annexSheet:
-      assessment.find((s) => s.name === SHEETS.annexA) ?? assessment[assessment.length - 1],
+    annexSheet: findSheet(assessment, SHEETS.annexA) ?? assessment[assessment.length - 1],
     annexInputs: inputs.annexA,
-    hasPlan: options.plan !== undefined,
+    hasRemediation: options.plan !== undefined,
   });
   const sheets = [
     ...assessment,
@@ -73,7 +73,7 @@ export function layoutWorkbook(options: LayoutOptions = {}): WorkbookPlan {
     audit.risks,
     audit.documents,
     summary.sheet,
-    ...(options.plan ? [layoutPlanSheet(options.plan.rows, options.plan.extraColumns)] : []),
+    ...(options.plan ? [layoutRemediationSheet(options.plan.rows, options.plan.extraColumns)] : []),
     audit.history,
     settings.sheet,
   ];

@@ -7,6 +7,7 @@ import { findClause, findControl, normalizeControlId, parseId } from "../../cata
 import type { CellValue, SheetSnapshot } from "../snapshot";
 import { readAudit, type AuditInputs } from "./audit";
 import { settingsSections, STATUS_WORDS_TITLE, TEAM_COLUMNS, TEAM_TITLE } from "../settings";
+import { findSheet } from "./sheets";
 
 export interface Harvest {
   inputs: AssessmentInputs;
@@ -28,10 +29,6 @@ const OWNED = new Set<string>([...SCORE_COLUMNS, ...CATALOG_COLUMNS].filter((c) 
 function rowId(kind: "clauses" | "annexA", raw: string): string {
   if (kind === "annexA") return normalizeControlId(raw) ?? raw.trim();
   return parseId(raw).find((m) => m.kind === "clause")?.id ?? raw.trim();
-}
-
-function findSheet(snapshots: SheetSnapshot[], name: string): SheetSnapshot | undefined {
-  return snapshots.find((s) => s.name.trim().toLowerCase() === name.toLowerCase());
 }
 
 export function harvestWorkbook(snapshots: SheetSnapshot[]): Harvest {

@@ -1,15 +1,15 @@
 // Rules over the `Remediation Plan` sheet: owner or due date missing, due before start,
 // overdue and not done. The same checks light up in the sheet as conditional formats.
-import { PLAN_COLUMNS } from "../contract";
-import { PLAN_REQUIRED } from "../remediation";
+import { REMEDIATION_COLUMNS } from "../contract";
 import { locateAssessmentTable, normalizeHeader } from "../read/locate";
 import type { SheetSnapshot } from "../snapshot";
-import type { CellRef, PlanRule, Report } from "./types";
+import type { CellRef, RemediationRule, Report } from "./types";
+import { REMEDIATION_REQUIRED } from "../read/remediation";
 
-export type PlanRuleId =
+export type RemediationRuleId =
   "plan-owner-missing" | "plan-due-missing" | "plan-due-before-start" | "plan-overdue";
 
-interface PlanRowView {
+interface RemediationRowView {
   id: string;
   row: number;
   at(column: string): CellRef;
@@ -25,8 +25,12 @@ function serialOf(date: Date): number {
   );
 }
 
-function planRows(snapshot: SheetSnapshot): PlanRowView[] {
-  const table = locateAssessmentTable(snapshot, { columns: PLAN_COLUMNS }, PLAN_REQUIRED);
+function planRows(snapshot: SheetSnapshot): RemediationRowView[] {
+  const table = locateAssessmentTable(
+    snapshot,
+    { columns: REMEDIATION_COLUMNS },
+    REMEDIATION_REQUIRED
+  );
   if (!table) return [];
   const col = (c: string): number | undefined => table.columns.get(c);
   return table.dataRows.map((r) => {
@@ -55,11 +59,11 @@ const blank = (v: unknown): boolean =>
   v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
 function rule(
-  id: PlanRuleId,
-  severity: PlanRule["severity"],
+  id: RemediationRuleId,
+  severity: RemediationRule["severity"],
   description: string,
-  check: (row: PlanRowView, today: number, report: Report) => void
-): PlanRule {
+  check: (row: RemediationRowView, today: number, report: Report) => void
+): RemediationRule {
   return {
     id,
     severity,
@@ -72,7 +76,7 @@ function rule(
   };
 }
 
-export const PLAN_RULES: readonly PlanRule[] = [
+export const REMEDIATION_RULES: readonly RemediationRule[] = [
   rule("plan-owner-missing", "warning", "An open action has no owner", (row, _today, report) => {
     if (row.open && blank(row.value("Owner")))
       report(

@@ -4,7 +4,7 @@ import { evidenceMissing, evidencePlaceholder } from "./evidence";
 import { formulaOverwritten } from "./formulas";
 import { idDuplicate, idUnknown, rowMissing } from "./ids";
 import { ownerMissing } from "./owner";
-import { PLAN_RULES } from "./remediationPlan";
+import { REMEDIATION_RULES } from "./remediationPlan";
 import { riskMissing, riskOutOfRange } from "./risk";
 import { columnMissing, sheetMissing } from "./sheets";
 import { clauseNotApplicable, notAssessed, statusCase, statusInvalid } from "./status";
@@ -38,4 +38,4 @@ export const ASSESSMENT_RULES: readonly Rule[] = [
 ];
 
 /** Every rule, assessment sheets first, then the Remediation Plan extension point. */
-export const RULES: readonly Rule[] = [...ASSESSMENT_RULES, ...PLAN_RULES];
+export const RULES: readonly Rule[] = [...ASSESSMENT_RULES, ...REMEDIATION_RULES];

@@ -1,5 +1,6 @@
 // Rules about the sheets and table headers themselves: an assessment sheet, its header or a column is gone.
 import { ASSESSMENT_SHEETS } from "../contract";
+import { findSheet } from "../read/sheets";
 import { quoted } from "./text";
 import type { SheetRule, WorkbookRule } from "./types";
 
@@ -10,9 +11,19 @@ export const sheetMissing: WorkbookRule = {
   description: "An assessment sheet, or the header row of its table, is missing",
   check(workbook, report) {
     for (const spec of ASSESSMENT_SHEETS) {
-      if (workbook.sheets.get(spec.kind) || workbook.broken.has(spec.kind)) continue;
       const at = { sheet: spec.sheet, row: 0, col: 0, id: "" };
-      const snapshot = workbook.snapshots.find((s) => s.name === spec.sheet);
+      // Found by the one matching rule (trimmed, any case), but people and tools that use the
+      // exact name (Power Query, links, scripts) do not find it: ask for the exact name.
+      const lookalike = findSheet(workbook.snapshots, spec.sheet);
+      if (lookalike && lookalike.name !== spec.sheet) {
+        report(
+          at,
+          `The sheet ${quoted(lookalike.name)} must be named exactly "${spec.sheet}" so the formulas and the add-in find it. Rename it.`
+        );
+        continue;
+      }
+      if (workbook.sheets.get(spec.kind) || workbook.broken.has(spec.kind)) continue;
+      const snapshot = lookalike;
       if (snapshot) {
         report(
           { ...at, row: snapshot.origin.row, col: snapshot.origin.col },
@@ -21,14 +32,9 @@ export const sheetMissing: WorkbookRule = {
         );
         continue;
       }
-      const lookalike = workbook.snapshots.find(
-        (s) => s.name.trim().toLowerCase() === spec.sheet.toLowerCase()
-      );
       report(
         at,
-        lookalike
-          ? `The sheet ${quoted(lookalike.name)} must be named exactly "${spec.sheet}" so the formulas and the add-in find it. Rename it.`
-          : `The workbook has no "${spec.sheet}" sheet. Rebuild the workbook (gap-assessor build, or Build in the add-in) to add it; your other sheets and entries are kept.`
+        `The workbook has no "${spec.sheet}" sheet. Rebuild the workbook (gap-assessor build, or Build in the add-in) to add it; your other sheets and entries are kept.`
       );
     }
   },

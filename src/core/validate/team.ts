@@ -6,6 +6,7 @@ import type { SheetSnapshot } from "../snapshot";
 import { quoted } from "./text";
 import type { RowRule, WorkbookRule } from "./types";
 import { TEAM_TITLE } from "../settings";
+import { findSheet } from "../read/sheets";
 
 /** The methods typed in a cell: "Interview, document review" → ["interview", "document review"]. */
 export function methodsOf(text: string): string[] {
@@ -54,7 +55,7 @@ export const ownerNotInTeam: WorkbookRule = {
   scope: "workbook",
   description: "An Owner or assessor who is not in the team table on Settings",
   check(workbook, report) {
-    const team = teamNames(workbook.snapshots.find((s) => s.name === SHEETS.settings));
+    const team = teamNames(findSheet(workbook.snapshots, SHEETS.settings));
     if (team.size === 0) return; // no team recorded yet: nothing to compare with
     for (const sheet of workbook.sheets.values()) {
       for (const row of sheet?.rows ?? []) {

@@ -3,7 +3,7 @@ import type { AssessmentSheetSpec } from "../contract";
 import type { LocatedTable } from "../read/locate";
 import type { Status } from "../scale";
 import type { CellValue, SheetSnapshot } from "../snapshot";
-import type { PlanRuleId } from "./remediationPlan";
+import type { RemediationRuleId } from "./remediationPlan";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -33,7 +33,7 @@ export type AssessmentRuleId =
   // A rule's check itself failed on odd input: reported, never thrown.
   | "check-failed";
 
-export type RuleId = AssessmentRuleId | PlanRuleId;
+export type RuleId = AssessmentRuleId | RemediationRuleId;
 
 export interface Problem {
   sheet: string;
@@ -159,9 +159,9 @@ export interface RowRule extends RuleInfo {
 }
 
 /** A rule over the Remediation Plan sheet (see ./remediationPlan.ts). */
-export interface PlanRule extends RuleInfo {
+export interface RemediationRule extends RuleInfo {
   scope: "plan";
   check(plan: { snapshot: SheetSnapshot; today: Date }, report: Report): void;
 }
 
-export type Rule = WorkbookRule | SheetRule | RowRule | PlanRule;
+export type Rule = WorkbookRule | SheetRule | RowRule | RemediationRule;

@@ -5,10 +5,11 @@ import { RULES } from "./rules";
 import type { CellRef, Problem, Report, Rule, RuleId, Severity, ValidationReport } from "./types";
 import { buildWorkbookView, findSnapshot, sanitizeSnapshot } from "./view";
 import { cellAddress, type SheetSnapshot } from "../snapshot";
+import { sameSheetName } from "../read/sheets";
 
 export type { Problem, Rule, RuleId, Severity, ValidationReport } from "./types";
 export { RULES } from "./rules";
-export { PLAN_RULES } from "./remediationPlan";
+export { REMEDIATION_RULES } from "./remediationPlan";
 
 export interface ValidateOptions {
   /** The date overdue checks compare with (Remediation Plan rules); defaults to now. */
@@ -51,7 +52,7 @@ export function validateWorkbook(
 
   // Sheet order: as the workbook lists its sheets; sheets that are absent follow in contract order.
   const order = (sheet: string): number => {
-    const i = list.findIndex((s) => s.name === sheet);
+    const i = list.findIndex((s) => sameSheetName(s.name, sheet));
     if (i >= 0) return i;
     const j = ASSESSMENT_SHEETS.findIndex((s) => s.sheet === sheet);
     return list.length + (j >= 0 ? j : ASSESSMENT_SHEETS.length);
@@ -138,12 +139,12 @@ export function validateWorkbook(
         }
         break;
       case "plan": {
-        const snapshot = findSnapshot(list, SHEETS.plan);
+        const snapshot = findSnapshot(list, SHEETS.remediation);
         if (!snapshot) break;
         try {
           rule.check({ snapshot, today }, report);
         } catch (error) {
-          fail(rule.id, SHEETS.plan, error);
+          fail(rule.id, SHEETS.remediation, error);
         }
         break;
       }

@@ -13,6 +13,7 @@ import type {
   StatusReading,
   WorkbookView,
 } from "./types";
+import { findSheet } from "../read/sheets";
 
 /** Input columns a person fills in; a row without an ID but with one of these is still a row. */
 const INPUT_COLUMNS = [
@@ -251,7 +252,7 @@ export function findSnapshot(
   snapshots: readonly SheetSnapshot[],
   name: string
 ): SheetSnapshot | undefined {
-  return snapshots.find((s) => s.name === name);
+  return findSheet(snapshots, name);
 }
 
 export function buildAssessmentView(

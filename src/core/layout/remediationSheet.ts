@@ -3,20 +3,20 @@
 import {
   FINDING_TYPES,
   PHASES,
-  PLAN_COLUMNS,
+  REMEDIATION_COLUMNS,
   PROGRESS_VALUES,
   SHEETS,
   TABLES,
   TREATMENTS,
 } from "../contract";
 import { emptySheet, type PlanCell, type SheetPlan } from "./workbookPlan";
-import type { PlanRow } from "../remediation";
 import { columnLetter } from "../snapshot";
 import { thisRow } from "./assessmentSheet";
 import { CATALOG_TEXT, COLORS, FORMULA, HEADER, INPUT, SUBTITLE, TITLE } from "./styles";
+import { type RemediationRow } from "../read/remediation";
 
-export const PLAN_HEADER_ROW = 4;
-const T = TABLES.plan;
+export const REMEDIATION_HEADER_ROW = 4;
+const T = TABLES.remediation;
 
 const NUMBER_FORMATS: Record<string, string> = {
   Start: "yyyy-mm-dd",
@@ -53,12 +53,12 @@ function lookup(column: string): string {
   return `=IFERROR(IF(${thisRow(T, "Source")}="${SHEETS.annexA}",${find(TABLES.annexA)},IF(${thisRow(T, "Source")}="${SHEETS.clauses}",${find(TABLES.clauses)},"")),"")`;
 }
 
-export function layoutPlanSheet(rows: PlanRow[], extraColumns: string[]): SheetPlan {
-  const sheet = emptySheet(SHEETS.plan);
+export function layoutRemediationSheet(rows: RemediationRow[], extraColumns: string[]): SheetPlan {
+  const sheet = emptySheet(SHEETS.remediation);
   sheet.tabColor = "#C55A11";
   const columns = [
-    ...PLAN_COLUMNS,
-    ...extraColumns.filter((c) => !(PLAN_COLUMNS as readonly string[]).includes(c)),
+    ...REMEDIATION_COLUMNS,
+    ...extraColumns.filter((c) => !(REMEDIATION_COLUMNS as readonly string[]).includes(c)),
   ];
   const formulas: Record<string, string> = {
     "Risk level": lookup("Risk level"),
@@ -70,7 +70,7 @@ export function layoutPlanSheet(rows: PlanRow[], extraColumns: string[]): SheetP
   // A table needs at least one data row; an empty plan gets one blank row to type into.
   if (body.length === 0)
     body.push(columns.map((c) => (formulas[c] ? { formula: formulas[c] } : { value: null })));
-  const header = PLAN_HEADER_ROW;
+  const header = REMEDIATION_HEADER_ROW;
   const first = header + 1;
   const last = header + body.length;
   sheet.blocks.push({
@@ -188,7 +188,7 @@ export function layoutPlanSheet(rows: PlanRow[], extraColumns: string[]): SheetP
 
 /** Summary rows about the plan: overdue, due soon, then open actions with effort and cost per
  *  phase, owner (owners as of generation) and finding type. */
-export function planSummaryRows(owners: string[]): {
+export function remediationSummaryRows(owners: string[]): {
   rows: PlanCell[][];
   headers: number[];
   dates: number[];

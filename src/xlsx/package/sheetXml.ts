@@ -1,0 +1,66 @@
+// Edits to a worksheet's XML that must happen before ExcelJS parses it: ranges of data
+// validations and conditional formats clipped to the sheet's used extent (ExcelJS stores a
+// validation once per cell, so `B2:B1048576` becomes a million entries), and the extent itself.
+import { attributesOf } from "./relationships";
+import { clipSqref, parseRef, type Rect } from "./cellRanges";
+
+/** The bottom-right corner of what a sheet really uses; both at least 1. */
+export interface UsedExtent {
+  bottom: number;
+  right: number;
+}
+
+/** Grows `extent` to cover `ref` (an A1 range) when it parses and is not a whole row/column. */
+export function coverRef(extent: UsedExtent, ref: string | undefined): void {
+  const rect: Rect | null = ref ? parseRef(ref.split(/\s+/)[0]) : null;
+  if (!rect || ("whole" in rect && rect.whole)) return;
+  extent.bottom = Math.max(extent.bottom, rect.bottom);
+  extent.right = Math.max(extent.right, rect.right);
+}
+
+const SHEET_DATA_END =
+  /<\/(?:[A-Za-z_][\w.-]*:)?sheetData>|<(?:[A-Za-z_][\w.-]*:)?sheetData\s*\/>/g;
+const MERGE_CELL = /<(?:[A-Za-z_][\w.-]*:)?mergeCell(?=[\s/>])[^>]*>/g;
+const RANGED_TAG =
+  /<(?:[A-Za-z_][\w.-]*:)?(?:dataValidation|conditionalFormatting)(?=[\s/>])[^>]*>/g;
+const SQREF_ATTR = /(\ssqref\s*=\s*)(["'])([^"']*)\2/;
+const SQREF_ELEMENT = /(<(?:[A-Za-z_][\w.-]*:)?sqref>)([^<]*)(<\/(?:[A-Za-z_][\w.-]*:)?sqref>)/g;
+
+/** Where the sheet's cell data ends: validations, formats and merges all come after it. */
+function tailStart(xml: string): number {
+  let at = 0;
+  SHEET_DATA_END.lastIndex = 0;
+  for (let m = SHEET_DATA_END.exec(xml); m; m = SHEET_DATA_END.exec(xml)) at = m.index;
+  return at;
+}
+
+/** Merged ranges of a sheet (they may reach below the last row that has cells). */
+export function mergedRefs(xml: string): string[] {
+  const tail = xml.slice(tailStart(xml));
+  return (tail.match(MERGE_CELL) ?? []).map((tag) => attributesOf(tag).ref).filter(Boolean);
+}
+
+/**
+ * Clips the `sqref` of every `<dataValidation>` and `<conditionalFormatting>` (and the
+ * `<xm:sqref>` of their x14 forms in extLst) to `used`. Returns the XML unchanged when every range
+ * already fits.
+ */
+export function clipRangedRules(xml: string, used: UsedExtent): string {
+  const start = tailStart(xml);
+  const tail = xml.slice(start);
+  if (!/sqref/.test(tail)) return xml;
+  const clippedTags = tail.replace(RANGED_TAG, (tag) =>
+    tag.replace(SQREF_ATTR, (whole, lead: string, quote: string, refs: string) => {
+      const clipped = clipSqref(refs, used);
+      return clipped === refs ? whole : `${lead}${quote}${clipped}${quote}`;
+    })
+  );
+  const clipped = clippedTags.replace(
+    SQREF_ELEMENT,
+    (whole, open: string, refs: string, close: string) => {
+      const out = clipSqref(refs, used);
+      return out === refs ? whole : open + out + close;
+    }
+  );
+  return clipped === tail ? xml : xml.slice(0, start) + clipped;
+}
