@@ -3,89 +3,39 @@
 import { IMPACT_SCALE, LIKELIHOOD_SCALE, STATUSES, type Status } from "../scale";
 import type { CellValue } from "../snapshot";
 import { closest, looseKey } from "./suggest";
+import {
+  builtInStatusEntries,
+  STATUS_LETTERS,
+  statusWordReader,
+  type StatusWordReader,
+} from "../statusWords";
 import type { Applicability, ApplicableReading, StatusReading } from "./types";
 
-/** What people write instead of a scale status (loose keys, see looseKey). */
-const STATUS_SYNONYMS: Record<Status, readonly string[]> = {
-  Compliant: [
-    "yes",
-    "y",
-    "met",
-    "fully met",
-    "done",
-    "ok",
-    "implemented",
-    "fully implemented",
-    "in place",
-    "complete",
-    "completed",
-    "full",
-    "fully compliant",
-    "compliance",
-    "conform",
-    "conformant",
-    "c",
-  ],
-  "Partially Compliant": [
-    "partial",
-    "partially",
-    "partly",
-    "part",
-    "partially met",
-    "partly met",
-    "partially implemented",
-    "partial compliance",
-    "in progress",
-    "ongoing",
-    "wip",
-    "some",
-    "p",
-    "pc",
-    "pi",
-  ],
-  "Non-Compliant": [
-    "no",
-    "n",
-    "not met",
-    "unmet",
-    "not compliant",
-    "noncompliant",
-    "non compliance",
-    "not implemented",
-    "missing",
-    "gap",
-    "fail",
-    "failed",
-    "nc",
-    "ni",
-  ],
-  "Not Applicable": [
-    "n/a",
-    "na",
-    "n a",
-    "not relevant",
-    "excluded",
-    "exclude",
-    "out of scope",
-    "nap",
-  ],
-  "Not Assessed": [
-    "tbd",
-    "todo",
-    "to do",
-    "pending",
-    "not started",
-    "unknown",
-    "?",
-    "not reviewed",
-    "open",
-  ],
-};
-
+/**
+ * Typo-tolerant candidates for a status suggestion: the scale itself plus every built-in status
+ * word and letter of the import's word list (core/statusWords.ts), so an exact word is always
+ * suggested as the status import would read it.
+ */
 const STATUS_CANDIDATES: ReadonlyMap<string, Status> = new Map<string, Status>([
+  ...builtInStatusEntries().map(([word, status]): [string, Status] => [looseKey(word), status]),
+  ...Object.entries(STATUS_LETTERS).map(([letter, status]): [string, Status] => [
+    looseKey(letter),
+    status,
+  ]),
   ...STATUSES.map((s): [string, Status] => [looseKey(s), s]),
-  ...STATUSES.flatMap((s) => STATUS_SYNONYMS[s].map((k): [string, Status] => [k, s])),
 ]);
+
+const BUILT_IN_WORDS = statusWordReader();
+
+/** The status a word not on the scale most likely means: the import's reading, else the nearest word. */
+export function suggestStatus(
+  raw: string,
+  words: StatusWordReader = BUILT_IN_WORDS
+): Status | null {
+  const read = words.readStatus(raw, { numbers: "none" });
+  if (read.kind === "status") return read.status;
+  return closest(raw, STATUS_CANDIDATES);
+}
 
 const APPLICABLE_CANDIDATES: ReadonlyMap<string, Applicability> = new Map<string, Applicability>([
   ["yes", "Yes"],
@@ -193,18 +143,22 @@ function spacedKey(text: string): string {
 const STATUS_BY_LOWER = new Map(STATUSES.map((s) => [s.toLowerCase(), s]));
 
 /** Reads a Status cell; `cache` keeps suggestions cheap on 10,000 rows of the same typo. */
-export function readStatus(value: CellValue, cache?: Map<string, StatusReading>): StatusReading {
+export function readStatus(
+  value: CellValue,
+  cache?: Map<string, StatusReading>,
+  words?: StatusWordReader
+): StatusReading {
   if (isBlankValue(value)) return { kind: "blank" };
   const raw = textOfValue(value);
   const key = `${typeof value}:${raw}`;
   const cached = cache?.get(key);
   if (cached) return cached;
-  const reading = classifyStatus(value, raw);
+  const reading = classifyStatus(value, raw, words);
   cache?.set(key, reading);
   return reading;
 }
 
-function classifyStatus(value: CellValue, raw: string): StatusReading {
+function classifyStatus(value: CellValue, raw: string, words?: StatusWordReader): StatusReading {
   if (typeof value === "string") {
     if ((STATUSES as readonly string[]).includes(raw))
       return { kind: "exact", status: raw as Status };
@@ -213,7 +167,7 @@ function classifyStatus(value: CellValue, raw: string): StatusReading {
     const bySpacing = STATUS_BY_LOWER.get(spacedKey(raw));
     if (bySpacing) return { kind: "spacing", status: bySpacing, raw };
   }
-  return { kind: "invalid", raw, suggestion: closest(raw, STATUS_CANDIDATES) };
+  return { kind: "invalid", raw, suggestion: suggestStatus(raw, words) };
 }
 
 export function readApplicable(value: CellValue): ApplicableReading {
