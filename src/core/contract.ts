@@ -117,6 +117,12 @@ export const REMEDIATION_FORMULA_COLUMNS = ["Risk level", "Priority"] as const;
 export type ClauseColumn = (typeof CLAUSE_COLUMNS)[number];
 export type AnnexAColumn = (typeof ANNEX_A_COLUMNS)[number];
 export type AssessmentColumn = ClauseColumn | AnnexAColumn;
+export type RemediationColumn = (typeof REMEDIATION_COLUMNS)[number];
+
+/** Whether a header is one of the contract's columns (narrows it to the column type). */
+export function hasColumn<C extends string>(columns: readonly C[], header: string): header is C {
+  return (columns as readonly string[]).includes(header);
+}
 
 /** Columns whose cells are formulas the builder owns; everything else may hold user input. */
 export const SCORE_COLUMNS = ["Gap score", "Risk score", "Risk level", "Priority"] as const;
@@ -129,7 +135,7 @@ export interface AssessmentSheetSpec {
   kind: "clauses" | "annexA";
   sheet: string;
   table: string;
-  columns: readonly string[];
+  columns: readonly AssessmentColumn[];
 }
 
 export const ASSESSMENT_SHEETS: readonly AssessmentSheetSpec[] = [

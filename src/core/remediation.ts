@@ -1,7 +1,12 @@
 // Remediation plan: open gaps → plan rows, merged with the plan people already edit.
 // Keyed by Source + ID; every edited cell, extra column and hand-written row is kept.
 import { findClause, findControl, naturalIdCompare } from "../catalog";
-import { ASSESSMENT_SHEETS, SHEETS, type AssessmentSheetSpec } from "./contract";
+import {
+  ASSESSMENT_SHEETS,
+  SHEETS,
+  type AssessmentSheetSpec,
+  type AssessmentColumn,
+} from "./contract";
 import type { RowInputs } from "./inputs";
 import { isBlank, locateAssessmentTable, textOf } from "./read/locate";
 import {
@@ -68,7 +73,7 @@ export function findGaps(
     );
     const table = snapshot && locateAssessmentTable(snapshot, spec);
     if (!snapshot || !table) continue;
-    const value = (r: number, c: string): CellValue => {
+    const value = (r: number, c: AssessmentColumn): CellValue => {
       const i = table.columns.get(c);
       return i === undefined ? null : (snapshot.values[r]?.[i] ?? null);
     };

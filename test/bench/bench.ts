@@ -1,17 +1,26 @@
 // `npm run bench`: syncs, request payload bytes and milliseconds of the task pane's actions
 // (build, check, plan, adopt) at 100, 1,000 and 10,000 rows on the recording Excel fake, the core
-// rules timed alone, and the gzipped size of the production task pane bundle.
+// rules timed alone, and the gzipped size of the production task pane bundle. It also times, once
+// each, the speed cases the jest suites only guard against hangs (jest never asserts wall-clock
+// time): the large adopt() cases of test/core/adopt, building and reading .xlsx files, and each
+// real template in ../shared/templates against expectations.json's maxSeconds (skipped with a
+// notice when the folder is absent). A row over its budget is marked and makes the exit code 1.
 //   --json            print [{"task","rows","syncs","payloadBytes","ms"}] only (bundle size on stderr)
 //   --rows 100,1000   row counts to measure (default 100,1000,10000)
 //   --no-build        do not build dist/ when it is missing; report "not built"
 import { execFileSync } from "child_process";
+import ExcelJS from "exceljs";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
 import * as zlib from "zlib";
-import { adopt } from "../../src/core/adopt";
-import type { SheetSnapshot } from "../../src/core/snapshot";
-import { validateWorkbook } from "../../src/core/validate";
+import { adopt } from "../../src/core/adopt/adopt";
+import type { CellValue, SheetSnapshot } from "../../src/core/snapshot";
+import { csvToSnapshot, decodeCsvBytes } from "../../src/core/adopt/csv";
+import { buildAssessmentFile } from "../../src/xlsx/build";
+import { readSnapshots } from "../../src/xlsx/readSnapshots";
+import { validateWorkbook } from "../../src/core/validate/validate";
 import { applyAdoption, previewAdoption } from "../../src/excel/adoptSheet";
 import { buildAssessment } from "../../src/excel/buildAssessment";
 import { checkWorkbook, CHECKED_SHEETS } from "../../src/excel/checkWorkbook";
@@ -36,6 +45,8 @@ interface Measured extends BenchResult {
   responseBytes?: number;
   note?: string;
   failed?: boolean;
+  /** Milliseconds this row should stay under (what a jest suite used to assert). */
+  budgetMs?: number;
 }
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -236,6 +247,178 @@ function table(results: Measured[]): string {
   ].join("\n");
 }
 
+/** A snapshot from rows, as test/core/adopt builds them (every cell displays its value). */
+function gridSnapshot(name: string, rows: CellValue[][]): SheetSnapshot {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  const values = rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null));
+  return {
+    name,
+    origin: { row: 0, col: 0 },
+    values,
+    text: values.map((r) => r.map((v) => (v === null ? "" : String(v)))),
+    formulas: values.map((r) => r.map(() => null)),
+  };
+}
+
+const duration = (ms: number): string => (ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`);
+
+/** Times `fn` once (cold, as a person meets it) and holds it to `budgetMs`. */
+async function timeOnce(
+  task: string,
+  rows: number,
+  budgetMs: number,
+  fn: () => Promise<string> | string
+): Promise<Measured> {
+  const started = performance.now();
+  let note: string;
+  let failed = false;
+  try {
+    note = await fn();
+  } catch (error) {
+    failed = true;
+    note = `FAILED: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  const ms = Math.round(performance.now() - started);
+  const budget = `budget ${duration(budgetMs)}`;
+  return {
+    task,
+    rows,
+    syncs: 0,
+    payloadBytes: 0,
+    maxSyncPayloadBytes: 0,
+    ms,
+    budgetMs,
+    failed,
+    note: `${note}; ${ms > budgetMs ? `OVER ${budget}` : budget}`,
+  };
+}
+
+/** test/core/adopt: a 50,000-row ID/Status/Evidence sheet, one row in ten not an id. */
+function adoptCaseIds(): SheetSnapshot {
+  const rows: CellValue[][] = [["ID", "Status", "Evidence"]];
+  for (let i = 0; i < 50_000; i++)
+    rows.push([i % 10 === 0 ? `Row ${i}` : `A.8.${(i % 34) + 1}`, i % 2 ? "Yes" : "No", `e${i}`]);
+  return gridSnapshot("Big", rows);
+}
+
+/** test/core/adopt: a 10,000-row checklist under a title block, with status words. */
+function adoptCaseChecklist(): SheetSnapshot {
+  const ids = [
+    "5.1",
+    "5.2",
+    "5.3",
+    "5.7",
+    "5.10",
+    "6.1",
+    "6.8",
+    "7.4",
+    "7.14",
+    "8.1",
+    "8.16",
+    "8.34",
+  ];
+  const words = ["Implemented", "Partially implemented", "Not implemented", "N/A", "", "Yes", "No"];
+  const rows: CellValue[][] = [
+    ["Title block"],
+    [],
+    ["Control ID", "Title", "Applicable", "Status", "Evidence", "Owner"],
+  ];
+  for (let i = 0; i < 10_000; i++)
+    rows.push([
+      `A.${ids[i % ids.length]}`,
+      `Row ${i}`,
+      i % 13 ? "Yes" : "No",
+      words[i % words.length],
+      `Evidence ${i}`,
+      `Owner ${i % 7}`,
+    ]);
+  return gridSnapshot("Big", rows);
+}
+
+const matched = (snapshots: SheetSnapshot[]): string => {
+  const { counts } = adopt(snapshots).report;
+  return `${counts.matched} matched, ${counts.unmatched} unmatched`;
+};
+
+/** The speed cases the jest suites used to assert, each timed once against the same budget. */
+async function formerTestBudgets(): Promise<Measured[]> {
+  const results: Measured[] = [];
+  const ids = [adoptCaseIds()];
+  results.push(await timeOnce("adopt 50k-row sheet (core)", 50_000, 10_000, () => matched(ids)));
+  const checklist = [adoptCaseChecklist()];
+  matched(checklist); // warm up the JIT, as the test did
+  results.push(await timeOnce("adopt checklist (core)", 10_000, 1_000, () => matched(checklist)));
+
+  // test/xlsx/build: the CLI's build of a fresh workbook file (into a temporary folder).
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gap-bench-"));
+  try {
+    const out = path.join(dir, "built.xlsx");
+    let built = 0;
+    const row = await timeOnce("build .xlsx file", 0, 3_000, async () => {
+      built = (await buildAssessmentFile({ out })).rows;
+      return `${kb(fs.statSync(out).size)} written`;
+    });
+    results.push({ ...row, rows: built });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+
+  // test/xlsx/readSnapshots: reading a 50,000-row .xlsx (the file is made first, untimed).
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Big");
+  ws.addRow(["ID", "Status", "Evidence"]);
+  for (let i = 0; i < 50_000; i++)
+    ws.addRow([`A.5.${(i % 37) + 1}`, i % 2 ? "Yes" : "No", `evidence ${i}`]);
+  const big = Buffer.from(await wb.xlsx.writeBuffer());
+  results.push(
+    await timeOnce("read .xlsx file", 50_000, 30_000, async () => {
+      const [sheet] = await readSnapshots(big);
+      return `${sheet.values.length} rows read from ${kb(big.length)}`;
+    })
+  );
+  return results;
+}
+
+/** The real public templates beside the repository, read in place (never copied). */
+const SHARED_TEMPLATES = path.resolve(ROOT, "..", "shared", "templates");
+/** What test/core/adopt.templates used to assert when expectations.json gives no maxSeconds. */
+const DEFAULT_TEMPLATE_SECONDS = 10;
+
+/** Import (read + adopt) of each real template, once, against expectations.json's maxSeconds. */
+async function realTemplates(): Promise<Measured[]> {
+  const listing = path.join(SHARED_TEMPLATES, "expectations.json");
+  if (!fs.existsSync(listing)) {
+    process.stderr.write(
+      `real templates: ${SHARED_TEMPLATES} is absent (a clone without the shared folder beside it); not measured.\n`
+    );
+    return [];
+  }
+  const expectations = JSON.parse(fs.readFileSync(listing, "utf8")) as Record<
+    string,
+    { maxSeconds?: number }
+  >;
+  const results: Measured[] = [];
+  for (const [file, e] of Object.entries(expectations)) {
+    const full = path.join(SHARED_TEMPLATES, file);
+    let rows = 0;
+    const result = await timeOnce(
+      `import ${file}`,
+      0,
+      (e.maxSeconds ?? DEFAULT_TEMPLATE_SECONDS) * 1000,
+      async () => {
+        const snapshots = file.toLowerCase().endsWith(".csv")
+          ? [csvToSnapshot(decodeCsvBytes(fs.readFileSync(full)), { name: file })]
+          : await readSnapshots(full);
+        const { counts } = adopt(snapshots).report;
+        rows = counts.rows;
+        return `${counts.matched} matched, ${counts.unmatched} unmatched`;
+      }
+    );
+    results.push({ ...result, rows });
+  }
+  return results;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const json = argv.includes("--json");
   const rowsArg = argv.indexOf("--rows");
@@ -277,6 +460,7 @@ export async function main(argv: string[]): Promise<number> {
     ms: timeCore(() => adopt(template), 3),
     note: "adopt() only, no Excel",
   });
+  results.push(...(await formerTestBudgets()), ...(await realTemplates()));
 
   const bundle = bundleSize(!argv.includes("--no-build"));
   const bundleText = bundle
@@ -285,6 +469,8 @@ export async function main(argv: string[]): Promise<number> {
     : "task pane bundle: not built (run npm run build)";
   const overLimit = results.filter((r) => r.maxSyncPayloadBytes > PAYLOAD_LIMIT);
   const failed = results.filter((r) => r.failed);
+  const overBudget = results.filter((r) => r.budgetMs !== undefined && r.ms > r.budgetMs);
+  const overBudgetText = `Over their time budget: ${overBudget.map((r) => `${r.task} (${r.ms} ms > ${r.budgetMs} ms)`).join(", ")}\n`;
 
   if (json) {
     const out: BenchResult[] = results.map(({ task, rows, syncs, payloadBytes, ms }) => ({
@@ -297,6 +483,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     process.stderr.write(`${bundleText}\n`);
     for (const r of failed) process.stderr.write(`${r.task} at ${r.rows} rows: ${r.note}\n`);
+    if (overBudget.length) process.stderr.write(overBudgetText);
   } else {
     process.stdout.write(
       `Recording Excel fake, Node ${process.version}\n\n${table(results)}\n\n${bundleText}\n`
@@ -305,6 +492,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(
         `Requests over 5 MB: ${overLimit.map((r) => `${r.task} at ${r.rows}`).join(", ")}\n`
       );
+    if (overBudget.length) process.stdout.write(overBudgetText);
   }
-  return overLimit.length || failed.length ? 1 : 0;
+  return overLimit.length || failed.length || overBudget.length ? 1 : 0;
 }

@@ -1,29 +1,21 @@
 // End-to-end: the production task pane bundle in Debian's chromium, with the recording Excel fake
 // standing in for office.js. Drives every action the way a person would (mouse and keyboard),
-// checks what lands in the workbook, runs axe, and saves the README screenshots.
+// checks what lands in the workbook and runs axe. Its screenshots go to the gitignored
+// test-output/e2e/ (to look at after a failure); the README's come from `npm run screenshots`,
+// so running the tests never writes a tracked file.
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { describeWithTool, findExecutable } from "../support/externalTools";
-import { todaySerial } from "../../src/core/layout/settingsSheet";
 import { buildE2EBundles, ROOT } from "./bundle";
-import { serve, type StaticServer } from "./server";
+import { CHROMIUM_ARGS, serve, VIEWPORT, type StaticServer } from "./server";
 import type { GapHarness } from "./fakeHost";
+import { todaySerial } from "../../src/core/dates";
 
 const CHROMIUM = findExecutable(["chromium", "chromium-browser"]);
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-const IMAGES = path.join(ROOT, "docs", "images");
-const VIEWPORT = { width: 380, height: 900 };
+const IMAGES = path.join(ROOT, "test-output", "e2e");
 
 /** What the page exposes (test/e2e/fakeHost.ts), as seen from page.evaluate. */
 type Gap = Omit<GapHarness, "fake"> & {
@@ -49,7 +41,7 @@ describeWithTool("Chromium", CHROMIUM, "task pane in a real browser", () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM as string,
       headless: true,
-      args: ARGS,
+      args: CHROMIUM_ARGS,
     });
     fs.mkdirSync(IMAGES, { recursive: true });
   }, 110_000);

@@ -34,6 +34,9 @@ export function describeWithTool(
     });
     return;
   }
-  console.warn(`[skip] ${title}: ${tool} not found on PATH; install it to run this suite.`);
+  // Straight to stderr: jest hides console output of skipped suites when several suites run.
+  process.stderr.write(
+    `[skip] ${title}: ${tool} not found on PATH; install it to run this suite.\n`
+  );
   describe.skip(title, body);
 }

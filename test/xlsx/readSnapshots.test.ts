@@ -131,18 +131,17 @@ describe("readSnapshots", () => {
     expect(some.map((s) => s.name)).toEqual(["Settings"]);
   });
 
-  it("reads a 50,000-row sheet in reasonable time", async () => {
+  // Speed: `npm run bench` ("read .xlsx file"); here a hang guard only.
+  it("reads a 50,000-row sheet", async () => {
     const buf = await bufferOf((wb) => {
       const ws = wb.addWorksheet("Big");
       ws.addRow(["ID", "Status", "Evidence"]);
       for (let i = 0; i < 50_000; i++)
         ws.addRow([`A.5.${(i % 37) + 1}`, i % 2 ? "Yes" : "No", `evidence ${i}`]);
     });
-    const started = Date.now();
     const [s] = await readSnapshots(buf);
     expect(s.values.length).toBe(50_001);
-    expect(Date.now() - started).toBeLessThan(30_000);
-  });
+  }, 120_000);
 
   it("reads from a path and never changes the file", async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), "read-snapshots-"));

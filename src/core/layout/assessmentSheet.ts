@@ -3,7 +3,7 @@
 import { SCORED_STATUSES } from "../scale";
 import { CLAUSES, CONTROLS, CLAUSE_PARENTS } from "../../catalog";
 import type { AssessmentSheetSpec } from "../contract";
-import { ASSESSMENT_METHODS, MATURITY_LEVELS, SCORE_COLUMNS } from "../contract";
+import { ASSESSMENT_METHODS, MATURITY_LEVELS, SCORE_COLUMNS, hasColumn } from "../contract";
 import type { RowInputs } from "../inputs";
 import {
   emptySheet,
@@ -114,7 +114,7 @@ export function layoutAssessmentSheet({
 }: AssessmentLayoutInput): SheetPlan {
   const sheet = emptySheet(spec.sheet);
   sheet.tabColor = spec.kind === "clauses" ? COLORS.header : COLORS.brand;
-  const columns = [...spec.columns, ...extraColumns.filter((c) => !spec.columns.includes(c))];
+  const columns = [...spec.columns, ...extraColumns.filter((c) => !hasColumn(spec.columns, c))];
   const formulas = scoreFormulas(spec);
 
   // Catalog rows first, in catalog order; then rows a person added, in the order they had them.

@@ -1,6 +1,6 @@
 // The one pipeline behind build, rebuild, import and plan, for both hosts: read back what
 // people typed, fold in adopted answers and the remediation merge, lay the workbook out.
-import { ASSESSMENT_SHEETS, SHEETS } from "../contract";
+import { ASSESSMENT_SHEETS, SHEETS, hasColumn } from "../contract";
 import { harvestWorkbook, mergeInputs, type Harvest } from "../read/harvest";
 import type { AssessmentInputs, RowInputs } from "../inputs";
 import { layoutWorkbook } from "./workbook";
@@ -45,7 +45,7 @@ function withAdoptedColumns(
   for (const spec of ASSESSMENT_SHEETS) {
     for (const row of adopted[spec.kind].values()) {
       for (const column of Object.keys(row)) {
-        if (!spec.columns.includes(column) && !result[spec.kind].includes(column))
+        if (!hasColumn(spec.columns, column) && !result[spec.kind].includes(column))
           result[spec.kind].push(column);
       }
     }

@@ -1,10 +1,12 @@
 // Rules over the `Remediation Plan` sheet: owner or due date missing, due before start,
 // overdue and not done. The same checks light up in the sheet as conditional formats.
-import { REMEDIATION_COLUMNS } from "../contract";
-import { locateAssessmentTable, normalizeHeader } from "../read/locate";
+import { REMEDIATION_COLUMNS, type RemediationColumn } from "../contract";
+import { locateAssessmentTable } from "../read/locate";
 import type { SheetSnapshot } from "../snapshot";
 import type { CellRef, RemediationRule, Report } from "./types";
-import { REMEDIATION_REQUIRED } from "../read/remediation";
+import { REMEDIATION_REQUIRED, isOpenAction } from "../read/remediation";
+import { todaySerial } from "../dates";
+import { type CellValue } from "../snapshot";
 
 export type RemediationRuleId =
   "plan-owner-missing" | "plan-due-missing" | "plan-due-before-start" | "plan-overdue";
@@ -17,14 +19,6 @@ interface RemediationRowView {
   open: boolean;
 }
 
-/** Excel serial of a JS date (whole days since 1899-12-30). */
-function serialOf(date: Date): number {
-  return Math.floor(
-    (Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) - Date.UTC(1899, 11, 30)) /
-      86400000
-  );
-}
-
 function planRows(snapshot: SheetSnapshot): RemediationRowView[] {
   const table = locateAssessmentTable(
     snapshot,
@@ -32,20 +26,19 @@ function planRows(snapshot: SheetSnapshot): RemediationRowView[] {
     REMEDIATION_REQUIRED
   );
   if (!table) return [];
-  const col = (c: string): number | undefined => table.columns.get(c);
+  const col = (c: RemediationColumn): number | undefined => table.columns.get(c);
   return table.dataRows.map((r) => {
-    const value = (c: string): unknown => {
+    const value = (c: RemediationColumn): CellValue => {
       const i = col(c);
       return i === undefined ? null : (snapshot.values[r]?.[i] ?? null);
     };
-    const progress = normalizeHeader((value("Progress") as string | null) ?? null);
     const id = String(value("ID") ?? "").trim();
     return {
       id,
       row: r,
       value,
-      open: progress !== "done" && progress !== "resolved",
-      at: (c: string) => ({
+      open: isOpenAction({ ID: value("ID"), Progress: value("Progress") }),
+      at: (c: RemediationColumn) => ({
         sheet: snapshot.name,
         row: snapshot.origin.row + r,
         col: snapshot.origin.col + (col(c) ?? 0),
@@ -70,7 +63,7 @@ function rule(
     description,
     scope: "plan",
     check({ snapshot, today }, report) {
-      const now = serialOf(today);
+      const now = todaySerial(today);
       for (const row of planRows(snapshot)) if (row.id) check(row, now, report);
     },
   };
