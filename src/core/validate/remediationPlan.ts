@@ -4,18 +4,16 @@ import { REMEDIATION_COLUMNS, type RemediationColumn } from "../contract";
 import { locateAssessmentTable } from "../read/locate";
 import type { SheetSnapshot } from "../snapshot";
 import type { CellRef, RemediationRule, Report } from "./types";
+
 import { REMEDIATION_REQUIRED, isOpenAction } from "../read/remediation";
 import { todaySerial } from "../dates";
 import { type CellValue } from "../snapshot";
 
-export type RemediationRuleId =
-  "plan-owner-missing" | "plan-due-missing" | "plan-due-before-start" | "plan-overdue";
-
 interface RemediationRowView {
   id: string;
   row: number;
-  at(column: string): CellRef;
-  value(column: string): unknown;
+  at(column: RemediationColumn): CellRef;
+  value(column: RemediationColumn): CellValue;
   open: boolean;
 }
 

@@ -3,7 +3,6 @@ import type { AssessmentSheetSpec } from "../contract";
 import type { LocatedTable } from "../read/locate";
 import type { Status } from "../scale";
 import type { CellValue, SheetSnapshot } from "../snapshot";
-import type { RemediationRuleId } from "./remediationPlan";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -32,6 +31,10 @@ export type AssessmentRuleId =
   | "readiness-blocker"
   // A rule's check itself failed on odd input: reported, never thrown.
   | "check-failed";
+
+/** Rules over the Remediation Plan sheet. */
+export type RemediationRuleId =
+  "plan-owner-missing" | "plan-due-missing" | "plan-due-before-start" | "plan-overdue";
 
 export type RuleId = AssessmentRuleId | RemediationRuleId;
 
