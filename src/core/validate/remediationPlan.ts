@@ -3,7 +3,7 @@
 import { REMEDIATION_COLUMNS, type RemediationColumn } from "../contract";
 import { locateAssessmentTable } from "../read/locate";
 import type { SheetSnapshot } from "../snapshot";
-import type { CellRef, RemediationRule, Report } from "./types";
+import type { CellRef, RemediationRule, RemediationRuleId, Report } from "./types";
 
 import { REMEDIATION_REQUIRED, isOpenAction } from "../read/remediation";
 import { todaySerial } from "../dates";
