@@ -78,7 +78,7 @@ const FILE_ERRORS: Record<string, string> = {
 };
 
 /** Node's file errors (a bad --out path, a read-only folder) in words, or null for anything else. */
-export function describeFileError(error: unknown): string | null {
+function describeFileError(error: unknown): string | null {
   const e = error as { code?: string; path?: string };
   const reason = typeof e?.code === "string" ? FILE_ERRORS[e.code] : undefined;
   return reason ? `cannot use ${e.path ?? "the file"}: ${reason}.` : null;

@@ -57,7 +57,7 @@ function sheetStats(
 }
 
 /** Open actions the way the Summary counts them: an ID, and Progress neither Done nor Resolved. */
-export function countOpenActions(snapshots: SheetSnapshot[]): number | null {
+function countOpenActions(snapshots: SheetSnapshot[]): number | null {
   const sheet = findSheet(snapshots, SHEETS.remediation);
   if (!sheet) return null;
   return readRemediationRows(sheet).rows.filter(isOpenAction).length;

@@ -137,7 +137,7 @@ function defaultType(gap: Gap): string {
 }
 
 /** Phase 1 fixes the ISMS core and critical risks, Phase 2 high risks, Phase 3 the rest. */
-export function defaultPhase(gap: Pick<Gap, "source" | "level">): string {
+function defaultPhase(gap: Pick<Gap, "source" | "level">): string {
   if (gap.source === SHEETS.clauses || gap.level === "Critical") return "Phase 1";
   return gap.level === "High" ? "Phase 2" : "Phase 3";
 }

@@ -89,8 +89,6 @@ export const DEFAULT_SLA_DAYS: Record<RiskLevel, number> = {
   Low: 180,
 };
 
-export const APPLICABLE_VALUES = ["Yes", "No"] as const;
-
 /** Reads a cell as a scale status: exact match after trimming and ignoring case, else null. */
 export function asStatus(value: unknown): Status | null {
   if (typeof value !== "string") return null;

@@ -43,11 +43,6 @@ export function cellAddress(row: number, col: number): string {
   return `${columnLetter(col)}${row + 1}`;
 }
 
-/** A1 address of the snapshot cell at values[r][c]. */
-export function snapshotAddress(snapshot: SheetSnapshot, r: number, c: number): string {
-  return cellAddress(snapshot.origin.row + r, snapshot.origin.col + c);
-}
-
 /** Parses "B12" to 0-based {row, col}. */
 export function parseCellAddress(a1: string): { row: number; col: number } {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a1.trim());

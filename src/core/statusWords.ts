@@ -309,7 +309,7 @@ export const APPLICABILITY_WORDS: {
   },
 };
 
-export const APPLICABILITY_LETTERS: Record<string, boolean> = { y: true, n: false };
+const APPLICABILITY_LETTERS: Record<string, boolean> = { y: true, n: false };
 
 /** Lower bounds (inclusive) of Compliant and Partially Compliant; anything below is Non-Compliant. */
 export interface Thresholds {
@@ -318,9 +318,9 @@ export interface Thresholds {
 }
 
 /** 100 % is Compliant, anything from 1 % Partially Compliant, 0 % Non-Compliant. */
-export const DEFAULT_PERCENT_THRESHOLDS: Thresholds = { compliantMin: 100, partialMin: 1 };
+const DEFAULT_PERCENT_THRESHOLDS: Thresholds = { compliantMin: 100, partialMin: 1 };
 /** Maturity 0–5: 3 (defined) and up is Compliant, 1–2 Partially Compliant, 0 Non-Compliant. */
-export const DEFAULT_MATURITY_THRESHOLDS: Thresholds = { compliantMin: 3, partialMin: 1 };
+const DEFAULT_MATURITY_THRESHOLDS: Thresholds = { compliantMin: 3, partialMin: 1 };
 
 export interface StatusWordOptions {
   /** The user's "Status words" table: word → status; wins over the built-in lists. */

@@ -83,7 +83,7 @@ function groupLines(rule: string, problems: Problem[]): string[] {
 }
 
 /** The human report: a summary line, then problems grouped by rule (table order), errors first. */
-export function formatReport(report: ValidationReport, file: string): string {
+function formatReport(report: ValidationReport, file: string): string {
   const { errors, warnings, infos } = report.summary;
   const head = `Checked ${file}: ${plural(errors, "error")}, ${plural(warnings, "warning")}, ${plural(infos, "info")}.`;
   if (report.problems.length === 0) return `${head}\nAll clear: no problems found.`;

@@ -41,7 +41,7 @@ export const ROLE_LABELS: Record<Role, string> = {
  * Owner" is an owner before it is a control, "Implementation description" is evidence before it is
  * implementation, "Reasons for selection" (Greek tick-mark columns) is nothing at all.
  */
-export const HEADER_RULES: readonly { role: Role; pattern: RegExp }[] = [
+const HEADER_RULES: readonly { role: Role; pattern: RegExp }[] = [
   {
     role: "other",
     pattern:
@@ -131,7 +131,7 @@ export interface HeaderInfo {
 }
 
 /** Rows searched for a header: title blocks above tables are rarely longer. */
-export const HEADER_SEARCH_ROWS = 30;
+const HEADER_SEARCH_ROWS = 30;
 
 // A data row gives itself away with an id-shaped cell ("5.1", "A.9.2.3", a date-mangled "10.1.1").
 const ID_SHAPED = /(^|\s)(a\s*\.?\s*)?\d{1,2}\.\d{1,3}(\.\d{1,3})?\.?($|\s)/i;

@@ -69,7 +69,7 @@ interface CatalogRow {
   cells: Record<string, string>;
 }
 
-export function catalogRows(spec: AssessmentSheetSpec): CatalogRow[] {
+function catalogRows(spec: AssessmentSheetSpec): CatalogRow[] {
   if (spec.kind === "clauses") {
     return CLAUSES.map((c) => ({
       id: c.id,
@@ -355,7 +355,7 @@ export function layoutAssessmentSheet({
 const WRAPPED = ["Title", "Question", "Justification", "Evidence", "Notes", "Finding", "Action"];
 
 /** Files carry no autofit: estimate each data row's height from its longest wrapped text. */
-export function estimateRowHeights(
+function estimateRowHeights(
   grid: PlanCell[][],
   columns: string[],
   headerRow: number

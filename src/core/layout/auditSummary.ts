@@ -22,7 +22,7 @@ export interface AuditSummary {
   names: NamePlan[];
 }
 
-export const MISSING_DOCUMENTS_NAME = "Documents_Missing";
+const MISSING_DOCUMENTS_NAME = "Documents_Missing";
 
 /** `firstRow`: the Summary row the sections start on; `snapshots`: History rows at build time. */
 export function auditSummarySections(firstRow: number, snapshots: number): AuditSummary {

@@ -21,7 +21,7 @@ const T = TABLES.documents;
 export const DOCUMENTS_HEADER_ROW = 4;
 /** Blank rows at the end of the table for documents of your own. */
 export const DOCUMENT_SPARE_ROWS = 10;
-export const DEFAULT_REVIEW_MONTHS = 12;
+const DEFAULT_REVIEW_MONTHS = 12;
 
 /** The catalog lists the items clauses 4-10 require, then those Annex A controls commonly need:
  *  the Annex A part starts where the clause order starts again (10.2 → 5.1). */
@@ -41,7 +41,7 @@ export function documentClause(doc: MandatoryDocument): string {
   return DOCUMENTS.indexOf(doc) >= ANNEX_START ? `A.${doc.clause}` : doc.clause;
 }
 
-export function documentFormulas(): Record<(typeof DOCUMENT_FORMULA_COLUMNS)[number], string> {
+function documentFormulas(): Record<(typeof DOCUMENT_FORMULA_COLUMNS)[number], string> {
   const t = (c: string): string => thisRowRef(T, c);
   const months = `IF(ISNUMBER(${t("Months between reviews")}),${t("Months between reviews")},${DEFAULT_REVIEW_MONTHS})`;
   return {

@@ -15,7 +15,7 @@ const openGaps = (level: string): string =>
   [C, A].map((t) => `COUNTIFS(${t}[Risk level],"${level}",${t}[Gap score],">0")`).join("+");
 
 /** Blocker lines: label, stage, formula counting that blocker. */
-export const BLOCKERS: { label: string; stage: 1 | 2; formula: string }[] = [
+const BLOCKERS: { label: string; stage: 1 | 2; formula: string }[] = [
   {
     label: "Mandatory documents that do not exist",
     stage: 1,
@@ -54,7 +54,7 @@ export const BLOCKERS: { label: string; stage: 1 | 2; formula: string }[] = [
   },
 ];
 
-export const READINESS_NAMES = {
+const READINESS_NAMES = {
   stage1: "Readiness_Stage1_Blockers",
   stage2: "Readiness_Stage2_Blockers",
 } as const;

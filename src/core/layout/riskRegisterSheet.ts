@@ -20,9 +20,9 @@ export const RISK_HEADER_ROW = 4;
 /** Blank rows always left at the end of the register (a protected sheet cannot grow a table). */
 export const RISK_SPARE_ROWS = 20;
 /** Workbook name over the Annex A ID cells: the list the "Annex A controls" column offers. */
-export const CONTROL_IDS_NAME = "Control_IDs";
+const CONTROL_IDS_NAME = "Control_IDs";
 
-export function riskFormulas(): Record<(typeof RISK_FORMULA_COLUMNS)[number], string> {
+function riskFormulas(): Record<(typeof RISK_FORMULA_COLUMNS)[number], string> {
   const t = (c: string): string => thisRowRef(T, c);
   const product = (l: string, i: string): string =>
     `=IF(AND(ISNUMBER(${t(l)}),ISNUMBER(${t(i)})),${t(l)}*${t(i)},"")`;

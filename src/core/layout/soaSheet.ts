@@ -26,7 +26,7 @@ export const SOA_HEADER_ROW = 10;
 export const SOA_APPROVAL_ROW = 5;
 
 /** The live formulas; `hasRemediation` adds "Planned" for a non-compliant control with an open plan action. */
-export function soaFormulas(
+function soaFormulas(
   hasRemediation: boolean
 ): Record<(typeof SOA_FORMULA_COLUMNS)[number], string> {
   const id = thisRowRef(T, "ID");

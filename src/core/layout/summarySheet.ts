@@ -41,8 +41,8 @@ export interface SummaryLayout {
   names: NamePlan[];
 }
 
-export const TOP_CLAUSE_GAPS = 5;
-export const TOP_CONTROL_GAPS = 10;
+const TOP_CLAUSE_GAPS = 5;
+const TOP_CONTROL_GAPS = 10;
 
 /** `actionOwners` present = the workbook has a Remediation Plan; its section lists these owners.
  *  `snapshots`: rows on History (the trend chart appears once there is one). */

@@ -11,7 +11,7 @@ import { isBlank, locateAssessmentTable } from "./locate";
 export type RemediationRow = RowInputs;
 
 /** Progress values that close an action; anything else (blank too) leaves it open. */
-export const CLOSED_PROGRESS = ["Done", "Resolved"] as const;
+const CLOSED_PROGRESS = ["Done", "Resolved"] as const;
 
 /** An action with an ID whose Progress is not Done or Resolved (Excel's case-insensitive compare). */
 export function isOpenAction(row: RemediationRow): boolean {

@@ -28,10 +28,7 @@ const STATUS_CANDIDATES: ReadonlyMap<string, Status> = new Map<string, Status>([
 const BUILT_IN_WORDS = statusWordReader();
 
 /** The status a word not on the scale most likely means: the import's reading, else the nearest word. */
-export function suggestStatus(
-  raw: string,
-  words: StatusWordReader = BUILT_IN_WORDS
-): Status | null {
+function suggestStatus(raw: string, words: StatusWordReader = BUILT_IN_WORDS): Status | null {
   const read = words.readStatus(raw, { numbers: "none" });
   if (read.kind === "status") return read.status;
   return closest(raw, STATUS_CANDIDATES);
@@ -59,7 +56,7 @@ const APPLICABLE_CANDIDATES: ReadonlyMap<string, Applicability> = new Map<string
 ]);
 
 /** Evidence (and owner, justification) texts that say nothing an auditor can check (loose keys). */
-export const PLACEHOLDER_TEXTS: ReadonlySet<string> = new Set([
+const PLACEHOLDER_TEXTS: ReadonlySet<string> = new Set([
   "tbd",
   "tba",
   "tbc",

@@ -255,7 +255,7 @@ export function findSnapshot(
   return findSheet(snapshots, name);
 }
 
-export function buildAssessmentView(
+function buildAssessmentView(
   spec: AssessmentSheetSpec,
   snapshot: SheetSnapshot
 ): AssessmentSheetView | null {
