@@ -4,9 +4,9 @@ import * as os from "os";
 import * as path from "path";
 import { main } from "../../src/cli/main";
 import { importCommand } from "../../src/cli/commands/import";
-import { auditorQuestions, checklist2013 } from "../fixtures/templates/buildFixtures";
+import { auditorQuestions, checklist2013 } from "../core/adopt/fixtures/buildFixtures";
 
-const GRC_CSV = path.join(__dirname, "../fixtures/templates/grc-export-stray-spaces.csv");
+const GRC_CSV = path.join(__dirname, "../core/adopt/fixtures/grc-export-stray-spaces.csv");
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];

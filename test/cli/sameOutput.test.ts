@@ -11,7 +11,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { main } from "../../src/cli/main";
 import type { CliIo } from "../../src/cli/io";
-import { auditorQuestions } from "../fixtures/templates/buildFixtures";
+import { auditorQuestions } from "../core/adopt/fixtures/buildFixtures";
 import { headerColumns, openWorkbook, rowById } from "../support/workbookFiles";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gap-same-output-"));

@@ -4,7 +4,6 @@ import { assessmentStats, snapshotRow } from "../../src/core/history";
 import { emptyInputs, type RowInputs } from "../../src/core/inputs";
 import { layoutWorkbook } from "../../src/core/layout/workbook";
 import { planToSnapshots } from "../support/planSnapshots";
-import { isoDate, parseIsoDate } from "../../src/core/dates";
 
 function workbook(options: { plan?: boolean; weightPartial?: number } = {}) {
   const inputs = emptyInputs();
@@ -80,17 +79,5 @@ describe("snapshotRow", () => {
       stats.annexA.counts["Non-Compliant"],
       stats.annexA.compliance,
     ]).toEqual([94, 1, 0]);
-  });
-});
-
-describe("dates", () => {
-  it("round-trips yyyy-mm-dd and Excel serials", () => {
-    expect(parseIsoDate("2025-12-09")).toBe(46000);
-    expect(isoDate(46000)).toBe("2025-12-09");
-    expect(parseIsoDate("2024-02-29")).not.toBeNull();
-  });
-
-  it.each(["2025-02-30", "2025-13-01", "31.01.2025", "2025-1-1", ""])("rejects %p", (text) => {
-    expect(parseIsoDate(text)).toBeNull();
   });
 });

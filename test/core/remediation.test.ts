@@ -6,9 +6,7 @@ import {
   DEFAULT_REMEDIATION_SETTINGS,
   type Gap,
 } from "../../src/core/remediation";
-import { validateWorkbook } from "../../src/core/validate/validate";
 import type { SheetSnapshot } from "../../src/core/snapshot";
-import { REMEDIATION_COLUMNS } from "../../src/core/contract";
 import { type RemediationRow } from "../../src/core/read/remediation";
 
 const gap = (over: Partial<Gap>): Gap => ({
@@ -183,62 +181,5 @@ describe("findGaps", () => {
       ["5.4", "Partially Compliant", null, null],
     ]);
     expect([...closed].sort()).toEqual(["annex a|5.2", "annex a|5.3"]);
-  });
-});
-
-describe("plan rules in validate", () => {
-  const header = [...REMEDIATION_COLUMNS];
-  const row = (over: Record<string, unknown>) =>
-    header.map((c) => (over[c] ?? null) as string | number | null);
-  const plan = snapshot("Remediation Plan", [
-    header,
-    row({
-      ID: "5.1",
-      Source: "Annex A",
-      Owner: "Ann",
-      Start: 46000,
-      Due: 46030,
-      Progress: "In progress",
-    }),
-    row({ ID: "5.2", Source: "Annex A", Start: 46000, Progress: "Not started" }),
-    row({ ID: "5.3", Source: "Annex A", Owner: "Bo", Start: 46000, Due: 45990, Progress: "Done" }),
-    row({
-      ID: "5.4",
-      Source: "Annex A",
-      Owner: "Cy",
-      Start: 45000,
-      Due: 45100,
-      Progress: "Not started",
-    }),
-    row({
-      ID: "5.5",
-      Source: "Annex A",
-      Owner: "Di",
-      Start: 45000,
-      Due: 45100,
-      Progress: "Resolved",
-    }),
-  ]);
-  const today = new Date(Date.UTC(2025, 11, 1)); // serial 46000 is 2025-12-09
-  const problems = validateWorkbook([plan], { today }).problems.filter(
-    (p) => p.sheet === "Remediation Plan"
-  );
-  const planColumn = (c: string) =>
-    String.fromCharCode(65 + header.indexOf(c as (typeof header)[number]));
-
-  it("flags missing owner and due date on open actions only", () => {
-    expect(problems.filter((p) => p.rule === "plan-owner-missing").map((p) => p.cell)).toEqual([
-      `${planColumn("Owner")}6`,
-    ]);
-    expect(problems.filter((p) => p.rule === "plan-due-missing").map((p) => p.cell)).toEqual([
-      `${planColumn("Due")}6`,
-    ]);
-  });
-
-  it("flags due before start, and overdue open actions (not done or resolved ones)", () => {
-    expect(problems.filter((p) => p.rule === "plan-due-before-start").map((p) => p.id)).toEqual([
-      "5.3",
-    ]);
-    expect(problems.filter((p) => p.rule === "plan-overdue").map((p) => p.id)).toEqual(["5.4"]);
   });
 });

@@ -1,11 +1,16 @@
 import {
+  DEFAULT_SCORING,
   compliance,
   gapScore,
+  numberSetting,
   riskLevel,
   riskScore,
   scoreRow,
   sameText,
+  scoringFromSettings,
 } from "../../src/core/scoring";
+import { SCORED_STATUSES } from "../../src/core/scale";
+import type { CellValue } from "../../src/core/snapshot";
 
 describe("scoring model", () => {
   it("weights statuses like Excel compares text: case-insensitive, spaces significant", () => {
@@ -60,5 +65,63 @@ describe("scoring model", () => {
     expect(compliance([0, 0.5, 1, null])).toBeCloseTo(0.5);
     expect(compliance([0, 0, 0.5])).toBeCloseTo(2.5 / 3);
     expect(compliance([null, null])).toBeNull();
+  });
+});
+
+describe("scoringFromSettings", () => {
+  const settings = (entries: [string, CellValue][]) => new Map<string, CellValue>(entries);
+
+  it("uses the scale's defaults when Settings sets nothing", () => {
+    expect(scoringFromSettings(settings([]))).toEqual(DEFAULT_SCORING);
+    expect(DEFAULT_SCORING.weights).toEqual({ compliant: 0, partial: 0.5, nonCompliant: 1 });
+    expect(DEFAULT_SCORING.bands).toEqual({ medium: 5, high: 10, critical: 20 });
+  });
+
+  it.each(SCORED_STATUSES.map((s) => [s.status, s.weight.key] as const))(
+    "reads the weight of %s by its key %p, and scores that status with it",
+    (status, key) => {
+      const scoring = scoringFromSettings(settings([[key, 0.3]]));
+      const row = { status, likelihood: null, impact: null };
+      expect(gapScore(row, scoring)).toBe(0.3);
+      for (const other of SCORED_STATUSES.filter((s) => s.status !== status))
+        expect(gapScore({ ...row, status: other.status }, scoring)).toBe(other.weight.default);
+    }
+  );
+
+  it("ignores a weight that is text, not finite, or under another key", () => {
+    for (const value of ["0.3", NaN, Infinity, null, true] as CellValue[])
+      expect(scoringFromSettings(settings([["weight.Partially Compliant", value]]))).toEqual(
+        DEFAULT_SCORING
+      );
+    expect(scoringFromSettings(settings([["Weight_Partial", 0.3]]))).toEqual(DEFAULT_SCORING);
+  });
+
+  it("reads the band minimums, and riskLevel follows them", () => {
+    const scoring = scoringFromSettings(
+      settings([
+        ["band.Medium", 3],
+        ["band.High", 12],
+        ["band.Critical", 25],
+      ])
+    );
+    expect(scoring.bands).toEqual({ medium: 3, high: 12, critical: 25 });
+    expect([2, 3, 11, 12, 20, 25].map((r) => riskLevel(r, scoring))).toEqual([
+      "Low",
+      "Medium",
+      "Medium",
+      "High",
+      "High",
+      "Critical",
+    ]);
+  });
+
+  it("numberSetting falls back unless the value is a finite number", () => {
+    const map = settings([
+      ["a", 0],
+      ["b", "7"],
+    ]);
+    expect(numberSetting(map, "a", 9)).toBe(0);
+    expect(numberSetting(map, "b", 9)).toBe(9);
+    expect(numberSetting(map, "missing", 9)).toBe(9);
   });
 });

@@ -41,7 +41,7 @@ describe("recordSnapshot through Office.js", () => {
   it("adds a row of values, keeps what people typed on the audit sheets, and protects the shared sheets", async () => {
     const fake = fakeExcel();
     await run(fake, (c) => buildAssessment(c, { org: "Acme" }));
-    for (const name of PROTECTED_SHEETS.filter((n) => n !== SHEETS.plan))
+    for (const name of PROTECTED_SHEETS.filter((n) => n !== SHEETS.remediation))
       expect([name, fake.state.sheet(name).protection.protected]).toEqual([name, true]);
     expect(fake.state.sheet(SHEETS.history).protection.protected).toBe(false);
 

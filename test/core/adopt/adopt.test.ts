@@ -12,7 +12,7 @@ import {
   checklist2013,
   GRC_EXPORT_EXPECTED,
   type FixtureExpectations,
-} from "../../fixtures/templates/buildFixtures";
+} from "./fixtures/buildFixtures";
 
 /** A snapshot from rows; `text` overrides what a cell displays (Excel's number formats). */
 function sheet(
@@ -127,10 +127,7 @@ describe("adopt: fixtures in common layouts", () => {
   });
 
   it("a CSV export with stray spaces, prefixes, leading zeros and ids inside text", () => {
-    const csv = readFileSync(
-      path.join(__dirname, "../../fixtures/templates/grc-export-stray-spaces.csv"),
-      "utf8"
-    );
+    const csv = readFileSync(path.join(__dirname, "fixtures/grc-export-stray-spaces.csv"), "utf8");
     const result = adopt([csvToSnapshot(csv, { name: "grc-export.csv" })]);
     expectFixture(result, GRC_EXPORT_EXPECTED);
     expect(result.inputs.annexA.get("5.5")).toMatchObject({

@@ -1,6 +1,6 @@
 // The audit sheets in the plan: Statement of Applicability, Risk Register, Documents, Snapshot
 // History — their tables, formulas, protection, and a lossless read-back → layout round trip.
-import { CONTROLS, DOCUMENTS } from "../../src/catalog";
+import { CONTROLS, DOCUMENTS } from "../../../src/catalog";
 import {
   DOCUMENT_COLUMNS,
   HISTORY_COLUMNS,
@@ -9,18 +9,18 @@ import {
   SHEETS,
   SOA_COLUMNS,
   TABLES,
-} from "../../src/core/contract";
-import { harvestWorkbook } from "../../src/core/read/harvest";
-import { emptyInputs } from "../../src/core/inputs";
-import { layoutWorkbook, type LayoutOptions } from "../../src/core/layout/workbook";
-import { documentClause, DOCUMENT_SPARE_ROWS } from "../../src/core/layout/documentsSheet";
-import { RISK_SPARE_ROWS } from "../../src/core/layout/riskRegisterSheet";
-import type { SheetPlan, WorkbookPlan } from "../../src/core/layout/workbookPlan";
-import { planToSnapshots } from "../support/planSnapshots";
-import { documentRequired } from "../../src/core/read/documents";
-import { linkedControls, scoreRisk } from "../../src/core/read/risks";
-import { implementationStatus, soaApplicable } from "../../src/core/read/soa";
-import { emptyAudit, type AuditInputs } from "../../src/core/read/audit";
+} from "../../../src/core/contract";
+import { harvestWorkbook } from "../../../src/core/read/harvest";
+import { emptyInputs } from "../../../src/core/inputs";
+import { layoutWorkbook, type LayoutOptions } from "../../../src/core/layout/workbook";
+import { documentClause, DOCUMENT_SPARE_ROWS } from "../../../src/core/layout/documentsSheet";
+import { RISK_SPARE_ROWS } from "../../../src/core/layout/riskRegisterSheet";
+import type { SheetPlan, WorkbookPlan } from "../../../src/core/layout/workbookPlan";
+import { planToSnapshots } from "../../support/planSnapshots";
+import { documentRequired } from "../../../src/core/read/documents";
+import { linkedControls, scoreRisk } from "../../../src/core/read/risks";
+import { implementationStatus, soaApplicable } from "../../../src/core/read/soa";
+import { emptyAudit, type AuditInputs } from "../../../src/core/read/audit";
 
 const sheetOf = (plan: WorkbookPlan, name: string): SheetPlan => {
   const s = plan.sheets.find((x) => x.name === name);

@@ -1,6 +1,6 @@
-import { layoutWorkbook } from "../../src/core/layout/workbook";
-import { ANNEX_A_COLUMNS, CLAUSE_COLUMNS } from "../../src/core/contract";
-import { emptyInputs } from "../../src/core/inputs";
+import { layoutWorkbook } from "../../../src/core/layout/workbook";
+import { ANNEX_A_COLUMNS, CLAUSE_COLUMNS } from "../../../src/core/contract";
+import { emptyInputs } from "../../../src/core/inputs";
 
 describe("layoutWorkbook", () => {
   const plan = layoutWorkbook({ org: "Acme", start: 46000 });
