@@ -48,6 +48,6 @@ export function dateSerial(value: CellValue): number | null {
   if (typeof value !== "string" || value.trim() === "") return null;
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(value.trim());
   if (!m) return null;
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return Number.isNaN(ms) ? null : Math.floor(serialFromUtcMs(ms));
+  // Only real calendar days: "2025-02-30" is not a date, as parseIsoDate says too.
+  return parseIsoDate(`${m[1]}-${m[2].padStart(2, "0")}-${m[3].padStart(2, "0")}`);
 }

@@ -70,6 +70,8 @@ describe("dateSerial", () => {
 
   it("reads text that starts with a yyyy-mm-dd date, one-digit months and days too", () => {
     expect(dateSerial("2025-12-09")).toBe(46000);
+    expect(dateSerial("2025-02-30")).toBeNull();
+    expect(dateSerial("2025-13-45")).toBeNull();
     expect(dateSerial(" 2025-12-09 14:30")).toBe(46000);
     expect(dateSerial("2025-3-1")).toBe(45717);
   });

@@ -6,7 +6,7 @@ import type { SheetSnapshot } from "../snapshot";
 import type { CellRef, RemediationRule, RemediationRuleId, Report } from "./types";
 
 import { REMEDIATION_REQUIRED, isOpenAction } from "../read/remediation";
-import { todaySerial } from "../dates";
+import { dateSerial, todaySerial } from "../dates";
 import { type CellValue } from "../snapshot";
 
 interface RemediationRowView {
@@ -87,9 +87,10 @@ export const REMEDIATION_RULES: readonly RemediationRule[] = [
     "error",
     "Due date before the start date",
     (row, _today, report) => {
-      const start = row.value("Start");
-      const due = row.value("Due");
-      if (typeof start === "number" && typeof due === "number" && due < start) {
+      // Dates as the overview reads them: serials, or ISO text such as "2026-03-31".
+      const start = dateSerial(row.value("Start"));
+      const due = dateSerial(row.value("Due"));
+      if (start !== null && due !== null && due < start) {
         report(
           row.at("Due"),
           `Action for ${row.id} is due before it starts. Move the due date after the start date.`
@@ -98,8 +99,8 @@ export const REMEDIATION_RULES: readonly RemediationRule[] = [
     }
   ),
   rule("plan-overdue", "warning", "An open action is past its due date", (row, today, report) => {
-    const due = row.value("Due");
-    if (row.open && typeof due === "number" && due < today) {
+    const due = dateSerial(row.value("Due"));
+    if (row.open && due !== null && due < today) {
       report(
         row.at("Due"),
         `Action for ${row.id} is overdue. Finish it, set Progress to Done, or agree a new due date.`

@@ -1,4 +1,4 @@
-// validateWorkbook: walks the rule table (rules/index.ts) over SheetSnapshots and returns sorted problems.
+// validateWorkbook: walks the rule table (rules.ts) over SheetSnapshots and returns sorted problems.
 // Pure and total: whatever the snapshots hold, it returns a report and never throws.
 import { ASSESSMENT_SHEETS, SHEETS } from "../contract";
 import { RULES } from "./rules";

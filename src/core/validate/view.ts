@@ -247,7 +247,7 @@ function cellText(snapshot: SheetSnapshot, r: number, c: number): string {
   return v === null ? "" : String(v).trim();
 }
 
-/** The first snapshot with exactly this sheet name. */
+/** The snapshot of this sheet, by the one matching rule (trimmed, any letter case). */
 export function findSnapshot(
   snapshots: readonly SheetSnapshot[],
   name: string

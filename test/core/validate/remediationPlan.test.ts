@@ -121,6 +121,19 @@ describe("plan rules: which actions and cells", () => {
     ]);
   });
 
+  it("reads due and start dates typed as ISO text, as the overview does", () => {
+    expect(
+      check([
+        row({ ID: "5.1", Owner: "Ann", Start: "2025-11-01", Due: "2025-12-01", Progress: null }),
+        row({ ID: "5.2", Owner: "Bo", Start: "2025-12-20", Due: "2025-12-15", Progress: null }),
+        row({ ID: "5.3", Owner: "Cy", Due: "2025-02-30", Progress: null }),
+      ])
+    ).toEqual([
+      `plan-overdue ${col("Due")}6 warning`,
+      `plan-due-before-start ${col("Due")}7 error`,
+    ]);
+  });
+
   it("finds the plan sheet whatever its letter case and stray spaces", () => {
     expect(
       check([row({ ID: "5.1", Owner: "Ann", Progress: null })], today, "remediation plan ")
