@@ -261,8 +261,9 @@ function snapshotOf(
 /**
  * Reads a workbook into one snapshot per worksheet. Each snapshot covers the cells with content
  * (its `origin` says where that block starts), so huge claimed ranges cost nothing.
+ * The file goes through the package pre-pass (./package: limits, other writers' layouts) first.
  * Throws WorkbookReadError with a message a person can act on for missing, empty, encrypted,
- * non-xlsx or corrupt files.
+ * non-xlsx, oversized or corrupt files.
  */
 export async function readSnapshots(
   source: string | Buffer,

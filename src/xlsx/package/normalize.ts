@@ -142,7 +142,9 @@ class PackageNormalizer {
     private readonly archive: ZipArchive,
     private readonly label: string
   ) {
-    for (const name of archive.names) this.byLowerName.set(name.toLowerCase(), name);
+    // Some writers put a leading "/" on entry names; ExcelJS strips it, and so do lookups here.
+    for (const name of archive.names)
+      this.byLowerName.set(name.replace(/^\/+/, "").toLowerCase(), name);
   }
 
   /** The zip entry a part name refers to (part names are case-insensitive in OPC). */
@@ -166,8 +168,8 @@ class PackageNormalizer {
     this.changes.add(change);
   }
 
-  /** Checks and rewrites the package; the list of changes made, or null when it is no workbook. */
-  async run(): Promise<string[] | null> {
+  /** Checks and rewrites the package; returns the list of changes made. */
+  async run(): Promise<string[]> {
     // 1. Structure first (relationships, content types), so sheets are known before inflating them.
     for (const name of this.archive.names)
       if (name.endsWith(".rels") || name === "[Content_Types].xml")
@@ -179,7 +181,11 @@ class PackageNormalizer {
     const workbook = officeRel
       ? this.entry(resolveTarget("", officeRel.target))
       : this.entry(WORKBOOK);
-    if (!workbook) return null; // not an OOXML workbook: ExcelJS says what it says
+    if (!workbook)
+      throw new WorkbookReadError(
+        `${this.label} is not an Excel workbook: it is a zip archive without a workbook part (xl/workbook.xml)`,
+        'Open it in the program that made it and save it as "Excel Workbook (.xlsx)", or export it as CSV.'
+      );
     this.kinds.set(workbook, REL_TYPES.officeDocument);
     this.data.set(workbook, await this.archive.inflate(workbook));
 
@@ -429,6 +435,6 @@ export async function normalizeXlsxPackage(
   const archive = await ZipArchive.open(bytes, label);
   const normalizer = new PackageNormalizer(archive, label);
   const changes = await normalizer.run();
-  if (!changes || changes.length === 0) return { bytes, changes: [] };
+  if (changes.length === 0) return { bytes, changes: [] };
   return { bytes: await normalizer.repack(), changes };
 }
