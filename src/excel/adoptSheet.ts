@@ -1,9 +1,9 @@
 // "Adopt a template" in Excel: read a sheet a person pasted in (never changing it), preview what
 // would land where, then write the adopted answers into the assessment through the build path.
 import { adopt, type AdoptResult } from "../core/adopt/adopt";
-import { SHEETS } from "../core/contract";
+import { SHEETS, OWNED_SHEETS } from "../core/contract";
 import { readStatusWordsTable } from "../core/statusWords";
-import { buildAssessment, OWNED_SHEETS, type BuildInExcelResult } from "./buildAssessment";
+import { buildAssessment, type BuildInExcelResult } from "./buildAssessment";
 import { readWorkbook } from "./readSnapshots";
 import { findSheet, sameSheetName } from "../core/read/sheets";
 

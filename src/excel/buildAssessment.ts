@@ -1,11 +1,13 @@
-// "Build assessment" in Excel: one read of what exists, the same layout the CLI uses, one
-// batched write. Values people typed are read back first and written again; nothing is lost.
-import { SHEETS } from "../core/contract";
+// "Build assessment" in Excel: one read of what exists, the same layout the CLI uses, and only
+// the differences written (the whole plan on the first build of an empty workbook). Values people
+// typed are read back and kept; what they added around our cells is never touched.
+import { SHEETS, OWNED_SHEETS } from "../core/contract";
 import { composeWorkbook } from "../core/layout/compose";
 import type { AssessmentInputs } from "../core/inputs";
 import type { RemediationMerge } from "../core/remediation";
 import { readWorkbook } from "./readSnapshots";
-import { renderPlan, type RenderProgress } from "./renderPlan";
+import type { RenderProgress } from "./renderPlan";
+import { OWNED_TABLES, reconcilePlan } from "./reconcile";
 
 export interface BuildInExcelOptions {
   org?: string;
@@ -22,17 +24,13 @@ export interface BuildInExcelResult {
   remediation?: RemediationMerge;
 }
 
-export const OWNED_SHEETS = [
-  SHEETS.clauses,
-  SHEETS.annexA,
-  SHEETS.soa,
-  SHEETS.risks,
-  SHEETS.documents,
-  SHEETS.summary,
-  SHEETS.remediation,
-  SHEETS.history,
-  SHEETS.settings,
-];
+/** Charts need ExcelApi 1.8 (outside Office, e.g. in tests, they are assumed). */
+export function supportsCharts(): boolean {
+  return (
+    typeof Office === "undefined" ||
+    Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.8") !== false
+  );
+}
 
 /** True when the workbook already has assessment sheets (the task pane asks before rebuilding). */
 export async function hasAssessment(context: Excel.RequestContext): Promise<boolean> {
@@ -47,15 +45,10 @@ export async function buildAssessment(
   context: Excel.RequestContext,
   options: BuildInExcelOptions = {}
 ): Promise<BuildInExcelResult> {
-  const read = await readWorkbook(context, OWNED_SHEETS, { lean: true });
+  const read = await readWorkbook(context, OWNED_SHEETS, { lean: true, tables: OWNED_TABLES });
   const composition = composeWorkbook(read.snapshots, options);
-  const supportsCharts =
-    typeof Office === "undefined" ||
-    Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.8") !== false;
-  const writes = await renderPlan(context, composition.plan, {
-    sheets: read.sheets,
-    names: read.names,
-    supportsCharts,
+  const { syncs: writes } = await reconcilePlan(context, composition.plan, read, {
+    supportsCharts: supportsCharts(),
     onProgress: options.onProgress,
   });
   return {

@@ -1,10 +1,8 @@
 // "Check workbook" in Excel: one read of the assessment sheets, the core rules, and a way to
 // take the user to the cell a problem names.
-import { SHEETS } from "../core/contract";
+import { CHECKED_SHEETS } from "../core/contract";
 import { validateWorkbook, type ValidationReport } from "../core/validate/validate";
 import { readWorkbook } from "./readSnapshots";
-
-export const CHECKED_SHEETS = [SHEETS.clauses, SHEETS.annexA, SHEETS.remediation, SHEETS.settings];
 
 export async function checkWorkbook(
   context: Excel.RequestContext,

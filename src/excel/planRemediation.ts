@@ -1,8 +1,9 @@
 // "Create remediation plan" in Excel: preview the merge (new / kept / resolved) from one read,
 // then write it through the same build path, keeping every edit on the plan.
 import { composeWorkbook } from "../core/layout/compose";
-import { buildAssessment, OWNED_SHEETS } from "./buildAssessment";
+import { buildAssessment } from "./buildAssessment";
 import { readWorkbook } from "./readSnapshots";
+import { OWNED_SHEETS } from "../core/contract";
 
 export interface PlanOutcome {
   added: number;

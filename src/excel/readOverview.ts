@@ -13,7 +13,7 @@ function toCell(value: unknown): CellValue {
 }
 
 /** Snapshots with values only (no formulas, no display text) of the sheets that exist; one sync. */
-export async function readValueSnapshots(
+async function readValueSnapshots(
   context: Excel.RequestContext,
   sheetNames: readonly string[]
 ): Promise<SheetSnapshot[]> {

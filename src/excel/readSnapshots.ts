@@ -9,11 +9,34 @@ export interface SheetInventory {
   protected: boolean;
 }
 
+/** One of our tables as it stands: where, how big, its headers and its first body row. */
+export interface TableInventory {
+  name: string;
+  sheet: string;
+  /** 0-based sheet row of the header row and column of the first column. */
+  row: number;
+  col: number;
+  /** Rows including the header row. */
+  rows: number;
+  columns: string[];
+  /** `formulas` of the first body row (formula text, or the constant), in column order. */
+  firstRow: unknown[];
+}
+
+export interface DefinedName {
+  name: string;
+  formula: string;
+}
+
 export interface WorkbookRead {
   snapshots: SheetSnapshot[];
   sheets: SheetInventory[];
   /** Names defined in the workbook. */
   names: string[];
+  /** With `tables`: the names with their formulas, the tables found and every sheet in tab order. */
+  definedNames?: DefinedName[];
+  tables?: TableInventory[];
+  order?: string[];
 }
 
 function toCell(value: unknown): CellValue {
@@ -36,6 +59,9 @@ export interface ReadOptions {
    *  `values` plus the addresses of formula cells (ExcelApi 1.9 getSpecialCells) — a fraction of
    *  the answer; formulas then read as "=" markers. Without 1.9: `formulas` only. */
   lean?: boolean;
+  /** Also read, in the same sync, where these tables are (a reconcile diffs against them), the
+   *  defined names' formulas and the order of all sheets. */
+  tables?: readonly string[];
 }
 
 /** The sheet-less A1 ranges of a (Range or RangeAreas) address: "'A b'!L5:L9,'A b'!M5" → [L5:L9, M5]. */
@@ -93,7 +119,7 @@ function snapshotOf(name: string, row: number, col: number, cells: Cells): Sheet
  *  the structure first and then each used range in row slices (halved until they fit). */
 export async function readWorkbook(
   context: Excel.RequestContext,
-  sheetNames: string[],
+  sheetNames: readonly string[],
   options: ReadOptions = {}
 ): Promise<WorkbookRead> {
   const properties = options.lean
@@ -102,18 +128,25 @@ export async function readWorkbook(
       : "formulas"
     : "values,formulas,text";
   try {
-    return await readOnce(context, sheetNames, properties);
+    return await readOnce(context, sheetNames, properties, options.tables);
   } catch (error) {
     if ((error as { code?: string }).code !== TOO_BIG) throw error;
   }
-  const structure = await readOnce(context, sheetNames, null);
+  const structure = await readOnce(context, sheetNames, null, options.tables);
   const snapshots: SheetSnapshot[] = [];
   for (const area of structure.areas) {
     const slices = properties === "values+special" ? "formulas" : properties;
     const cells = await readSlices(context, area, slices, 0, area.rows, Math.ceil(area.rows / 2));
     snapshots.push(snapshotOf(area.name, area.row, area.col, cells));
   }
-  return { snapshots, sheets: structure.sheets, names: structure.names };
+  return {
+    snapshots,
+    sheets: structure.sheets,
+    names: structure.names,
+    definedNames: structure.definedNames,
+    tables: structure.tables,
+    order: structure.order,
+  };
 }
 
 interface UsedArea {
@@ -161,10 +194,21 @@ async function readSlices(
 /** One sync: the sheets' structure, plus the cells' `properties` (null = only the used area's size). */
 async function readOnce(
   context: Excel.RequestContext,
-  sheetNames: string[],
-  properties: string | null
+  sheetNames: readonly string[],
+  properties: string | null,
+  tableNames?: readonly string[]
 ): Promise<WorkbookRead & { areas: UsedArea[] }> {
-  const names = context.workbook.names.load("items/name");
+  const names = context.workbook.names.load(tableNames ? "items/name,items/formula" : "items/name");
+  const order = tableNames ? context.workbook.worksheets.load("items/name") : null;
+  const tables = (tableNames ?? []).map((name) => {
+    const table = context.workbook.tables.getItemOrNullObject(name).load("name,worksheet/name");
+    return {
+      table,
+      range: table.getRange().load("rowIndex,columnIndex,rowCount"),
+      columns: table.columns.load("items/name"),
+      first: table.getDataBodyRange().getRow(0).load("formulas"),
+    };
+  });
   const queued = sheetNames.map((name) => {
     const sheet = context.workbook.worksheets.getItemOrNullObject(name);
     sheet.load("name");
@@ -229,5 +273,25 @@ async function readOnce(
       };
     }
   );
-  return { snapshots, sheets, names: names.items.map((n) => n.name), areas };
+  return {
+    snapshots,
+    sheets,
+    names: names.items.map((n) => n.name),
+    areas,
+    ...(tableNames && {
+      definedNames: names.items.map((n) => ({ name: n.name, formula: String(n.formula) })),
+      order: order?.items.map((s) => s.name),
+      tables: tables
+        .filter(({ table }) => !table.isNullObject)
+        .map(({ table, range, columns, first }) => ({
+          name: table.name,
+          sheet: table.worksheet.name,
+          row: range.rowIndex,
+          col: range.columnIndex,
+          rows: range.rowCount,
+          columns: columns.items.map((c) => c.name),
+          firstRow: first.formulas[0] ?? [],
+        })),
+    }),
+  };
 }

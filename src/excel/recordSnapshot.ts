@@ -1,12 +1,14 @@
-// "Record snapshot" in Excel: one read, the current scores as a new row of values on the Snapshot
-// History sheet, and the same batched rebuild as "Build assessment" (nothing people typed is lost).
+// "Record snapshot" in Excel: one read, the current scores as a new row of values appended to the
+// Snapshots table, and the same reconcile as "Build assessment" (only differences are written).
 import { composeWorkbook } from "../core/layout/compose";
 import { snapshotRow } from "../core/history";
 import type { RowInputs } from "../core/inputs";
-import { OWNED_SHEETS } from "./buildAssessment";
+import { supportsCharts } from "./buildAssessment";
 import { readWorkbook } from "./readSnapshots";
-import { renderPlan, type RenderProgress } from "./renderPlan";
+import type { RenderProgress } from "./renderPlan";
+import { OWNED_TABLES, reconcilePlan } from "./reconcile";
 import { todaySerial } from "../core/dates";
+import { OWNED_SHEETS } from "../core/contract";
 
 export interface RecordSnapshotOptions {
   /** Excel date serial of the snapshot; default today. */
@@ -27,19 +29,14 @@ export async function recordSnapshot(
   context: Excel.RequestContext,
   options: RecordSnapshotOptions = {}
 ): Promise<RecordSnapshotResult> {
-  const read = await readWorkbook(context, OWNED_SHEETS, { lean: true });
+  const read = await readWorkbook(context, OWNED_SHEETS, { lean: true, tables: OWNED_TABLES });
   const row = snapshotRow(read.snapshots, {
     date: options.date ?? todaySerial(),
     note: options.note,
   });
   const composition = composeWorkbook(read.snapshots, { appendHistory: [row] });
-  const supportsCharts =
-    typeof Office === "undefined" ||
-    Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.8") !== false;
-  const writes = await renderPlan(context, composition.plan, {
-    sheets: read.sheets,
-    names: read.names,
-    supportsCharts,
+  const { syncs: writes } = await reconcilePlan(context, composition.plan, read, {
+    supportsCharts: supportsCharts(),
     onProgress: options.onProgress,
   });
   return { row, snapshots: composition.harvest.audit.history.rows.length + 1, syncs: 1 + writes };

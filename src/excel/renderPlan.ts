@@ -1,123 +1,80 @@
-// Renders a WorkbookPlan through Office.js: the add-in twin of xlsx/renderPlan.ts.
-// Everything is queued and sent in as few syncs as the 5 MB request limit allows; uniform
-// columns (calculated formulas, one number format) go as one scalar instead of a cell per row.
+// Applies the work a WorkbookDiff found through Office.js: the add-in twin of xlsx/renderPlan.ts.
+// In the order Excel accepts: sheets, then the cells a table is created over, tables and their
+// new rows, names, and only then the formulas and validation lists that refer to them; formats,
+// rules and charts last. Everything is queued and sent in as few requests as the 5 MB limit
+// allows (sized in UTF-8 bytes), with calculation suspended and one recalculation at the end.
 import type {
-  CellBlock,
   CellStyle,
   ConditionalFormatPlan,
-  PlanCell,
-  SheetPlan,
   ValidationPlan,
   WorkbookPlan,
 } from "../core/layout/workbookPlan";
-import { cellAddress, columnLetter, parseCellAddress } from "../core/snapshot";
+import { cellAddress, columnLetter } from "../core/snapshot";
 import type { SheetInventory } from "./readSnapshots";
+import { WorkbookDiff, type CellWrite, type SheetWork, type WorkbookWork } from "./workbookDiff";
+import { WriteBatch } from "./writeBatch";
+import { jsonBytes } from "./cellText";
 
-/** Stay well under Excel on the web's 5 MB request limit. */
-export const PAYLOAD_BUDGET = 4 * 1024 * 1024;
+export { asWritten } from "./cellText";
+export { PAYLOAD_BUDGET } from "./writeBatch";
 
 /** Excel column width in points for a width in characters of the default font. */
-export const charsToPoints = (chars: number): number => Math.round(chars * 5.6 + 5);
+const charsToPoints = (chars: number): number => Math.round(chars * 5.6 + 5);
 
 export interface RenderProgress {
   (done: number, total: number): void;
 }
 
-/** Queues work and syncs when the queued payload would pass the budget. */
-class Batcher {
-  private pending = 0;
-  syncs = 0;
-  constructor(private readonly context: Excel.RequestContext) {}
+/** Largest single `formulas` write: big blocks go as several row slices. */
+const WRITE_SLICE_BYTES = 1024 * 1024;
 
-  async add(bytes: number): Promise<void> {
-    if (this.pending > 0 && this.pending + bytes > PAYLOAD_BUDGET) await this.flush();
-    this.pending += bytes;
-  }
-
-  async flush(): Promise<void> {
-    await this.context.sync();
-    this.syncs++;
-    this.pending = 0;
-  }
-}
-
-const COERCED = [
-  /^[=+\-@'.\d]/, // formulas, numbers, dates like 1/2, percentages, ids like 5.10
-  /^\s/, // Excel trims and re-parses
-  /^(true|false)$/i,
-  /^[$€£¥]\s?\d/, // currency
-  /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s\-/.]+\d/i, // "May 2025", "Mar-23"
-];
-
-/** Text Excel would turn into something else (a formula, number, date, boolean) gets a leading
- *  apostrophe, so "5.10" stays "5.10" and "=cmd" stays text: writing goes through `formulas`. */
-export function asWritten(value: string | number | boolean): string | number | boolean {
-  if (typeof value !== "string" || value === "") return value;
-  return COERCED.some((pattern) => pattern.test(value)) ? `'${value}` : value;
-}
-
-const cellText = (cell: PlanCell | undefined): string | number | boolean =>
-  cell?.formula ?? (cell?.value === null || cell?.value === undefined ? "" : asWritten(cell.value));
-
-interface Run {
-  range: string;
-  formulas: (string | number | boolean)[][] | string | number | boolean;
-  bytes: number;
-}
-
-/** Splits a block into column runs: a uniform formula column below its header becomes one scalar. */
-export function blockRuns(block: CellBlock, maxBytes = PAYLOAD_BUDGET): Run[] {
-  const origin = parseCellAddress(block.at);
-  const height = block.cells.length;
-  const width = Math.max(0, ...block.cells.map((r) => r.length));
-  const runs: Run[] = [];
-  const grid = (top: number, left: number, bottom: number, right: number): void => {
-    // Rows in slices that fit the budget, so one huge sheet still writes.
-    let start = top;
-    while (start <= bottom) {
-      let bytes = 0;
-      let end = start;
-      const rows: (string | number | boolean)[][] = [];
-      while (end <= bottom) {
-        const row = [];
-        for (let c = left; c <= right; c++) row.push(cellText(block.cells[end]?.[c]));
-        const size = JSON.stringify(row).length;
-        if (rows.length && bytes + size > maxBytes) break;
-        rows.push(row);
-        bytes += size;
-        end++;
+/** Cells to write, as rectangles of consecutive rows (null = leave the cell as it is). */
+export function cellRuns(
+  cells: CellWrite[],
+  maxBytes = WRITE_SLICE_BYTES
+): { address: string; formulas: (string | number | boolean | null)[][] }[] {
+  const sorted = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
+  const runs: { address: string; formulas: (string | number | boolean | null)[][] }[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    // Consecutive rows form a band; a band ends at a gap or when it grows past maxBytes.
+    let j = i;
+    let left = sorted[i].col;
+    let right = sorted[i].col;
+    let bytes = 0;
+    while (j < sorted.length) {
+      const row = sorted[j].row;
+      if (j > i && row > sorted[j - 1].row + 1) break;
+      let k = j;
+      let rowBytes = 0;
+      let l = left;
+      let r = right;
+      while (k < sorted.length && sorted[k].row === row) {
+        l = Math.min(l, sorted[k].col);
+        r = Math.max(r, sorted[k].col);
+        rowBytes += jsonBytes(sorted[k].text) + 1;
+        k++;
       }
-      runs.push({
-        range: `${cellAddress(origin.row + start, origin.col + left)}:${cellAddress(origin.row + end - 1, origin.col + right)}`,
-        formulas: rows,
-        bytes,
-      });
-      start = end;
+      if (j > i && bytes + rowBytes + (r - l + 1) * 5 > maxBytes) break;
+      left = l;
+      right = r;
+      bytes += rowBytes + (r - l + 1) * 5;
+      j = k;
     }
-  };
-  const uniformFormula = (c: number): string | null => {
-    if (height < 3) return null;
-    const f = block.cells[1]?.[c]?.formula;
-    if (!f) return null;
-    for (let r = 2; r < height; r++) if (block.cells[r]?.[c]?.formula !== f) return null;
-    return f;
-  };
-  let runStart = 0;
-  for (let c = 0; c <= width; c++) {
-    const uniform = c < width ? uniformFormula(c) : null;
-    if (c === width || uniform) {
-      if (c > runStart) grid(0, runStart, height - 1, c - 1);
-      if (uniform) {
-        grid(0, c, 0, c); // header cell
-        const letter = columnLetter(origin.col + c);
-        runs.push({
-          range: `${letter}${origin.row + 2}:${letter}${origin.row + height}`,
-          formulas: uniform,
-          bytes: uniform.length + 40,
-        });
-      }
-      runStart = c + 1;
-    }
+    const top = sorted[i].row;
+    const bottom = sorted[j - 1].row;
+    const grid = Array.from({ length: bottom - top + 1 }, () =>
+      new Array<string | number | boolean | null>(right - left + 1).fill(null)
+    );
+    for (let k = i; k < j; k++) grid[sorted[k].row - top][sorted[k].col - left] = sorted[k].text;
+    runs.push({
+      address:
+        top === bottom && left === right
+          ? cellAddress(top, left)
+          : `${cellAddress(top, left)}:${cellAddress(bottom, right)}`,
+      formulas: grid,
+    });
+    i = j;
   }
   return runs;
 }
@@ -175,107 +132,241 @@ function addConditionalFormat(sheet: Excel.Worksheet, plan: ConditionalFormatPla
   if (plan.style.bold) cf.custom.format.font.bold = true;
 }
 
-/** Empties a sheet the plan owns without deleting it, so references from other sheets survive. */
-function resetSheet(sheet: Excel.Worksheet, inventory: SheetInventory | undefined): void {
-  if (inventory?.protected) sheet.protection.unprotect();
-  for (const table of inventory?.tables ?? []) sheet.tables.getItem(table).convertToRange();
-  const all = sheet.getRange();
-  all.conditionalFormats.clearAll();
-  all.dataValidation.clear();
-  all.clear("All");
-  for (const chart of inventory?.charts ?? []) sheet.charts.getItem(chart).delete();
-  sheet.freezePanes.unfreeze();
-}
-
 export interface RenderOptions {
-  /** What exists already (from readWorkbook), so the plan's sheets are reset, not duplicated. */
+  /** What exists already (from readWorkbook): sheets the plan names are not added twice. */
   sheets: SheetInventory[];
+  /** Names defined already (compared without case: they are updated, never added twice). */
   names: string[];
   /** ExcelApi version supported by the host, e.g. isSetSupported('ExcelApi', '1.9'). */
   supportsCharts?: boolean;
   onProgress?: RenderProgress;
 }
 
-/** Writes the plan; returns the number of syncs used. */
+/** Renders the plan whole into a workbook that has none of its sheets (the first build);
+ *  returns the number of syncs used. Later operations go through reconcile.ts instead. */
 export async function renderPlan(
   context: Excel.RequestContext,
   plan: WorkbookPlan,
   options: RenderOptions
 ): Promise<number> {
-  const batch = new Batcher(context);
-  context.workbook.application.suspendApiCalculationUntilNextSync();
-  const total = plan.sheets.length;
-  const worksheets: Excel.Worksheet[] = [];
-  for (const name of options.names)
-    if (plan.names.some((n) => n.name === name)) context.workbook.names.getItem(name).delete();
+  const diff = new WorkbookDiff(plan, {
+    snapshots: [],
+    sheets: options.sheets,
+    names: options.names.map((name) => ({ name, formula: "" })),
+    tables: [],
+    order: options.sheets.filter((s) => s.exists).map((s) => s.name),
+  });
+  return applyWork(context, diff.work(), options);
+}
 
-  for (const sheetPlan of plan.sheets) {
-    const inventory = options.sheets.find(
-      (s) => s.name.toLowerCase() === sheetPlan.name.toLowerCase() && s.exists
-    );
-    const sheet = inventory
-      ? context.workbook.worksheets.getItem(inventory.name)
-      : context.workbook.worksheets.add(sheetPlan.name);
-    if (inventory) resetSheet(sheet, inventory);
-    worksheets.push(sheet);
-    await renderSheet(sheet, sheetPlan, batch, options);
-    options.onProgress?.(worksheets.length, total);
+export interface ApplyOptions {
+  supportsCharts?: boolean;
+  onProgress?: RenderProgress;
+}
+
+const CHART_TYPES = {
+  columnClustered: "ColumnClustered",
+  barClustered: "BarClustered",
+  line: "Line",
+  pie: "Pie",
+} as const;
+
+async function writeCells(
+  sheet: Excel.Worksheet,
+  cells: CellWrite[],
+  batch: WriteBatch
+): Promise<void> {
+  for (const run of cellRuns(cells)) {
+    await batch.reserve(run.formulas);
+    sheet.getRange(run.address).formulas = run.formulas as unknown as string[][];
   }
-  for (const n of plan.names) {
-    await batch.add(n.refersTo.length + n.name.length + 60);
+}
+
+/** Rows for table.rows.add, in slices that each fit a request. */
+function rowSlices<T>(rows: T[][], maxBytes = 1024 * 1024): T[][][] {
+  const slices: T[][][] = [];
+  let slice: T[][] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    const size = jsonBytes(row) + 1;
+    if (slice.length && bytes + size > maxBytes) {
+      slices.push(slice);
+      slice = [];
+      bytes = 0;
+    }
+    slice.push(row);
+    bytes += size;
+  }
+  if (slice.length) slices.push(slice);
+  return slices;
+}
+
+/** Applies the work; returns the number of syncs used (none when there is nothing to do). */
+export async function applyWork(
+  context: Excel.RequestContext,
+  work: WorkbookWork,
+  options: ApplyOptions = {}
+): Promise<number> {
+  const batch = new WriteBatch(context);
+  const worksheets = new Map<SheetWork, Excel.Worksheet>();
+  const byName = new Map<string, Excel.Worksheet>();
+  const total = work.sheets.length;
+
+  // Sheets first, unprotected where we are about to write.
+  for (const s of work.sheets) {
+    if (!hasAnything(s)) continue;
+    await batch.reserve();
+    const sheet = s.isNew
+      ? context.workbook.worksheets.add(s.plan.name)
+      : context.workbook.worksheets.getItem(s.name);
+    worksheets.set(s, sheet);
+    byName.set(s.plan.name.toLowerCase(), sheet);
+    if (s.unprotect) sheet.protection.unprotect();
+    if (s.whole && s.plan.tabColor) sheet.tabColor = s.plan.tabColor;
+  }
+  for (const p of work.positions) {
+    const sheet = byName.get(p.sheet.toLowerCase());
+    if (!sheet) continue;
+    await batch.reserve();
+    sheet.position = p.position;
+  }
+
+  // Constants, then tables over them (created, grown by rows and columns), then what lands in them.
+  for (const [s, sheet] of worksheets) {
+    await writeCells(sheet, s.before, batch);
+    for (const t of s.tables) {
+      if (t.create) {
+        await batch.reserve(t.create);
+        const created = sheet.tables.add(t.create, true);
+        created.name = t.plan.name;
+        created.style = t.plan.style;
+        continue;
+      }
+      if (!t.addColumns.length && !t.addRows.length) continue;
+      const table = sheet.tables.getItem(t.plan.name);
+      for (const c of t.addColumns) {
+        await batch.reserve(c);
+        table.columns.add(c.index, undefined, c.header);
+      }
+      for (const slice of rowSlices(t.addRows)) {
+        await batch.reserve(slice);
+        table.rows.add(undefined, slice);
+      }
+    }
+    await writeCells(sheet, s.after, batch);
+  }
+
+  // Names, once the sheets they point at exist; updated in place when they exist in any case.
+  for (const n of work.updateNames) {
+    await batch.reserve(n);
+    context.workbook.names.getItem(n.name).formula = n.refersTo;
+  }
+  for (const n of work.addNames) {
+    await batch.reserve(n);
     context.workbook.names.add(n.name, n.refersTo, n.comment);
   }
-  worksheets.forEach((sheet, i) => {
-    sheet.position = i;
-  });
-  worksheets[0]?.activate();
-  await batch.flush();
+
+  // Formulas: calculated columns as one formula per column, then single cells.
+  for (const [s, sheet] of worksheets) {
+    for (const t of s.tables) {
+      if (!t.columnFormulas.length) continue;
+      const table = sheet.tables.getItem(t.plan.name);
+      for (const c of t.columnFormulas) {
+        await batch.reserve(c.formula);
+        table.columns.getItem(c.header).getDataBodyRange().formulas =
+          c.formula as unknown as string[][];
+      }
+    }
+    await writeCells(sheet, s.formulas, batch);
+  }
+
+  // Layout, formats, rules and charts.
+  let done = 0;
+  for (const s of work.sheets) {
+    const sheet = worksheets.get(s);
+    if (sheet) await finishSheet(sheet, s, batch, options);
+    options.onProgress?.(++done, total);
+  }
+  if (work.activate) {
+    const first = byName.get(work.activate.toLowerCase());
+    if (first) {
+      await batch.reserve();
+      first.activate();
+    }
+  }
+  await batch.finish();
   return batch.syncs;
 }
 
-async function renderSheet(
+function hasAnything(s: SheetWork): boolean {
+  return (
+    s.isNew ||
+    s.unprotect ||
+    s.before.length > 0 ||
+    s.after.length > 0 ||
+    s.formulas.length > 0 ||
+    s.tables.some(
+      (t) => t.create || t.addColumns.length || t.addRows.length || t.columnFormulas.length
+    ) ||
+    s.resetFormats.length > 0 ||
+    s.formats.length > 0 ||
+    s.merges.length > 0 ||
+    s.validations.length > 0 ||
+    s.deleteFormats.length > 0 ||
+    s.addFormats.length > 0 ||
+    s.charts.length > 0 ||
+    s.hide.length > 0 ||
+    Object.keys(s.widths).length > 0 ||
+    s.protect
+  );
+}
+
+async function finishSheet(
   sheet: Excel.Worksheet,
-  plan: SheetPlan,
-  batch: Batcher,
-  options: RenderOptions
+  s: SheetWork,
+  batch: WriteBatch,
+  options: ApplyOptions
 ): Promise<void> {
-  if (plan.tabColor) sheet.tabColor = plan.tabColor;
-  for (const [letter, width] of Object.entries(plan.widths))
+  const plan = s.plan;
+  for (const [letter, width] of Object.entries(s.widths)) {
+    await batch.reserve();
     sheet.getRange(`${letter}:${letter}`).format.columnWidth = charsToPoints(width);
-  for (const letter of plan.hiddenColumns ?? [])
+  }
+  for (const letter of s.hide) {
+    await batch.reserve();
     sheet.getRange(`${letter}:${letter}`).columnHidden = true;
-  for (const block of plan.blocks) {
-    for (const run of blockRuns(block)) {
-      await batch.add(run.bytes + 80);
-      sheet.getRange(run.range).formulas = run.formulas as unknown as string[][];
-    }
+  }
+  for (const address of s.resetFormats) {
+    await batch.reserve();
+    const range = sheet.getRange(address);
+    range.format.fill.clear();
+    range.format.font.bold = false;
+    range.format.font.italic = false;
+    range.format.font.color = "#000000";
+    range.format.font.size = 11;
+    range.format.wrapText = false;
+    range.format.horizontalAlignment = "General";
+    range.numberFormat = "General" as unknown as string[][];
   }
   // Excel measures wrapped text itself; the file renderer has to estimate heights instead.
-  for (const table of plan.tables) {
-    const origin = parseCellAddress(table.at);
-    sheet
-      .getRange(
-        `${table.at}:${cellAddress(origin.row + table.rows, origin.col + table.columns.length - 1)}`
-      )
-      .format.autofitRows();
+  for (const address of s.autofit) {
+    await batch.reserve();
+    sheet.getRange(address).format.autofitRows();
   }
-  for (const table of plan.tables) {
-    const origin = parseCellAddress(table.at);
-    const address = `${table.at}:${cellAddress(origin.row + table.rows, origin.col + table.columns.length - 1)}`;
-    const created = sheet.tables.add(address, true);
-    created.name = table.name;
-    created.style = table.style;
-  }
-  for (const format of plan.formats) {
-    await batch.add(200);
+  for (const format of s.formats) {
+    await batch.reserve(format);
     const range = sheet.getRange(format.range);
     if (format.numberFormat) range.numberFormat = format.numberFormat as unknown as string[][];
     if (format.style) styleRange(range, format.style);
   }
-  for (const merge of plan.merges) sheet.getRange(merge).merge();
-  for (const v of plan.validations) {
-    await batch.add(400);
+  for (const merge of s.merges) {
+    await batch.reserve();
+    sheet.getRange(merge).merge();
+  }
+  for (const v of s.validations) {
+    await batch.reserve(v);
     const dv = sheet.getRange(v.range).dataValidation;
+    if (!s.isNew) dv.clear();
     if (v.rule.kind !== "any") dv.rule = validationRule(v);
     dv.errorAlert = {
       showAlert: true,
@@ -286,40 +377,43 @@ async function renderSheet(
     if (v.prompt)
       dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
   }
-  for (const cf of plan.conditionalFormats) {
-    await batch.add(300);
+  for (const id of s.deleteFormats) {
+    await batch.reserve(id);
+    sheet.getRange().conditionalFormats.getItem(id).delete();
+  }
+  for (const cf of s.addFormats) {
+    await batch.reserve(cf);
     addConditionalFormat(sheet, cf);
   }
   if (options.supportsCharts !== false) {
-    for (const c of plan.charts) {
-      const chart = sheet.charts.add(
-        (
-          {
-            columnClustered: "ColumnClustered",
-            barClustered: "BarClustered",
-            line: "Line",
-            pie: "Pie",
-          } as const
-        )[c.type],
-        sheet.getRange(c.source),
-        "Auto"
-      );
+    for (const { plan: c, exists } of s.charts) {
+      await batch.reserve(c);
+      if (exists) {
+        const chart = sheet.charts.getItem(c.name);
+        chart.setData(sheet.getRange(c.source), "Auto");
+        chart.setPosition(c.from, c.to);
+        continue;
+      }
+      const chart = sheet.charts.add(CHART_TYPES[c.type], sheet.getRange(c.source), "Auto");
       chart.name = c.name;
       chart.title.text = c.title;
       chart.setPosition(c.from, c.to);
     }
   }
-  if (plan.freeze) {
+  if (s.whole && plan.freeze) {
+    await batch.reserve();
     const { rows, columns } = plan.freeze;
     if (columns > 0)
       sheet.freezePanes.freezeAt(sheet.getRange(`A1:${columnLetter(columns - 1)}${rows}`));
     else sheet.freezePanes.freezeRows(rows);
   }
-  if (plan.protect)
+  if (s.protect) {
+    await batch.reserve();
     sheet.protection.protect({
       allowFormatColumns: true,
       allowFormatRows: true,
       allowAutoFilter: true,
       allowSort: true,
     });
+  }
 }

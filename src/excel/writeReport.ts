@@ -1,9 +1,9 @@
 // "Executive summary" in Excel: one read of the workbook, the same Markdown report the CLI writes.
 // The task pane shows it or copies it; nothing in the workbook changes.
 import { executiveReport } from "../core/report";
-import { OWNED_SHEETS } from "./buildAssessment";
 import { readWorkbook } from "./readSnapshots";
 import { todaySerial } from "../core/dates";
+import { OWNED_SHEETS } from "../core/contract";
 
 export async function writeReport(
   context: Excel.RequestContext,

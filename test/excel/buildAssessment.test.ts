@@ -142,7 +142,7 @@ describe("Office.js renderer and the file renderer draw the same workbook", () =
 describe("buildAssessment through Office.js", () => {
   it("uses the same small number of syncs at 100 and 10,000 rows, each request under 5 MB", async () => {
     const counts: number[] = [];
-    for (const extra of [0, 10_000]) {
+    for (const extra of [100, 10_000]) {
       const fake = fakeExcel();
       await run(fake, (c) => buildAssessment(c, {}));
       seedRows(fake, extra);

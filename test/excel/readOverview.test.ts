@@ -1,14 +1,15 @@
 // The task pane's overview on the recording fake: one sync, figures from the cells (the fake does
 // not calculate, so formula results cannot be what it reads), plan actions open and overdue,
 // certification readiness counted like the Summary's formulas.
+import { SOA_APPROVAL_ROW } from "../../src/core/layout/soaSheet";
 import { createExcelFake, type ExcelFake } from "../fakes/excelFake";
-import { buildAssessment, OWNED_SHEETS } from "../../src/excel/buildAssessment";
+import { buildAssessment } from "../../src/excel/buildAssessment";
 import { readOverview } from "../../src/excel/readOverview";
 import { overviewOf } from "../../src/core/overview";
 import { openActionCounts, readRemediationRows } from "../../src/core/read/remediation";
 import { readWorkbook } from "../../src/excel/readSnapshots";
 import { readinessBlockers } from "../../src/core/readiness";
-import { SHEETS } from "../../src/core/contract";
+import { SHEETS, OWNED_SHEETS } from "../../src/core/contract";
 import { locateTable, setRow, type SeedSheet } from "../support/workbookSeeds";
 import type { SheetSnapshot } from "../../src/core/snapshot";
 import { dateSerial } from "../../src/core/dates";
@@ -129,6 +130,11 @@ describe("readOverview", () => {
     const documents = fake.state.sheet(SHEETS.documents);
     fill(documents, { Exists: "Yes", "Last review": 45800 });
     const readiness = async () => (await run(fake, (c) => readOverview(c, TODAY))).readiness;
+    // Issue 17: an unapproved SoA blocks Stage 1; approving it clears the last blocker.
+    await expect(readiness()).resolves.toEqual({ stage1: 1, stage2: 1 });
+    const soa = fake.state.sheet(SHEETS.soa);
+    soa.setCell(`C${SOA_APPROVAL_ROW + 2}`, "CEO");
+    soa.setCell(`C${SOA_APPROVAL_ROW + 3}`, 46000);
     await expect(readiness()).resolves.toEqual({ stage1: 0, stage2: 0 });
 
     // A Stage 2 record missing holds back Stage 2 only.
@@ -139,8 +145,15 @@ describe("readOverview", () => {
     setRow(documents, "isms-scope", { Exists: "Partly" });
     await expect(readiness()).resolves.toEqual({ stage1: 1, stage2: 1 });
     setRow(documents, "isms-scope", { Exists: "Yes" });
-    // A Non-Compliant clause blocks Stage 1; rated High it is an open High gap for Stage 2 as well.
+    // A Non-Compliant clause blocks both stages, counted once (rated High it is not a second blocker).
     setRow(fake.state.sheet(SHEETS.clauses), "6.1.2", {
+      Status: "Non-Compliant",
+      Likelihood: 3,
+      Impact: 4,
+    });
+    await expect(readiness()).resolves.toEqual({ stage1: 1, stage2: 1 });
+    // A Non-Compliant applicable control rated High holds back Stage 2 only.
+    setRow(fake.state.sheet(SHEETS.annexA), "8.8", {
       Status: "Non-Compliant",
       Likelihood: 3,
       Impact: 4,

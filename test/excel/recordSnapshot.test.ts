@@ -55,9 +55,10 @@ describe("recordSnapshot through Office.js", () => {
       "Non-Compliant"
     );
     const soa = fake.state.sheet(SHEETS.soa);
+    // Issue 17: the SoA's inputs are the reason columns (the justification is typed on Annex A).
     soa.setCell(
-      `${col(fake, SHEETS.soa, SOA_HEADER_ROW, "Justification")}${rowOf(fake, SHEETS.soa, SOA_HEADER_ROW, "5.1")}`,
-      "Board decision 2026-01"
+      `${col(fake, SHEETS.soa, SOA_HEADER_ROW, "Legal or regulatory")}${rowOf(fake, SHEETS.soa, SOA_HEADER_ROW, "5.1")}`,
+      "Yes"
     );
     soa.setCell(`C${SOA_APPROVAL_ROW + 2}`, "CEO");
     const docs = fake.state.sheet(SHEETS.documents);
@@ -106,9 +107,9 @@ describe("recordSnapshot through Office.js", () => {
 
     expect(
       soa.cell(
-        `${col(fake, SHEETS.soa, SOA_HEADER_ROW, "Justification")}${rowOf(fake, SHEETS.soa, SOA_HEADER_ROW, "5.1")}`
+        `${col(fake, SHEETS.soa, SOA_HEADER_ROW, "Legal or regulatory")}${rowOf(fake, SHEETS.soa, SOA_HEADER_ROW, "5.1")}`
       ).value
-    ).toBe("Board decision 2026-01");
+    ).toBe("Yes");
     expect(soa.cell(`C${SOA_APPROVAL_ROW + 2}`).value).toBe("CEO");
     expect(
       docs.cell(
@@ -167,6 +168,6 @@ describe("recordSnapshot through Office.js", () => {
     expect(md).toContain(
       "| 1 | A.5.1 | Policies for information security | Non-Compliant | — | — | — |"
     );
-    expect(md).toContain("26 of 26 required documents and records are missing");
+    expect(md).toContain("Of 26 required documents and records, 26 are missing");
   });
 });

@@ -100,7 +100,7 @@ describe("range formats", () => {
     await expect(
       sync(fake, (ctx) => ctx.workbook.worksheets.getItem("Sheet1").getRange("A3:B3").merge())
     ).rejects.toMatchObject({
-      code: "InvalidOperation",
+      code: "MergedRangeConflict",
     });
   });
 });

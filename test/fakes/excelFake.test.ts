@@ -342,13 +342,13 @@ describe("counting", () => {
     expect(fake.stats.maxSyncPayloadBytes).toBeLessThanOrEqual(2000);
   });
 
+  // Speed is measured by `npm run bench`; here only a hang guard (the jest timeout below), no clock.
   it("writes and reads back 10,000 x 16 cells in constant syncs", async () => {
     const fake = fakeWith("Annex A");
     const rows = 10000;
     const data = Array.from({ length: rows }, (_, i) =>
       Array.from({ length: 16 }, (_, j) => (j === 0 ? `A.${i}` : j % 2 ? i * j : "Compliant"))
     );
-    const started = Date.now();
     await fake.Excel.run(async (ctx: Ctx) => {
       const ws = ctx.workbook.worksheets.getItem("Annex A");
       for (let start = 0; start < rows; start += 2500) {
@@ -361,8 +361,7 @@ describe("counting", () => {
       expect(used.values[9999][1]).toBe(9999);
     });
     expect(fake.stats.syncs).toBe(5);
-    expect(Date.now() - started).toBeLessThan(20000);
-  });
+  }, 60000);
 });
 
 describe("addresses", () => {

@@ -69,7 +69,16 @@ describe("createOfficeActions", () => {
       history.cell(`A${HISTORY_HEADER_ROW + 1}`).value,
       history.cell(`B${HISTORY_HEADER_ROW + 1}`).value,
     ]).toEqual([todaySerial(), 0.5]);
+    const logged = fake.log.length;
     await expect(actions.recordSnapshot()).resolves.toMatchObject({ snapshots: 2 });
+    // The second snapshot is one table row: no table converted, no range cleared, no name re-added.
+    const snapshotOps = fake.log.slice(logged);
+    expect(snapshotOps.filter((op: string) => op === "TableRowCollection.add")).toHaveLength(1);
+    expect(
+      snapshotOps.filter((op: string) =>
+        /^(Table\.convertToRange|Range\.clear|NamedItem\.delete|NamedItemCollection\.add)$/.test(op)
+      )
+    ).toEqual([]);
 
     const before = fake.log.length;
     const markdown = await actions.report();

@@ -9,6 +9,14 @@ export interface CellData {
   f?: string;
 }
 
+/** Excel.RangeHyperlink: a URL (address) or a place in the workbook (documentReference). */
+export interface HyperlinkData {
+  address?: string;
+  documentReference?: string;
+  screenTip?: string;
+  textToDisplay?: string;
+}
+
 export interface ProtectionOptions {
   allowAutoFilter: boolean;
   allowDeleteColumns: boolean;
@@ -77,6 +85,8 @@ export class RangeRef {
 }
 
 export class TableColumnEntity {
+  /** Calculated column: the formula of the first body row (new rows get it, shifted to their row). */
+  formula: string | null = null;
   constructor(
     readonly id: number,
     public name: string,

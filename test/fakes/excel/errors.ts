@@ -10,6 +10,7 @@ export const ErrorCode = {
   invalidRequestContext: "InvalidRequestContext",
   itemAlreadyExists: "ItemAlreadyExists",
   itemNotFound: "ItemNotFound",
+  mergedRangeConflict: "MergedRangeConflict",
   notImplemented: "NotImplemented",
   propertyNotLoaded: "PropertyNotLoaded",
   valueNotLoaded: "ValueNotLoaded",
@@ -31,6 +32,8 @@ const defaultMessages: Record<string, string> = {
   InvalidRequestContext: "Cannot use the object across different request contexts.",
   ItemAlreadyExists: "A resource with the same name or identifier already exists.",
   ItemNotFound: "The requested resource doesn't exist.",
+  MergedRangeConflict:
+    "Cannot complete the operation. A table can't overlap with another table, a PivotTable report, query results, merged cells, or an XML Map.",
   NotImplemented: "The requested feature isn't implemented.",
   ValueNotLoaded:
     'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.',
@@ -148,6 +151,15 @@ export function alreadyExists(detail?: string, location?: string): OfficeExtensi
   return fakeError(
     ErrorCode.itemAlreadyExists,
     detail ? `${defaultMessages.ItemAlreadyExists} ${detail}` : undefined,
+    location
+  );
+}
+
+/** Tables against other tables or merged cells (Excel.ErrorCodes.mergedRangeConflict). */
+export function mergedRangeConflict(detail?: string, location?: string): OfficeExtensionError {
+  return fakeError(
+    ErrorCode.mergedRangeConflict,
+    detail ? `${defaultMessages.MergedRangeConflict} ${detail}` : undefined,
     location
   );
 }

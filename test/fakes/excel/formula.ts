@@ -35,7 +35,7 @@ export const MAX_FORMULA_LENGTH = 8192;
 const NUMBER = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?$/;
 
 /** Split formula text into code and "string literal" pieces so edits never touch literals. */
-function mapCode(text: string, edit: (code: string) => string): string {
+export function mapCode(text: string, edit: (code: string) => string): string {
   let out = "";
   let i = 0;
   while (i < text.length) {

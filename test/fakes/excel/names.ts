@@ -5,6 +5,7 @@ import { alreadyExists, invalidArgument, invalidOperation, itemNotFound } from "
 import { ClientCollection, ClientObject, ClientResult, Exec, defineClass } from "./proxy";
 import { Range, rangeArg } from "./range";
 import { WorkbookState } from "./state";
+import { checkStructuredRefs } from "./structuredRefs";
 import { checkName } from "./tableModel";
 
 /** The formula a reference becomes: a Range is stored as an absolute, sheet-qualified reference. */
@@ -15,7 +16,9 @@ function referenceFormula(wb: WorkbookState, reference: unknown, x: Exec): strin
   }
   if (typeof reference !== "string" || reference.trim() === "")
     throw invalidArgument("A name needs a reference.", x.location);
-  return reference.startsWith("=") ? reference : `=${reference}`;
+  const formula = reference.startsWith("=") ? reference : `=${reference}`;
+  checkStructuredRefs(wb, formula, null, x.location);
+  return formula;
 }
 
 /** Target of a name that is a plain reference (Sheet!$A$1 or 'Annex A'!$A$1:$B$2), else null. */
@@ -68,6 +71,7 @@ export class NamedItemCollection extends ClientCollection<NamedItem> {
     return new NamedItem(this.context, null, null, entity);
   }
 
+  /** Names are compared without case: 'status_list' is taken when 'Status_List' exists (ItemAlreadyExists). */
   add(name: string, reference: Range | string, comment?: string): NamedItem {
     return this._child(NamedItem, "add", [name, reference, comment], (wb: WorkbookState, x) => {
       const n = checkName(name, "defined", x.location);
@@ -133,7 +137,9 @@ defineClass(NamedItem, {
       set: (n: NameEntity, v, x) => {
         if (typeof v !== "string" || v.trim() === "")
           throw invalidArgument("A formula is required.", x.location);
-        n.formula = v.startsWith("=") ? v : `=${v}`;
+        const formula = v.startsWith("=") ? v : `=${v}`;
+        checkStructuredRefs(x.wb, formula, null, x.location);
+        n.formula = formula;
       },
     },
     comment: {

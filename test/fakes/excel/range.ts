@@ -16,14 +16,21 @@ import {
   splitSheet,
 } from "./address";
 import { ConditionalFormatCollection } from "./conditionalFormat";
-import { ProtectionOptions, RangeRef } from "./entities";
-import { invalidArgument, invalidOperation, itemNotFound, notModelled } from "./errors";
+import { HyperlinkData, ProtectionOptions, RangeRef } from "./entities";
+import {
+  invalidArgument,
+  invalidOperation,
+  itemNotFound,
+  mergedRangeConflict,
+  notModelled,
+} from "./errors";
 import { CellInput, ERROR_VALUES, coerceInput } from "./formula";
 import { ClientObject, Exec, PropSpec, defineClass } from "./proxy";
 import { RangeFormat } from "./rangeFormat";
 import { SheetState, matrix, tablesOverlapping } from "./state";
-import { STYLE_DEFAULTS, StyleProp } from "./styles";
-import { syncTableHeaders } from "./tableModel";
+import { checkStructuredRefs } from "./structuredRefs";
+import { STYLE_DEFAULTS, StyleProp, cellKey } from "./styles";
+import { syncTableHeaders, updateCalculatedColumns } from "./tableModel";
 import { DataValidation } from "./validation";
 import { RangeAreas, formulaAreas, type AreasEntity } from "./rangeAreas";
 import { Worksheet, sheetRange } from "./workbook";
@@ -84,6 +91,13 @@ export function writeContents(e: RangeRef, input: unknown, x: Exec): void {
     for (let j = 0; j < colCount(r); j++) {
       const nf = String(sheet.styles.get("numberFormat", r.r0 + i, r.c0 + j));
       const cell = coerceInput(at(i, j), nf, x.location);
+      if (cell?.formula !== undefined)
+        checkStructuredRefs(
+          sheet.workbook,
+          cell.formula,
+          { sheet, row: r.r0 + i, col: r.c0 + j },
+          x.location
+        );
       if (cell) writes.push([r.r0 + i, r.c0 + j, cell, nf]);
     }
   }
@@ -97,6 +111,7 @@ export function writeContents(e: RangeRef, input: unknown, x: Exec): void {
       sheet.styles.setRange("numberFormat", rect(row, col, row, col), cell.autoFormat);
   }
   syncTableHeaders(sheet, r);
+  updateCalculatedColumns(sheet, r);
 }
 
 function writeNumberFormat(e: RangeRef, input: unknown, x: Exec): void {
@@ -309,7 +324,7 @@ export class Range extends ClientObject {
     this._call("merge", [across], ({ sheet, rect: r }: RangeRef, x) => {
       sheet.assertAllowed(null, x.location);
       if (tablesOverlapping(sheet.workbook, sheet, r).length)
-        throw invalidOperation("Cells in a table can't be merged.", x.location);
+        throw mergedRangeConflict("Cells in a table can't be merged.", x.location);
       const pieces = across
         ? [...Array(rowCount(r)).keys()].map((i) => rect(r.r0 + i, r.c0, r.r0 + i, r.c1))
         : [r];
@@ -377,27 +392,93 @@ function usedWithin(e: RangeRef, valuesOnly: boolean): Rect | null {
   return used ? intersect(used, e.rect) : null;
 }
 
+/** Keys of a map of cells that fall inside a rectangle. */
+function keysIn(map: Map<number, unknown>, r: Rect): number[] {
+  return [...map.keys()].filter((key) => {
+    const row = Math.floor(key / MAX_COLS);
+    const col = key % MAX_COLS;
+    return row >= r.r0 && row <= r.r1 && col >= r.c0 && col <= r.c1;
+  });
+}
+
+/**
+ * Range.clear (Excel.ClearApplyTo): All clears contents, formats and hyperlinks; Contents keeps formats and
+ * hyperlinks; Formats keeps values; Hyperlinks keeps contents and formats; RemoveHyperlinks removes links
+ * and formatting but keeps contents.
+ */
 function clearRange(e: RangeRef, applyTo: string, x: Exec): void {
   const { sheet, rect: r } = e;
   const contents = ["All", "Contents", "ResetContents"].includes(applyTo);
-  const formats = ["All", "Formats"].includes(applyTo);
-  if (!contents && !formats && !["Hyperlinks", "RemoveHyperlinks"].includes(applyTo))
+  const formats = ["All", "Formats", "RemoveHyperlinks"].includes(applyTo);
+  const links = ["All", "Hyperlinks", "RemoveHyperlinks"].includes(applyTo);
+  if (!contents && !formats && !links)
     throw invalidArgument(`Bad applyTo '${applyTo}'.`, x.location);
+  if (contents) sheet.assertEditable(r, x.location);
+  if (formats) sheet.assertAllowed("allowFormatCells", x.location);
   if (contents) {
-    sheet.assertEditable(r, x.location);
-    for (const key of [...sheet.cells.keys()]) {
-      const row = Math.floor(key / MAX_COLS);
-      const col = key % MAX_COLS;
-      if (row >= r.r0 && row <= r.r1 && col >= r.c0 && col <= r.c1) sheet.cells.delete(key);
-    }
+    for (const key of keysIn(sheet.cells, r)) sheet.cells.delete(key);
     syncTableHeaders(sheet, r);
+    updateCalculatedColumns(sheet, r);
   }
   if (formats) {
-    sheet.assertAllowed("allowFormatCells", x.location);
     for (const prop of Object.keys(STYLE_DEFAULTS) as StyleProp[]) {
       sheet.styles.setRange(prop, r, STYLE_DEFAULTS[prop as keyof typeof STYLE_DEFAULTS]);
     }
+    for (const prop of sheet.styles.props())
+      if (prop.startsWith("border")) sheet.styles.setRange(prop, r, null);
   }
+  if (links) for (const key of keysIn(sheet.hyperlinks, r)) sheet.hyperlinks.delete(key);
+}
+
+const LINK_FIELDS = ["address", "documentReference", "screenTip", "textToDisplay"];
+/** Office's theme colour for hyperlinks (the Hyperlink cell style). */
+const HYPERLINK_COLOR = "#0563C1";
+
+/** The link every cell of the range shares, or null (no link, or cells that differ). */
+function readHyperlink(e: RangeRef): HyperlinkData | null {
+  if (isUnbounded(e.rect)) return null;
+  const first = e.sheet.hyperlinks.get(cellKey(e.rect.r0, e.rect.c0));
+  if (!first) return null;
+  const json = JSON.stringify(first);
+  for (let row = e.rect.r0; row <= e.rect.r1; row++)
+    for (let col = e.rect.c0; col <= e.rect.c1; col++)
+      if (JSON.stringify(e.sheet.hyperlinks.get(cellKey(row, col))) !== json) return null;
+  return { ...first };
+}
+
+/**
+ * Range.hyperlink (ExcelApi 1.7): the link goes on every cell of the range, textToDisplay into the top-left
+ * cell, and the cells take the Hyperlink style's blue underline (Microsoft's range-hyperlink snippet resets
+ * both after clear('Hyperlinks'), which "does not update text format").
+ */
+function writeHyperlink(e: RangeRef, v: unknown, x: Exec): void {
+  const { sheet, rect: r } = e;
+  assertBounded(r, x.location);
+  if (!v || typeof v !== "object" || Array.isArray(v))
+    throw invalidArgument(
+      "A hyperlink is an object { address, documentReference, … }.",
+      x.location
+    );
+  const link: HyperlinkData = {};
+  for (const [k, val] of Object.entries(v)) {
+    if (val === undefined || val === null) continue;
+    if (!LINK_FIELDS.includes(k) || typeof val !== "string")
+      throw invalidArgument(`Bad hyperlink field '${k}'.`, x.location);
+    link[k as keyof HyperlinkData] = val;
+  }
+  if (!link.address && !link.documentReference)
+    throw invalidArgument("A hyperlink needs an address or a documentReference.", x.location);
+  sheet.assertAllowed("allowInsertHyperlinks", x.location);
+  for (let row = r.r0; row <= r.r1; row++)
+    for (let col = r.c0; col <= r.c1; col++) sheet.hyperlinks.set(cellKey(row, col), { ...link });
+  const topLeft = sheet.getCell(r.r0, r.c0);
+  const text =
+    link.textToDisplay ??
+    (topLeft === undefined ? (link.address ?? link.documentReference) : undefined);
+  if (text !== undefined) sheet.putCell(r.r0, r.c0, { v: text });
+  sheet.styles.setRange("underline", r, "Single");
+  sheet.styles.setRange("fontColor", r, HYPERLINK_COLOR);
+  syncTableHeaders(sheet, r);
 }
 
 const rangeProps: Record<string, PropSpec<RangeRef>> = {
@@ -429,6 +510,7 @@ const rangeProps: Record<string, PropSpec<RangeRef>> = {
   },
   text: { get: cells((s, r, c) => s.textAt(r, c)) },
   valueTypes: { get: cells(valueType) },
+  hyperlink: { get: (e) => readHyperlink(e), set: (e, v, x) => writeHyperlink(e, v, x) },
   left: { get: (e) => span(e.sheet.colWidths, e.sheet.defaultColWidth, 0, e.rect.c0 - 1) },
   top: { get: (e) => span(e.sheet.rowHeights, e.sheet.defaultRowHeight, 0, e.rect.r0 - 1) },
   width: { get: (e) => span(e.sheet.colWidths, e.sheet.defaultColWidth, e.rect.c0, e.rect.c1) },

@@ -18,6 +18,7 @@ import {
   ChartEntity,
   ConditionalFormatEntity,
   EventHandler,
+  HyperlinkData,
   NameEntity,
   ProtectionOptions,
   RangeRef,
@@ -32,6 +33,7 @@ import {
 import { accessDenied, alreadyExists, invalidArgument, invalidOperation } from "./errors";
 import { CellScalar, checkFormula, deleteSheetInFormula, renameSheetInFormula } from "./formula";
 import { formatValue } from "./numberFormat";
+import { breakTableRefs } from "./structuredRefs";
 import { STYLE_DEFAULTS, StyleStore, cellKey } from "./styles";
 import {
   CellView,
@@ -40,6 +42,13 @@ import {
   conditionalFormatView,
   tableView,
 } from "./views";
+
+/** Where a formula lives: its cell, or the top-left cell of the rule's range (null for a defined name). */
+export interface FormulaHost {
+  sheet: SheetState;
+  row: number;
+  col: number;
+}
 
 export interface SetCellOptions {
   /** Cached result of a formula cell (what `values` returns for it). */
@@ -56,6 +65,8 @@ export class SheetState {
   showGridlines = true;
   deleted = false;
   readonly cells = new Map<number, CellData>();
+  /** Hyperlinks per cell (a link set on a range is stored on each of its cells). */
+  readonly hyperlinks = new Map<number, HyperlinkData>();
   readonly styles = new StyleStore();
   readonly colWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
@@ -181,9 +192,11 @@ export class SheetState {
     const { row, col } = parseCell(a1);
     const c = this.getCell(row, col);
     const s = (p: keyof typeof STYLE_DEFAULTS): unknown => this.styles.get(p, row, col);
+    const link = this.hyperlinks.get(cellKey(row, col));
     return {
       value: c?.v ?? "",
       formula: c?.f ?? null,
+      hyperlink: link ? { ...link } : null,
       numberFormat: String(s("numberFormat")),
       text: this.textAt(row, col),
       format: {
@@ -216,6 +229,13 @@ export class SheetState {
     if (opts.locked !== undefined) this.styles.setRange("locked", one, opts.locked);
     if (opts.bold !== undefined) this.styles.setRange("bold", one, opts.bold);
     if (opts.fill !== undefined) this.styles.setRange("fill", one, opts.fill);
+    return this;
+  }
+
+  /** Seed a hyperlink on a cell (no text or format change, as when a saved workbook is opened). */
+  setHyperlink(a1: string, link: HyperlinkData): this {
+    const { row, col } = parseCell(a1);
+    this.hyperlinks.set(cellKey(row, col), { ...link });
     return this;
   }
 
@@ -447,7 +467,10 @@ export class WorkbookState {
     }
     this.sheetList = this.sheetList.filter((s) => s !== sheet);
     sheet.deleted = true;
-    for (const t of this.tableList.filter((x) => x.sheet === sheet)) t.deleted = true;
+    for (const t of this.tableList.filter((x) => x.sheet === sheet)) {
+      breakTableRefs(t);
+      t.deleted = true;
+    }
     this.tableList = this.tableList.filter((t) => !t.deleted);
     this.rewriteFormulas((f) => deleteSheetInFormula(f, sheet.name));
     if (this.activeSheet === sheet) {
@@ -456,14 +479,25 @@ export class WorkbookState {
     }
   }
 
-  /** Apply a text rewrite to every formula the workbook stores (cells, names, rules). */
-  rewriteFormulas(fn: (formula: string) => string): void {
+  /** Apply a text rewrite to every formula the workbook stores (cells, names, rules), told where each lives. */
+  rewriteFormulas(fn: (formula: string, host: FormulaHost | null) => string): void {
     for (const s of this.sheetList) {
-      for (const [key, c] of s.cells) if (c.f !== undefined) s.cells.set(key, { ...c, f: fn(c.f) });
-      for (const cf of s.cfs) cf.data = rewriteDeep(cf.data, fn) as ConditionalFormatEntity["data"];
-      for (const v of s.dv) v.rule = rewriteDeep(v.rule, fn) as ValidationEntry["rule"];
+      for (const [key, c] of s.cells) {
+        if (c.f === undefined) continue;
+        const f = fn(c.f, { sheet: s, row: Math.floor(key / MAX_COLS), col: key % MAX_COLS });
+        if (f !== c.f) s.cells.set(key, { ...c, f });
+      }
+      for (const cf of s.cfs) {
+        const at = cf.rects[0];
+        const host = at ? { sheet: s, row: at.r0, col: at.c0 } : null;
+        cf.data = rewriteDeep(cf.data, (f) => fn(f, host)) as ConditionalFormatEntity["data"];
+      }
+      for (const v of s.dv) {
+        const host = { sheet: s, row: v.rect.r0, col: v.rect.c0 };
+        v.rule = rewriteDeep(v.rule, (f) => fn(f, host)) as ValidationEntry["rule"];
+      }
     }
-    for (const n of this.nameList) n.formula = fn(n.formula);
+    for (const n of this.nameList) n.formula = fn(n.formula, null);
   }
 
   findTable(name: string): TableEntity | undefined {
@@ -499,7 +533,12 @@ export class WorkbookState {
     return Object.fromEntries(this.nameList.map((n) => [n.name, n.formula]));
   }
 
+  /** Seed a name; like Excel, names differing only in case are the same name. */
   addName(name: string, formula: string): this {
+    if (this.findName(name) || this.findTable(name))
+      throw new Error(
+        `Excel fake state: the name '${name}' is already used (names are case-insensitive)`
+      );
     this.nameList.push(new NameEntity(name, formula.startsWith("=") ? formula : `=${formula}`));
     return this;
   }

@@ -5,6 +5,7 @@ import { invalidArgument, itemNotFound, notModelled } from "./errors";
 import { ClientCollection, ClientObject, ClientResult, Exec, defineClass } from "./proxy";
 import { Range, rangeArg, writeContents } from "./range";
 import { SheetState, WorkbookState, matrix } from "./state";
+import { renameTableRefs } from "./structuredRefs";
 import {
   addTableColumn,
   addTableRows,
@@ -139,7 +140,7 @@ export class Table extends ClientObject {
     });
   }
 
-  /** Keeps the cells, drops the table. */
+  /** Keeps the cells (values and formats), drops the table; references to it become A1 references. */
   convertToRange(): Range {
     return this._child(Range, "convertToRange", [], (t: TableEntity) => {
       const r = new RangeRef(t.sheet, t.rect);
@@ -183,7 +184,10 @@ defineClass(Table, {
     name: {
       get: (t: TableEntity) => t.name,
       set: (t: TableEntity, v, x) => {
-        t.name = checkTableName(t.sheet.workbook, v, t, x.location);
+        const name = checkTableName(t.sheet.workbook, v, t, x.location);
+        // Excel follows a renamed table in every formula that refers to it.
+        if (name !== t.name) renameTableRefs(t, name);
+        t.name = name;
       },
     },
     style: {

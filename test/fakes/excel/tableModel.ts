@@ -10,7 +10,7 @@ import {
   rowCount,
 } from "./address";
 import { TableColumnEntity, TableEntity } from "./entities";
-import { alreadyExists, invalidArgument, invalidOperation, notModelled } from "./errors";
+import { invalidArgument, invalidOperation, mergedRangeConflict, notModelled } from "./errors";
 import {
   CellInput,
   CellScalar,
@@ -20,6 +20,12 @@ import {
   shiftFormula,
 } from "./formula";
 import { SheetState, WorkbookState, tablesOverlapping } from "./state";
+import {
+  breakTableRefs,
+  checkStructuredRefs,
+  convertTableRefs,
+  renameColumnRefs,
+} from "./structuredRefs";
 import { STYLE_DEFAULTS, StyleProp } from "./styles";
 
 /** Excel's rules for defined names, shared by table names: letter/_/\\ first, no spaces, not a reference. */
@@ -41,7 +47,10 @@ export function checkName(name: unknown, what: string, location?: string): strin
   return name;
 }
 
-/** Table names live in the same namespace as defined names. */
+/**
+ * Table names live in the same namespace as defined names, compared without case, across the workbook.
+ * Excel answers a taken name with InvalidArgument (OfficeDev/office-js#551), not ItemAlreadyExists.
+ */
 export function checkTableName(
   wb: WorkbookState,
   name: unknown,
@@ -51,7 +60,10 @@ export function checkTableName(
   const n = checkName(name, "table", location);
   const other = wb.findTable(n);
   if ((other && other !== self) || wb.findName(n))
-    throw alreadyExists(`The name '${n}' is already used.`, location);
+    throw invalidArgument(
+      `The name '${n}' is already used by a table or a defined name.`,
+      location
+    );
   return n;
 }
 
@@ -92,17 +104,24 @@ function headerValues(t: TableEntity): CellScalar[] {
   return out;
 }
 
-/** Re-read header cells into column names and write the unique names back (headers are always text). */
+/**
+ * Re-read header cells into column names and write the unique names back (headers are always text).
+ * A renamed column is followed by every structured reference to it, as in Excel.
+ */
 export function refreshHeaders(t: TableEntity): void {
   if (!t.showHeaders) return;
   const names = uniqueHeaders(headerValues(t));
+  const renames = new Map<string, string>();
   names.forEach((name, j) => {
     const col = t.columns[j];
-    if (col) col.name = name;
-    else t.columns.push(new TableColumnEntity(t.nextColumnId++, name, t));
+    if (col) {
+      if (col.name !== "" && col.name !== name) renames.set(col.name.toLowerCase(), name);
+      col.name = name;
+    } else t.columns.push(new TableColumnEntity(t.nextColumnId++, name, t));
     t.sheet.putCell(t.rect.r0, t.rect.c0 + j, { v: name });
   });
   t.columns.length = names.length;
+  if (!t.deleted && t.sheet.workbook.tableList.includes(t)) renameColumnRefs(t, renames);
 }
 
 /** After a write, tables whose header row was touched pick up the new names. */
@@ -125,8 +144,10 @@ function assertFree(
   location?: string
 ): void {
   if (tablesOverlapping(sheet.workbook, sheet, r, self ?? undefined).length) {
-    throw invalidArgument("A table can't overlap another table.", location);
+    throw mergedRangeConflict("The table would run into another table.", location);
   }
+  if (sheet.mergeList.some((m) => overlaps(m, r)))
+    throw mergedRangeConflict("The table would run into merged cells.", location);
   for (let row = r.r0; row <= r.r1; row++) {
     for (let col = r.c0; col <= r.c1; col++) {
       if (!isEmptyCell(sheet, row, col))
@@ -152,6 +173,12 @@ function moveBlock(sheet: SheetState, r: Rect, dRows: number, dCols: number): vo
     if (cell.f !== undefined)
       sheet.cells.set(key, { ...cell, f: followMovedCells(cell.f, r, dRows, dCols) });
   }
+  if (dRows === 0) {
+    // Calculated-column formulas are kept for the first body row, which moves only with columns.
+    for (const t of sheet.ownTables())
+      for (const c of t.columns)
+        if (c.formula !== null) c.formula = followMovedCells(c.formula, r, dRows, dCols);
+  }
   for (const row of rows) {
     for (const col of cols) {
       sheet.putCell(row + dRows, col + dCols, sheet.getCell(row, col) ?? null);
@@ -173,9 +200,9 @@ export function createTable(
   sheet.assertAllowed(null, location);
   let r = r0;
   if (tablesOverlapping(wb, sheet, r).length)
-    throw invalidArgument("A table can't overlap another table.", location);
+    throw mergedRangeConflict("The range overlaps another table.", location);
   if (sheet.mergeList.some((m) => overlaps(m, r)))
-    throw invalidArgument("A table can't include merged cells.", location);
+    throw mergedRangeConflict("The range includes merged cells.", location);
   if (!hasHeaders) {
     // Excel inserts a header row above the data (cells below shift down within the table's columns).
     const below = sheet.usedRect(true);
@@ -196,25 +223,47 @@ export function createTable(
   const t = new TableEntity(wb.newId("table"), nextTableName(wb), sheet, r);
   refreshHeaders(t);
   wb.tableList.push(t);
+  updateCalculatedColumns(sheet, t.bodyRect);
   return t;
 }
 
-/** A column is calculated when every body cell holds the same formula (same R1C1 shape). */
-function calculatedColumns(t: TableEntity): Map<number, { formula: string; row: number }> {
-  const out = new Map<number, { formula: string; row: number }>();
+/** The formula every body cell of a table column holds (same R1C1 shape), or null. */
+function uniformFormula(t: TableEntity, c: number): string | null {
   const body = t.bodyRect;
-  for (let c = body.c0; c <= body.c1; c++) {
-    const first = t.sheet.getCell(body.r0, c);
-    if (first?.f === undefined) continue;
-    const key = formulaKey(first.f, body.r0, c);
-    let same = true;
-    for (let row = body.r0 + 1; row <= body.r1 && same; row++) {
-      const f = t.sheet.getCell(row, c)?.f;
-      same = f !== undefined && formulaKey(f, row, c) === key;
-    }
-    if (same) out.set(c, { formula: first.f, row: body.r0 });
+  const first = t.sheet.getCell(body.r0, c)?.f;
+  if (first === undefined) return null;
+  const key = formulaKey(first, body.r0, c);
+  for (let row = body.r0 + 1; row <= body.r1; row++) {
+    const f = t.sheet.getCell(row, c)?.f;
+    if (f === undefined || formulaKey(f, row, c) !== key) return null;
   }
-  return out;
+  return first;
+}
+
+/**
+ * After cells of a sheet change: a table column whose whole body now holds one formula is a calculated
+ * column; one whose whole body was overwritten otherwise is not any more. A write to part of a calculated
+ * column leaves an exception and the column stays calculated, as in Excel.
+ */
+export function updateCalculatedColumns(sheet: SheetState, written: Rect): void {
+  for (const t of sheet.ownTables()) {
+    const body = t.bodyRect;
+    const hit = intersect(body, written);
+    if (!hit) continue;
+    for (let c = hit.c0; c <= hit.c1; c++) {
+      const col = t.columns[c - t.rect.c0];
+      if (!col) continue;
+      const formula = uniformFormula(t, c);
+      if (formula !== null) col.formula = formula;
+      else if (hit.r0 === body.r0 && hit.r1 === body.r1) col.formula = null;
+    }
+  }
+}
+
+/** A calculated column's formula for a body row. */
+function calculatedAt(t: TableEntity, col: number, row: number): string | null {
+  const f = t.columns[col - t.rect.c0]?.formula ?? null;
+  return f === null ? null : shiftFormula(f, row - t.bodyRect.r0, 0);
 }
 
 /** Validations and conditional formats that cover a whole table column grow with the table, as in Excel. */
@@ -263,7 +312,6 @@ export function addTableRows(
     "rows.add",
     location
   );
-  const calculated = calculatedColumns(t);
   const firstNew = body.r0 + at;
   if (at < count) moveBlock(sheet, rect(firstNew, t.rect.c0, t.rect.r1, t.rect.c1), n, 0);
   const formatSource = at > 0 ? firstNew - 1 : firstNew + n;
@@ -274,19 +322,20 @@ export function addTableRows(
       const row = firstNew + i;
       const col = t.rect.c0 + j;
       const raw = inputs ? inputs[i][j] : null;
-      const calc = calculated.get(col);
-      if ((raw === null || raw === undefined) && calc) {
-        written.push([
-          row,
-          col,
-          { value: null, formula: shiftFormula(calc.formula, row - calc.row, 0) },
-        ]);
+      // A calculated column fills its formula into a new row whatever value was passed
+      // (OfficeDev/office-js#2093, closed as by design).
+      const calc = calculatedAt(t, col, row);
+      if (calc !== null) {
+        written.push([row, col, { value: null, formula: calc }]);
       } else {
-        written.push([
-          row,
-          col,
-          coerceInput(raw, String(sheet.styles.get("numberFormat", formatSource, col)), location),
-        ]);
+        const input = coerceInput(
+          raw,
+          String(sheet.styles.get("numberFormat", formatSource, col)),
+          location
+        );
+        if (input?.formula !== undefined)
+          checkStructuredRefs(sheet.workbook, input.formula, { sheet, row, col }, location, t);
+        written.push([row, col, input]);
       }
     }
   }
@@ -379,6 +428,8 @@ export function addTableColumn(
       i === 0 && t.showHeaders
         ? { value: (name ?? raw ?? "") as CellScalar }
         : coerceInput(raw, String(sheet.styles.get("numberFormat", row, col)), location);
+    if (input?.formula !== undefined)
+      checkStructuredRefs(sheet.workbook, input.formula, { sheet, row, col }, location, t);
     sheet.putCell(
       row,
       col,
@@ -392,6 +443,7 @@ export function addTableColumn(
   t.rect = rect(t.rect.r0, t.rect.c0, t.rect.r1, t.rect.c1 + 1);
   t.columns.splice(at, 0, new TableColumnEntity(t.nextColumnId++, "", t));
   refreshHeaders(t);
+  updateCalculatedColumns(sheet, rect(t.bodyRect.r0, col, t.bodyRect.r1, col));
   return at;
 }
 
@@ -401,6 +453,8 @@ export function deleteTableColumn(col: TableColumnEntity, location?: string): vo
   if (t.columns.length === 1)
     throw invalidOperation("A table must keep at least one column.", location);
   const c = t.rect.c0 + col.index;
+  // Formulas that named the column now show #REF!.
+  renameColumnRefs(t, new Map([[col.name.toLowerCase(), null]]));
   for (let row = t.rect.r0; row <= t.rect.r1; row++) t.sheet.putCell(row, c, null);
   if (c < t.rect.c1) moveBlock(t.sheet, rect(t.rect.r0, c + 1, t.rect.r1, t.rect.c1), 0, -1);
   t.columns.splice(col.index, 1);
@@ -417,22 +471,38 @@ export function resizeTable(t: TableEntity, r: Rect, location?: string): void {
     );
   }
   if (tablesOverlapping(t.sheet.workbook, t.sheet, r, t).length)
-    throw invalidArgument("A table can't overlap another table.", location);
+    throw mergedRangeConflict("The new range overlaps another table.", location);
+  if (t.sheet.mergeList.some((m) => overlaps(m, r)))
+    throw mergedRangeConflict("The new range includes merged cells.", location);
+  const oldBottom = t.bodyRect.r1;
   const keep = Math.min(colCount(r), t.columns.length);
   t.columns.length = r.c0 === t.rect.c0 ? keep : 0;
   t.rect = r;
   refreshHeaders(t);
+  // Rows the table grew into get its calculated columns where they are empty.
+  for (let row = oldBottom + 1; row <= t.bodyRect.r1; row++) {
+    for (let c = r.c0; c <= r.c1; c++) {
+      const f = calculatedAt(t, c, row);
+      if (f !== null && !t.sheet.getCell(row, c)) t.sheet.putCell(row, c, { v: null, f });
+    }
+  }
 }
 
-/** Drop a table; Table.delete() also clears its cells (direct cell formats stay), convertToRange() keeps them. */
+/**
+ * Drop a table. Table.delete() also clears its cells (direct cell formats stay) and formulas that referred
+ * to it show #REF!; convertToRange() keeps the cells and Excel rewrites every structured reference to the
+ * table, in every formula of the workbook, as A1 references.
+ */
 export function removeTable(t: TableEntity, clearCells: boolean): void {
   const wb = t.sheet.workbook;
   if (clearCells) {
     t.sheet.assertEditable(t.rect);
+    breakTableRefs(t);
     for (let row = t.rect.r0; row <= t.rect.r1; row++)
       for (let c = t.rect.c0; c <= t.rect.c1; c++) t.sheet.putCell(row, c, null);
   } else {
     t.sheet.assertAllowed(null);
+    convertTableRefs(t);
   }
   t.deleted = true;
   wb.tableList = wb.tableList.filter((x) => x !== t);

@@ -12,6 +12,7 @@ import { invalidArgument } from "./errors";
 import { ClientObject, Exec, defineClass } from "./proxy";
 import { rangeArg } from "./range";
 import { SheetState } from "./state";
+import { checkStructuredRefs } from "./structuredRefs";
 
 const OPERATORS = [
   "Between",
@@ -28,8 +29,17 @@ const ALERT_STYLES = ["Stop", "Warning", "Information"];
 /** Excel's limit for a literal (comma-separated) list source. */
 const MAX_LIST_SOURCE = 255;
 
-/** Check a DataValidationRule and store it in Excel's form (a Range source becomes an absolute reference). */
-function normaliseRule(rule: unknown, sheet: SheetState, x: Exec): Record<string, unknown> {
+/**
+ * Check a DataValidationRule and store it in Excel's form (a Range source becomes an absolute reference).
+ * A formula source or custom formula naming a missing table or column is refused, as for cell formulas.
+ */
+function normaliseRule(
+  rule: unknown,
+  sheet: SheetState,
+  at: { row: number; col: number },
+  x: Exec
+): Record<string, unknown> {
+  const host = { sheet, row: at.row, col: at.col };
   if (!rule || typeof rule !== "object")
     throw invalidArgument("A data validation rule is required.", x.location);
   const keys = Object.keys(rule).filter(
@@ -50,6 +60,7 @@ function normaliseRule(rule: unknown, sheet: SheetState, x: Exec): Record<string
     }
     if (typeof source !== "string" || source === "")
       throw invalidArgument("A list rule needs a source.", x.location);
+    if (source.startsWith("=")) checkStructuredRefs(sheet.workbook, source, host, x.location);
     if (!source.startsWith("=") && source.length > MAX_LIST_SOURCE) {
       throw invalidArgument(
         `A literal list source is limited to ${MAX_LIST_SOURCE} characters (got ${source.length}).`,
@@ -61,6 +72,7 @@ function normaliseRule(rule: unknown, sheet: SheetState, x: Exec): Record<string
   if (key === "custom") {
     if (typeof body.formula !== "string" || body.formula === "")
       throw invalidArgument("A custom rule needs a formula.", x.location);
+    checkStructuredRefs(sheet.workbook, body.formula, host, x.location);
     return { custom: { formula: body.formula } };
   }
   if (!OPERATORS.includes(body.operator as string))
@@ -161,7 +173,7 @@ defineClass(DataValidation, {
       },
       set: (e: RangeRef, v, x) => {
         e.sheet.assertAllowed(null, x.location);
-        const rule = normaliseRule(v, e.sheet, x);
+        const rule = normaliseRule(v, e.sheet, { row: e.rect.r0, col: e.rect.c0 }, x);
         const same = e.sheet.dv.find(
           (d) =>
             d.rect.r0 === e.rect.r0 &&

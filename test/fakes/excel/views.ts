@@ -1,12 +1,13 @@
 /** Plain snapshots of cells, tables and conditional formats handed to tests by the state API. */
 import { formatRect, rowCount } from "./address";
-import { ConditionalFormatEntity, TableEntity, cfDataKey } from "./entities";
+import { ConditionalFormatEntity, HyperlinkData, TableEntity, cfDataKey } from "./entities";
 import type { CellScalar } from "./formula";
 
 /** Per-cell view handed to tests. */
 export interface CellView {
   value: CellScalar;
   formula: string | null;
+  hyperlink: HyperlinkData | null;
   numberFormat: string;
   text: string;
   format: {
@@ -28,6 +29,8 @@ export interface TableView {
   sheet: string;
   address: string;
   headers: string[];
+  /** Each column with its calculated-column formula (for the first body row), or null. */
+  columns: Array<{ name: string; formula: string | null }>;
   rowCount: number;
   style: string;
   showHeaders: boolean;
@@ -43,6 +46,7 @@ export function tableView(t: TableEntity): TableView {
     sheet: t.sheet.name,
     address: formatRect(t.rect),
     headers: t.columns.map((c) => c.name),
+    columns: t.columns.map((c) => ({ name: c.name, formula: c.formula })),
     rowCount: rowCount(t.bodyRect),
     style: t.style,
     showHeaders: t.showHeaders,
