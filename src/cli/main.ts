@@ -2,13 +2,14 @@
 import { GapAssessorError, UsageError, WorkbookReadError } from "../core/errors";
 import type { CliCommand } from "./command";
 import { EXIT, processIo, type CliIo } from "./io";
+import { terminalOutput } from "../core/escape";
 import { COMMANDS } from "./commands";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const VERSION: string = require("../../package.json").version;
 
 function helpText(commands: CliCommand[]): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
+  const width = commands.reduce((w, c) => Math.max(w, c.name.length), 0);
   return [
     "gap-assessor — ISO/IEC 27001:2022 gap assessment workbooks, without Excel",
     "",
@@ -25,11 +26,20 @@ function helpText(commands: CliCommand[]): string {
   ].join("\n");
 }
 
+/** Every line a command prints passes here: no escape sequence or control character from a cell reaches the terminal. */
+function terminalIo(io: CliIo): CliIo {
+  return {
+    out: (text) => io.out(terminalOutput(text)),
+    err: (text) => io.err(terminalOutput(text)),
+  };
+}
+
 export async function main(
   argv: string[],
-  io: CliIo = processIo,
+  rawIo: CliIo = processIo,
   commands: CliCommand[] = COMMANDS
 ): Promise<number> {
+  const io = terminalIo(rawIo);
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
     io.out(helpText(commands));

@@ -2,6 +2,7 @@
 // data (per status, per language); the readers fold case, spaces and accents, then look words up.
 import { asStatus, STATUSES, type Status } from "./scale";
 import type { CellValue, SheetSnapshot } from "./snapshot";
+import { findStatusWordsTable, specText } from "./settingsTables";
 
 /**
  * Folds a word for lookup: trims, lower-cases, drops accents (é → e, ř → r, ό → ο), treats `_` and
@@ -469,20 +470,11 @@ export function statusWordReader(options: StatusWordOptions = {}): StatusWordRea
   return { readStatus, readApplicability };
 }
 
-const WORD_HEADERS = new Set([
-  "word",
-  "words",
-  "status word",
-  "answer",
-  "template word",
-  "their word",
-  "text",
-]);
-const STATUS_HEADERS = new Set(["status", "our status", "maps to", "becomes"]);
-
 /**
- * Reads a "Status words" table (word → status) from a sheet such as Settings: the first row with a
- * word header and a status header to its right, then rows until the first blank word.
+ * Reads the "Status words" table (word → status) from a sheet such as Settings: the Excel table
+ * StatusWords when the read saw tables, else the rows under the "Status words" title and its
+ * Word / Status header — every row of the table, blank rows inside skipped, up to its own end
+ * (the table's range, or the next Settings title), never into the table below.
  * Statuses that are not on the scale are reported, not guessed.
  */
 export function readStatusWordsTable(snapshot: SheetSnapshot): {
@@ -491,40 +483,19 @@ export function readStatusWordsTable(snapshot: SheetSnapshot): {
 } {
   const words = new Map<string, Status>();
   const problems: string[] = [];
-  const rows = Array.isArray(snapshot.values) ? snapshot.values : [];
-  const at = (r: number, c: number): string => {
-    const shown = snapshot.text?.[r]?.[c];
-    if (typeof shown === "string" && shown !== "") return shown;
-    return cellString(rows[r]?.[c] ?? null);
-  };
-  // Only a sheet that names the table counts, so a stray "Status" header elsewhere is left alone.
-  let titleRow = -1;
-  for (let r = 0; r < rows.length && titleRow < 0; r++) {
-    for (let c = 0; c < (rows[r]?.length ?? 0); c++) {
-      if (foldWord(at(r, c)) === "status words") {
-        titleRow = r;
-        break;
-      }
-    }
-  }
-  if (titleRow < 0) return { words, problems };
-  for (let r = titleRow; r < Math.min(rows.length, titleRow + 3); r++) {
-    const row = rows[r] ?? [];
-    for (let c = 0; c + 1 < row.length; c++) {
-      if (!WORD_HEADERS.has(foldWord(at(r, c))) || !STATUS_HEADERS.has(foldWord(at(r, c + 1))))
-        continue;
-      for (let d = r + 1; d < rows.length; d++) {
-        const word = at(d, c).trim();
-        if (word === "") break;
-        const status = asStatus(at(d, c + 1));
-        if (status) words.set(word, status);
-        else
-          problems.push(
-            `Status words: "${word}" maps to "${at(d, c + 1)}", which is not a status on the scale`
-          );
-      }
-      return { words, problems };
-    }
+  if (!Array.isArray(snapshot.values)) return { words, problems };
+  const table = findStatusWordsTable(snapshot);
+  if (!table || table.columnOf[0] < 0 || table.columnOf[1] < 0) return { words, problems };
+  for (const r of table.rows) {
+    const word = specText(snapshot, table, r, 0).trim();
+    if (word === "") continue;
+    const shown = specText(snapshot, table, r, 1);
+    const status = asStatus(shown);
+    if (status) words.set(word, status);
+    else
+      problems.push(
+        `Status words: "${word}" maps to "${shown}", which is not a status on the scale`
+      );
   }
   return { words, problems };
 }

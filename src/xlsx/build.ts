@@ -1,5 +1,11 @@
 // Builds (or rebuilds) the assessment workbook as an .xlsx file: read what people typed in the
-// old file, lay the workbook out again, render it, write a new file. The input is never written.
+// old file, lay the workbook out again, write a new file. The input is never written.
+// A new workbook is rendered whole. From an existing one (build --from, plan, snapshot, import
+// --into) only what the plan owns changes, in place (./reconcile), and whatever ExcelJS cannot
+// model is carried over from the input package (./carry); what cannot be kept is named before
+// anything is written.
+import type { CellLimitWarning } from "../core/layout/cellLimit";
+import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { UsageError } from "../core/errors";
@@ -8,8 +14,18 @@ import type { AssessmentInputs } from "../core/inputs";
 import type { WorkbookPlan } from "../core/layout/workbookPlan";
 import type { RemediationMerge } from "../core/remediation";
 import type { SheetSnapshot } from "../core/snapshot";
-import { openXlsxPackage } from "./package/openXlsxPackage";
+import { carryOver, inspectPackage, PartsWouldBeLostError } from "./carry/carryOver";
+import { OpcPackage } from "./carry/opcPackage";
+import { loadXlsxBytes, openXlsxPackage } from "./package/openXlsxPackage";
 import { readSnapshots } from "./readSnapshots";
+import {
+  compactValidations,
+  isFirstBuild,
+  missingSheets,
+  reconcilePlanInWorkbook,
+  WorkbookWriteError,
+  type ReconcileResult,
+} from "./reconcile";
 import { renderPlanToWorkbook } from "./renderPlan";
 
 export interface BuildOptions {
@@ -25,6 +41,11 @@ export interface BuildOptions {
   start?: number;
   /** Create or regenerate the Remediation Plan from the current gaps. */
   remediation?: boolean;
+  /**
+   * Write even when the input holds parts that cannot be kept (they are listed in `dropped`);
+   * without it such a build stops before writing (PartsWouldBeLostError).
+   */
+  allowLoss?: boolean;
 }
 
 export interface BuildResult {
@@ -32,9 +53,17 @@ export interface BuildResult {
   rows: number;
   plan: WorkbookPlan;
   remediation?: RemediationMerge;
+  /** From an existing workbook: what changed in the sheets we own. */
+  reconciled?: ReconcileResult;
+  /** From an existing workbook: what ExcelJS cannot model and was carried over from the input. */
+  kept?: string[];
+  /** Parts of the input left out of the output (only with `allowLoss`). */
+  dropped?: string[];
+  /** Cells cut to Excel's 32,767-character limit. */
+  cellWarnings: CellLimitWarning[];
 }
 
-export function samePath(a: string, b: string): boolean {
+function samePath(a: string, b: string): boolean {
   return path.resolve(a) === path.resolve(b);
 }
 
@@ -49,13 +78,65 @@ export async function buildAssessmentFile(options: BuildOptions): Promise<BuildR
     await openXlsxPackage(options.from, workbook);
   }
   const composition = composeWorkbook(snapshots, options);
-  await renderPlanToWorkbook(composition.plan, workbook);
-  workbook.creator = "gap-assessor";
-  await workbook.xlsx.writeFile(options.out);
-  return {
+  const result: BuildResult = {
     out: options.out,
     rows: composition.rows,
     plan: composition.plan,
     remediation: composition.remediation,
+    cellWarnings: composition.cellWarnings,
+  };
+  if (!options.from) {
+    await renderPlanToWorkbook(composition.plan, workbook);
+    workbook.creator = "gap-assessor";
+    await workbook.xlsx.writeFile(options.out);
+    return result;
+  }
+  return {
+    ...result,
+    ...(await updateExisting(options.from, options, composition.plan, workbook)),
+  };
+}
+
+/** From an existing workbook: checks what can be kept, updates what we own, carries the rest. */
+async function updateExisting(
+  from: string,
+  options: BuildOptions,
+  plan: WorkbookPlan,
+  workbook: ExcelJS.Workbook
+): Promise<Pick<BuildResult, "reconciled" | "kept" | "dropped">> {
+  const { bytes, label } = await loadXlsxBytes(from);
+  const original = await OpcPackage.read(bytes, label);
+  const inventory = inspectPackage(original, { out: options.out });
+  if (inventory.lost.length && !options.allowLoss)
+    throw new PartsWouldBeLostError(label, inventory.lost);
+  const added = missingSheets(plan, workbook);
+  if (inventory.lockStructure && added.length) {
+    throw new WorkbookWriteError(
+      `${label} has its structure protected (Review › Protect Workbook), and this command would add ` +
+        `the sheet${added.length === 1 ? "" : "s"} ${added.map((s) => `"${s}"`).join(", ")}.`,
+      "Nothing was written. Unprotect the workbook structure in Excel, run the command again, then protect it again."
+    );
+  }
+  let reconciled: ReconcileResult | undefined;
+  if (isFirstBuild(plan, workbook)) await renderPlanToWorkbook(plan, workbook);
+  else reconciled = await reconcilePlanInWorkbook(plan, workbook);
+  for (const ws of workbook.worksheets) compactValidations(ws);
+  workbook.creator ||= "gap-assessor";
+  workbook.lastModifiedBy = "gap-assessor";
+  // Stored, not deflated: the carry-over pass reads it back and deflates the final package once.
+  const written = Buffer.from(
+    await workbook.xlsx.writeBuffer({
+      zip: { compression: "STORE" },
+    } as Partial<ExcelJS.XlsxWriteOptions>)
+  );
+  const carried = await carryOver(original, written, {
+    out: options.out,
+    ownedNames: plan.names.map((n) => n.name),
+  });
+  await fs.writeFile(options.out, carried.bytes);
+  return {
+    reconciled,
+    kept: inventory.kept,
+    dropped: inventory.lost.map((l) => `${l.what} (${l.part})`),
   };
 }

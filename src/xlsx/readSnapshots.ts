@@ -24,8 +24,8 @@ export interface ReadSnapshot extends SheetSnapshot {
   hidden?: boolean;
 }
 
-export const DEFAULT_MAX_ROWS = 200_000;
-export const DEFAULT_MAX_COLS = 1_000;
+const DEFAULT_MAX_ROWS = 200_000;
+const DEFAULT_MAX_COLS = 1_000;
 
 const DAY_MS = 86_400_000;
 

@@ -1,5 +1,6 @@
 // Renders a WorkbookPlan into an ExcelJS workbook: the file-side twin of excel/renderPlan.ts.
-// Sheets the plan names are replaced; every other sheet in the workbook is left as it was.
+// Draws whole sheets: the first build of a workbook, and sheets a later run adds (reconcile.ts
+// updates the sheets that exist in place). Names go through ExcelJS's definedNames API.
 import type ExcelJS from "exceljs";
 import type {
   CellBlock,
@@ -10,7 +11,7 @@ import type {
   ValidationPlan,
   WorkbookPlan,
 } from "../core/layout/workbookPlan";
-import { parseCellAddress, cellAddress } from "../core/snapshot";
+import { parseCellAddress, cellAddress, columnLetter } from "../core/snapshot";
 
 const argb = (hex: string): string => `FF${hex.replace("#", "").toUpperCase()}`;
 
@@ -28,7 +29,7 @@ function forEachCell(range: string, visit: (address: string) => void): void {
     for (let c = a.col; c <= b.col; c++) visit(cellAddress(r, c));
 }
 
-function applyStyle(
+export function applyStyle(
   cell: ExcelJS.Cell,
   style: CellStyle | undefined,
   numberFormat: string | undefined
@@ -63,7 +64,7 @@ function writeBlock(ws: ExcelJS.Worksheet, block: CellBlock): void {
   );
 }
 
-function validation(plan: ValidationPlan): ExcelJS.DataValidation {
+export function validation(plan: ValidationPlan): ExcelJS.DataValidation {
   const base = {
     allowBlank: true,
     showErrorMessage: true,
@@ -112,7 +113,7 @@ function validation(plan: ValidationPlan): ExcelJS.DataValidation {
   }
 }
 
-function conditionalFormat(
+export function conditionalFormat(
   plan: ConditionalFormatPlan,
   priority: number
 ): ExcelJS.ConditionalFormattingOptions {
@@ -164,7 +165,7 @@ function tableRows(
   return rows;
 }
 
-async function renderSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): Promise<void> {
+export async function renderSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): Promise<void> {
   const ws = workbook.addWorksheet(plan.name, {
     properties: plan.tabColor ? { tabColor: { argb: argb(plan.tabColor) } } : {},
     views: plan.freeze
@@ -220,7 +221,7 @@ async function renderSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): Promise
   }
 }
 
-/** Draws the plan into `workbook`, replacing the plan's sheets and names, keeping the rest. */
+/** Draws the plan into `workbook` (which holds none of the plan's sheets yet) and sets its names. */
 export async function renderPlanToWorkbook(
   plan: WorkbookPlan,
   workbook: ExcelJS.Workbook
@@ -228,8 +229,68 @@ export async function renderPlanToWorkbook(
   const planned = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
   for (const ws of [...workbook.worksheets])
     if (planned.has(ws.name.toLowerCase())) workbook.removeWorksheet(ws.id);
-  const names = workbook.definedNames as unknown as { matrixMap: Record<string, unknown> };
-  for (const n of plan.names) delete names.matrixMap[n.name];
   for (const sheet of plan.sheets) await renderSheet(workbook, sheet);
-  for (const n of plan.names) workbook.definedNames.add(n.refersTo.replace(/^=/, ""), n.name);
+  for (const n of plan.names) setWorkbookName(workbook, n.name, n.refersTo);
+}
+
+/** `Sheet!$A$1:$B$2` (sheet quoted or not) → sheet name and 1-based corners, or null. */
+function parseNameRange(
+  range: string
+): { sheet: string; top: number; left: number; bottom: number; right: number } | null {
+  const m =
+    /^(?:'((?:[^']|'')*)'|([^'!]+))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(
+      range.trim()
+    );
+  if (!m) return null;
+  const a = parseCellAddress(`${m[3]}${m[4]}`);
+  const b = m[5] ? parseCellAddress(`${m[5]}${m[6]}`) : a;
+  return {
+    sheet: m[1] ?? m[2],
+    top: Math.min(a.row, b.row) + 1,
+    left: Math.min(a.col, b.col) + 1,
+    bottom: Math.max(a.row, b.row) + 1,
+    right: Math.max(a.col, b.col) + 1,
+  };
+}
+
+/** A name's reference as Excel compares it: sheet without quotes or case, cells without case. */
+function rangeKey(range: string): string {
+  const r = parseNameRange(range.replace(/^=/, ""));
+  return r
+    ? `${r.sheet.replace(/''/g, "'").toLowerCase()}!${r.top},${r.left}:${r.bottom},${r.right}`
+    : range.replace(/^=/, "").trim().toLowerCase();
+}
+
+/**
+ * Points the workbook name `name` (any letter case) at `refersTo` through ExcelJS's definedNames
+ * API, only when it points elsewhere now. True when it changed.
+ */
+export function setWorkbookName(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  refersTo: string
+): boolean {
+  const names = workbook.definedNames;
+  const want = refersTo.replace(/^=/, "");
+  const key = name.toLowerCase();
+  const same = names.model.filter((n) => n.name.toLowerCase() === key);
+  if (
+    same.length === 1 &&
+    same[0].name === name &&
+    same[0].ranges.length === 1 &&
+    rangeKey(same[0].ranges[0]) === rangeKey(want)
+  )
+    return false;
+  for (const n of same) {
+    for (const range of n.ranges) {
+      const r = parseNameRange(range);
+      if (!r) continue;
+      const sheet = `'${r.sheet}'`;
+      for (let row = r.top; row <= r.bottom; row++)
+        for (let col = r.left; col <= r.right; col++)
+          names.remove(`${sheet}!$${columnLetter(col - 1)}$${row}`, n.name);
+    }
+  }
+  names.add(want, name);
+  return true;
 }

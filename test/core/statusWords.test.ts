@@ -270,9 +270,11 @@ describe("readStatusWordsTable", () => {
         ["Other", "Compliant", null],
       ])
     );
+    // A blank row inside the table is skipped, not taken for its end (issue 16).
     expect([...words]).toEqual([
       ["Yep", "Compliant"],
       ["Sort of", "Partially Compliant"],
+      ["Other", "Compliant"],
     ]);
     expect(problems).toEqual([
       'Status words: "Huh" maps to "Maybe", which is not a status on the scale',

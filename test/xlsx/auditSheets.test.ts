@@ -5,7 +5,14 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { SCORE_COLUMNS, CATALOG_COLUMNS, PROTECTED_SHEETS, SHEETS } from "../../src/core/contract";
+import {
+  SCORE_COLUMNS,
+  CATALOG_COLUMNS,
+  PROTECTED_SHEETS,
+  SHEETS,
+  SOA_COLUMNS,
+  SOA_REASON_COLUMNS,
+} from "../../src/core/contract";
 import { TABLE_HEADER_ROW } from "../../src/core/layout/assessmentSheet";
 import { DOCUMENTS_HEADER_ROW } from "../../src/core/layout/documentsSheet";
 import { HISTORY_HEADER_ROW } from "../../src/core/layout/historySheet";
@@ -33,12 +40,18 @@ const date = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m -
 /** Every value a person typed, as [sheet, locator, column, value]; the locator is a row id or a row number. */
 type Typed = [string, string | number, string, ExcelJS.CellValue];
 
+// Issue 17: inclusion reasons are Yes columns; the justification is typed once, on Annex A.
 const TYPED_SOA: Typed[] = [
+  [SHEETS.soa, "5.1", "Contractual", "Yes"],
+  [SHEETS.soa, "7.4", "Best practice", "Yes"],
+  [SHEETS.soa, "8.34", "Board ref", "BR-2026-3"],
+];
+/** What an earlier SoA held: a "Reason type" column and justifications typed on the SoA. */
+const LEGACY_SOA: Typed[] = [
   [SHEETS.soa, "5.1", "Reason type", "Risk assessment"],
   [SHEETS.soa, "5.1", "Justification", "Treats R-01; =not a formula"],
   [SHEETS.soa, "7.4", "Reason type", "Not relevant"],
   [SHEETS.soa, "7.4", "Justification", "We have no premises of our own"],
-  [SHEETS.soa, "8.34", "Board ref", "BR-2026-3"],
 ];
 const TYPED_DOCS: Typed[] = [
   [SHEETS.documents, "isms-scope", "Exists", "Yes"],
@@ -59,9 +72,10 @@ describe("rebuilding keeps every value typed on the audit sheets", () => {
     await buildAssessmentFile({ out: file("v1.xlsx"), org: "Acme", start: 46000 });
     const wb = await open(file("v1.xlsx"));
     const soa = sheet(wb, SHEETS.soa);
-    soa.getCell(SOA_HEADER_ROW, 10).value = "Board ref";
+    soa.getCell(SOA_HEADER_ROW, SOA_COLUMNS.length + 1).value = "Board ref";
+    soa.getCell(SOA_HEADER_ROW, SOA_COLUMNS.length + 2).value = "Reason type";
     const sc = headers(soa, SOA_HEADER_ROW);
-    for (const [, id, column, value] of TYPED_SOA)
+    for (const [, id, column, value] of [...TYPED_SOA, ...LEGACY_SOA])
       soa.getCell(rowOf(soa, SOA_HEADER_ROW, String(id)), sc.get(column) as number).value = value;
     soa.getCell(rowOf(soa, SOA_HEADER_ROW, "5.2"), sc.get("Applicable") as number).value =
       "typed over a formula";
@@ -136,7 +150,7 @@ describe("rebuilding keeps every value typed on the audit sheets", () => {
       },
     ];
     typedRisks.forEach((risk, i) => {
-      // Rows 1, 3 and 5 of the table: empty rows between entries are not kept.
+      // Rows 1, 3 and 5 of the table, with empty rows between them.
       for (const [column, value] of Object.entries(risk))
         risks.getCell(RISK_HEADER_ROW + 1 + i * 2, rc.get(column) as number).value = value;
     });
@@ -166,7 +180,7 @@ describe("rebuilding keeps every value typed on the audit sheets", () => {
     await buildAssessmentFile({ from: file("rebuilt.xlsx"), out: file("rebuilt-twice.xlsx") });
   });
 
-  it("keeps the SoA reason types, justifications, extra column and approval block, and restores its formulas", async () => {
+  it("keeps the SoA reasons, extra column and approval block, migrates the old reason type and justifications, and restores its formulas", async () => {
     const soa = sheet(await open(file("rebuilt.xlsx")), SHEETS.soa);
     const sc = headers(soa, SOA_HEADER_ROW);
     for (const [, id, column, value] of TYPED_SOA) {
@@ -181,6 +195,31 @@ describe("rebuilding keeps every value typed on the audit sheets", () => {
         soa.getCell(rowOf(soa, SOA_HEADER_ROW, "5.2"), sc.get("Applicable") as number).value
       )
     ).toBe(true);
+    // The old "Reason type" moved into its Yes column; "Not relevant" fits none, so it stays.
+    expect(
+      soa.getCell(rowOf(soa, SOA_HEADER_ROW, "5.1"), sc.get("Risk treatment") as number).value
+    ).toBe("Yes");
+    expect(
+      soa.getCell(rowOf(soa, SOA_HEADER_ROW, "5.1"), sc.get("Reason type") as number).value
+    ).toBeNull();
+    expect(
+      soa.getCell(rowOf(soa, SOA_HEADER_ROW, "7.4"), sc.get("Reason type") as number).value
+    ).toBe("Not relevant");
+    // The justifications typed on the SoA moved to Annex A; the SoA shows them by lookup.
+    const annex = sheet(await open(file("rebuilt.xlsx")), SHEETS.annexA);
+    const ac = headers(annex, TABLE_HEADER_ROW);
+    for (const [, id, , value] of LEGACY_SOA.filter(([, , c]) => c === "Justification")) {
+      expect(
+        annex.getCell(rowOf(annex, TABLE_HEADER_ROW, String(id)), ac.get("Justification") as number)
+          .value
+      ).toBe(value);
+      expect(
+        isFormula(
+          soa.getCell(rowOf(soa, SOA_HEADER_ROW, String(id)), sc.get("Justification") as number)
+            .value
+        )
+      ).toBe(true);
+    }
     expect(
       [0, 1, 2, 3].map((i) => [
         soa.getCell(SOA_APPROVAL_ROW + i, 2).value,
@@ -205,7 +244,8 @@ describe("rebuilding keeps every value typed on the audit sheets", () => {
       ]).toEqual([id, column, value]);
     }
     const own = rowOf(docs, DOCUMENTS_HEADER_ROW, "byod");
-    expect(own).toBe(rowOf(docs, DOCUMENTS_HEADER_ROW, "event-logs") + 1); // empty rows above it close up
+    // A rebuild moves no row: the document stays where it was typed, below two empty rows.
+    expect(own).toBe(rowOf(docs, DOCUMENTS_HEADER_ROW, "event-logs") + 3);
     expect(
       ["Document", "Clause", "Exists"].map((c) => docs.getCell(own, dc.get(c) as number).value)
     ).toEqual(["Bring your own device rules", "A.6.7", "No"]);
@@ -216,7 +256,7 @@ describe("rebuilding keeps every value typed on the audit sheets", () => {
     const risks = sheet(await open(file("rebuilt.xlsx")), SHEETS.risks);
     const rc = headers(risks, RISK_HEADER_ROW);
     typedRisks.forEach((risk, i) => {
-      const r = RISK_HEADER_ROW + 1 + i;
+      const r = RISK_HEADER_ROW + 1 + i * 2; // where they were typed: a rebuild moves no row
       expect(
         Object.fromEntries(
           Object.keys(risk).map((c) => [c, risks.getCell(r, rc.get(c) as number).value])
@@ -292,7 +332,7 @@ describe("sheet protection", () => {
     [SHEETS.annexA]: (h) =>
       !(SCORE_COLUMNS as readonly string[]).includes(h) &&
       !(CATALOG_COLUMNS as readonly string[]).includes(h),
-    [SHEETS.soa]: (h) => ["Reason type", "Justification"].includes(h),
+    [SHEETS.soa]: (h) => (SOA_REASON_COLUMNS as readonly string[]).includes(h),
     [SHEETS.documents]: (h) =>
       [
         "Exists",

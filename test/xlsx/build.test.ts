@@ -190,22 +190,26 @@ describe("Status words on Settings", () => {
     await buildAssessmentFile({ out: file("sw1.xlsx") });
     const wb = await open(file("sw1.xlsx"));
     const settings = wb.getWorksheet("Settings") as ExcelJS.Worksheet;
+    // The title may stand in any column (the tables stand beside the settings, issue 16).
     let title = 0;
-    settings.eachRow((row, r) => {
-      if (row.getCell(1).value === "Status words") title = r;
-    });
+    let col = 0;
+    settings.eachRow((row, r) =>
+      row.eachCell((cell, c) => {
+        if (cell.value === "Status words") [title, col] = [r, c];
+      })
+    );
     expect(title).toBeGreaterThan(0);
-    settings.getCell(title + 2, 1).value = "Umgesetzt";
-    settings.getCell(title + 2, 2).value = "Compliant";
-    settings.getCell(title + 3, 1).value = "Offen";
-    settings.getCell(title + 3, 2).value = "Non-Compliant";
+    settings.getCell(title + 2, col).value = "Umgesetzt";
+    settings.getCell(title + 2, col + 1).value = "Compliant";
+    settings.getCell(title + 3, col).value = "Offen";
+    settings.getCell(title + 3, col + 1).value = "Non-Compliant";
     await wb.xlsx.writeFile(file("sw2.xlsx"));
     await buildAssessmentFile({ out: file("sw3.xlsx"), from: file("sw2.xlsx") });
     const rebuilt = (await open(file("sw3.xlsx"))).getWorksheet("Settings") as ExcelJS.Worksheet;
     expect([
-      rebuilt.getCell(title + 2, 1).value,
-      rebuilt.getCell(title + 2, 2).value,
-      rebuilt.getCell(title + 3, 1).value,
+      rebuilt.getCell(title + 2, col).value,
+      rebuilt.getCell(title + 2, col + 1).value,
+      rebuilt.getCell(title + 3, col).value,
     ]).toEqual(["Umgesetzt", "Compliant", "Offen"]);
 
     fs.writeFileSync(file("de.csv"), "Control;Umsetzung\nA.5.1;Umgesetzt\nA.5.2;Offen\n");

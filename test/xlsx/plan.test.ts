@@ -80,9 +80,10 @@ describe("gap-assessor plan", () => {
       Treatment: "Mitigate",
       Type: "Technical",
     });
-    // ExcelJS reads a date-formatted serial back as a Date: 46000 → 2025-12-09, +30 days (Critical).
-    expect(new Date(r88.Due as Date).toISOString().slice(0, 10)).toBe("2026-01-08");
-    expect(new Date(rows[0].Due as Date).toISOString().slice(0, 10)).toBe("2026-03-09"); // unscored: Medium SLA 90 days
+    // ExcelJS reads a date-formatted serial back as a Date: 46000 → 2025-12-09 (a Tuesday); a
+    // partial gap takes half its catalog effort (5 of 10 days), counted in working days.
+    expect(new Date(r88.Due as Date).toISOString().slice(0, 10)).toBe("2025-12-15");
+    expect(new Date(rows[0].Due as Date).toISOString().slice(0, 10)).toBe("2025-12-15"); // 6.1.2: 5 of 10 days
     expect(rows[3].Owner).toBe("Ann");
   });
 
@@ -191,13 +192,13 @@ describeWithTool("LibreOffice", SOFFICE, "plan formulas in LibreOffice", () => {
   it("totals effort, cost and latest due date per phase, owner and finding type for leadership", async () => {
     await buildAssessmentFile({ out: file("ph-base.xlsx"), start: 46000 });
     await setAssessment(file("ph-base.xlsx"), file("ph-a.xlsx"), "Annex A", {
-      "8.8": { Status: "Non-Compliant", Likelihood: 5, Impact: 5, Owner: "Ops" }, // Critical → Phase 1
-      "5.1": { Status: "Non-Compliant", Likelihood: 3, Impact: 4, Owner: "CISO" }, // High → Phase 2
-      "7.4": { Status: "Partially Compliant", Likelihood: 2, Impact: 2, Owner: "Ops" }, // Low → Phase 3
+      "8.8": { Status: "Non-Compliant", Likelihood: 5, Impact: 5, Owner: "Ops" }, // priority 25 → Phase 1
+      "5.1": { Status: "Non-Compliant", Likelihood: 3, Impact: 4, Owner: "CISO" }, // 12, High → Phase 2
+      "7.4": { Status: "Partially Compliant", Likelihood: 2, Impact: 2, Owner: "Ops" }, // 2, Low → Phase 3
     });
     await setAssessment(file("ph-a.xlsx"), file("ph-b.xlsx"), "Clauses 4-10", {
       "9.2.2": { Status: "Non-Compliant" },
-    }); // clause → Phase 1
+    }); // unscored, not a foundation → Phase 3
     await buildAssessmentFile({
       from: file("ph-b.xlsx"),
       out: file("ph-p.xlsx"),
@@ -212,7 +213,7 @@ describeWithTool("LibreOffice", SOFFICE, "plan formulas in LibreOffice", () => {
       ["9.2.2", "8.8", "5.1", "7.4"].map(
         (id) => ws.getCell(row(id), cols.get("Phase") as number).value
       )
-    ).toEqual(["Phase 1", "Phase 1", "Phase 2", "Phase 3"]);
+    ).toEqual(["Phase 3", "Phase 1", "Phase 2", "Phase 3"]);
     const effort: Record<string, [number, number]> = {
       "9.2.2": [5, 4000],
       "8.8": [10, 12000],
@@ -239,10 +240,11 @@ describeWithTool("LibreOffice", SOFFICE, "plan formulas in LibreOffice", () => {
     };
     const serial = (y: number, m: number, d: number): number =>
       (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000;
-    // Phase 1: 9.2.2 (unscored → Medium SLA 90 days) and 8.8 (Critical, 30 days) from 2025-12-09.
-    expect(line("Phase 1", "By phase")).toEqual([2, 15, 16000, serial(2026, 3, 9)]);
-    expect(line("Phase 2", "By phase")).toEqual([1, 2, 1500, serial(2026, 2, 7)]);
-    expect(line("Phase 3", "By phase")).toEqual([0, 0, 0, 0]); // its only action is Done
+    // From Tue 2025-12-09, 8.8 takes its 10 working days (Phase 1 ends 2025-12-22); 5.1 and 9.2.2
+    // would end sooner but phases finish in order, so each phase's last action is due that day.
+    expect(line("Phase 1", "By phase")).toEqual([1, 10, 12000, serial(2025, 12, 22)]);
+    expect(line("Phase 2", "By phase")).toEqual([1, 2, 1500, serial(2025, 12, 22)]);
+    expect(line("Phase 3", "By phase")).toEqual([1, 5, 4000, serial(2025, 12, 22)]); // 7.4 is Done
     expect(line("Ops", "By owner").slice(0, 3)).toEqual([1, 10, 12000]);
     expect(line("Technical", "By finding type").slice(0, 3)).toEqual([1, 10, 12000]);
   });

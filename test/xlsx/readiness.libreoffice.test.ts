@@ -11,6 +11,7 @@ import { readinessBlockers } from "../../src/core/readiness";
 import { validateWorkbook } from "../../src/core/validate/validate";
 import { TABLE_HEADER_ROW } from "../../src/core/layout/assessmentSheet";
 import { DOCUMENTS_HEADER_ROW } from "../../src/core/layout/documentsSheet";
+import { SOA_APPROVAL_ROW } from "../../src/core/layout/soaSheet";
 import { describeWithTool } from "../support/externalTools";
 import { SOFFICE, recalculate } from "../support/libreoffice";
 import { readCachedValues, type CachedWorkbook } from "../support/xlsxValues";
@@ -59,6 +60,10 @@ const ready: Edit = (wb) => {
     docs.getCell(t.row(id), t.col("Exists")).value = "Yes";
     docs.getCell(t.row(id), t.col("Last review")).value = new Date(Date.UTC(2026, 9, 1));
   }
+  // An approved SoA (issue 17: an unapproved one blocks Stage 1).
+  const soa = wb.getWorksheet("Statement of Applicability") as ExcelJS.Worksheet;
+  soa.getCell(`C${SOA_APPROVAL_ROW + 2}`).value = "CISO";
+  soa.getCell(`C${SOA_APPROVAL_ROW + 3}`).value = new Date(Date.UTC(2026, 9, 1));
 };
 
 const set =
@@ -88,6 +93,7 @@ const CASES: { name: string; edits: Edit[]; stage1: number; stage2: number }[] =
     edits: [
       ready,
       set("Documents", DOCUMENTS_HEADER_ROW, "audit-results", { Exists: "No" }),
+      // Partially Compliant and High: a finding to expect, not a blocker (core/readiness.ts).
       set("Annex A", TABLE_HEADER_ROW, "8.8", {
         Status: "Partially Compliant",
         Likelihood: 4,
@@ -95,7 +101,7 @@ const CASES: { name: string; edits: Edit[]; stage1: number; stage2: number }[] =
       }),
     ],
     stage1: 0,
-    stage2: 2,
+    stage2: 1,
   },
   { name: "fresh", edits: [], stage1: -1, stage2: -1 },
 ];

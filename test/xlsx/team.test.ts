@@ -29,19 +29,31 @@ function labelRow(ws: ExcelJS.Worksheet, label: string): number {
   for (let r = 1; r <= ws.rowCount; r++) if (ws.getCell(r, 1).value === label) return r;
   throw new Error(label);
 }
+/** A title in any column (the team table stands beside the settings, issue 16): [row, column]. */
+function titleCell(ws: ExcelJS.Worksheet, title: string): [number, number] {
+  let found: [number, number] | undefined;
+  ws.eachRow((row, r) =>
+    row.eachCell((cell, c) => {
+      if (!found && cell.value === title) found = [r, c];
+    })
+  );
+  if (!found) throw new Error(title);
+  return found;
+}
 
 /** Fills the team, switches maturity on and assesses a few clause rows with method and maturity. */
 async function prepare(): Promise<void> {
   await buildAssessmentFile({ out: file("t0.xlsx") });
   const wb = await open(file("t0.xlsx"));
   const settings = wb.getWorksheet("Settings") as ExcelJS.Worksheet;
-  const team = labelRow(settings, "Assessment team") + 2;
+  const [title, col] = titleCell(settings, "Assessment team");
+  const team = title + 2;
   [
     ["Alice", "ISMS lead", "Security"],
     ["Bob", "IT manager", "IT"],
   ].forEach((m, i) =>
     m.forEach((v, j) => {
-      settings.getCell(team + i, j + 1).value = v;
+      settings.getCell(team + i, col + j).value = v;
     })
   );
   settings.getCell(labelRow(settings, "Show maturity column"), 2).value = "Yes";
@@ -82,8 +94,9 @@ describe("team, method and maturity on files", () => {
   it("keeps the team, methods, assessors, dates and maturity levels on rebuild", async () => {
     const wb = await open(file("t2.xlsx"));
     const settings = wb.getWorksheet("Settings") as ExcelJS.Worksheet;
-    const team = labelRow(settings, "Assessment team") + 2;
-    expect([settings.getCell(team, 1).value, settings.getCell(team + 1, 2).value]).toEqual([
+    const [title, col] = titleCell(settings, "Assessment team");
+    const team = title + 2;
+    expect([settings.getCell(team, col).value, settings.getCell(team + 1, col + 1).value]).toEqual([
       "Alice",
       "IT manager",
     ]);
@@ -110,7 +123,7 @@ describe("team, method and maturity on files", () => {
     const owner = Object.entries(model).find(([range]) => range.startsWith(letter))?.[1];
     expect(owner).toMatchObject({ type: "list", formulae: ["Team_Names"], errorStyle: "warning" });
     const [ref] = wb.definedNames.getRanges("Team_Names").ranges;
-    expect(ref).toMatch(/Settings'?!\$A\$\d+:\$A\$\d+/);
+    expect(ref).toMatch(/Settings'?!\$([A-Z]+)\$\d+:\$\1\$\d+/);
   });
 });
 

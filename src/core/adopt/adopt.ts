@@ -16,6 +16,7 @@ import {
   type UnmatchedRow,
 } from "./rows";
 import { statusWordReader, type StatusWordOptions } from "../statusWords";
+import { MAX_CELL_TEXT, fitCellText, overLimitText } from "../cellLimit";
 
 export type { ColumnUse } from "./columns";
 export type { UnknownWord, UnmatchedRow } from "./rows";
@@ -81,6 +82,8 @@ export interface AdoptReport {
   decisions: string[];
   /** Problems that leave nothing to import (no sheet, no control rows, unknown --sheet). */
   problems: string[];
+  /** What the import changed or doubts but still imports: ids listed twice, text cut to Excel's cell limit. */
+  warnings: string[];
   /** A status or applicability column was found on the chosen sheet. */
   hasAnswers: boolean;
   rows: AdoptRow[];
@@ -133,13 +136,58 @@ function rowInputsOf(target: TargetSheet, entries: Entry[], status: Status): Row
   if (evidence) row.Evidence = evidence;
   const owner = [...new Set(entries.map((e) => e.texts.owner).filter(Boolean))].join("; ");
   if (owner) row.Owner = owner;
-  const likelihood = Math.max(...entries.map((e) => e.likelihood ?? 0));
+  // Highest rating of all rows (a loop: thousands of rows must not become call arguments).
+  let likelihood = 0;
+  let impact = 0;
+  for (const e of entries) {
+    likelihood = Math.max(likelihood, e.likelihood ?? 0);
+    impact = Math.max(impact, e.impact ?? 0);
+  }
   if (likelihood > 0) row.Likelihood = likelihood;
-  const impact = Math.max(...entries.map((e) => e.impact ?? 0));
   if (impact > 0) row.Impact = impact;
   const due = [...new Set(entries.map((e) => e.texts.dueDate).filter(Boolean))].join("; ");
   if (due) row["Due date"] = due;
   return row;
+}
+
+/** "row 7", "rows 7 and 100", "rows 7, 100, 193 and 2 more". */
+function rowList(entries: Entry[]): string {
+  const rows = [...new Set(entries.map((e) => e.sheetRow))];
+  if (rows.length === 1) return `row ${rows[0]}`;
+  const shown = rows.slice(0, 3);
+  return rows.length > 3
+    ? `rows ${shown.join(", ")} and ${rows.length - 3} more`
+    : `rows ${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
+}
+
+/**
+ * The same clause or control id listed on several rows (a list pasted twice, a second block
+ * repeating ids): read as one list, so say so. Several 2013 controls feeding one 2022 control
+ * are the mapping at work, not duplicates.
+ */
+function duplicateWarning(groups: Iterable<Entry[]>): string | null {
+  const repeated: Entry[][] = [];
+  for (const entries of groups) {
+    const listed = entries.filter((e) => e.sourceKind !== "control2013");
+    if (new Set(listed.map((e) => e.sheetRow)).size > 1) repeated.push(listed);
+  }
+  if (repeated.length === 0) return null;
+  const controls = repeated.filter((g) => g[0].target === "Annex A").length;
+  const clauses = repeated.length - controls;
+  const what = [
+    controls ? `${controls} control${controls === 1 ? "" : "s"}` : "",
+    clauses ? `${clauses} clause${clauses === 1 ? "" : "s"}` : "",
+  ]
+    .filter(Boolean)
+    .join(" and ");
+  const examples = repeated
+    .slice(0, 3)
+    .map((g) => `${g[0].targetId} on ${rowList(g)}`)
+    .join("; ");
+  return (
+    `Listed more than once: ${what} (${examples}${repeated.length > 3 ? "; …" : ""}). ` +
+    "Read as one list: the rows of each id are merged, the most severe status is kept and differing answers are listed as conflicts."
+  );
 }
 
 function emptyReport(): AdoptReport {
@@ -152,6 +200,7 @@ function emptyReport(): AdoptReport {
     sheets: [],
     decisions: [],
     problems: [],
+    warnings: [],
     hasAnswers: false,
     rows: [],
     unmatched: [],
@@ -299,10 +348,19 @@ export function adopt(
       actions.set(e, distinct.size > 1 ? "conflict" : entries.length > 1 ? "merged" : "set");
     if (entries.length > 1) report.counts.merged++;
     const row = rowInputsOf(target, entries, status);
+    for (const [column, value] of Object.entries(row)) {
+      if (typeof value !== "string" || value.length <= MAX_CELL_TEXT) continue;
+      row[column] = fitCellText(value);
+      report.warnings.push(
+        `${target} ${targetId}, column "${column}" (from ${rowList(entries)} of "${main.name}"): ${overLimitText(value.length)}.`
+      );
+    }
     if (Object.keys(row).length > 0)
       (target === "Annex A" ? inputs.annexA : inputs.clauses).set(targetId, row);
   }
   report.counts.targets = groups.size;
+  const duplicates = duplicateWarning(groups.values());
+  if (duplicates) report.warnings.push(duplicates);
 
   const rows: AdoptRow[] = main.entries.map((e) => ({
     sheet: main.name,

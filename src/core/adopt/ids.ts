@@ -58,13 +58,30 @@ export const ID_LIKE = new RegExp(
   "i"
 );
 
+/** Read id cells by displayed text: a long template repeats the same few hundred ids (bounded). */
+const ID_CELLS = new Map<string, IdCell>();
+const ID_CELLS_MAX = 10_000;
+
+/** The id a cell holds; the result is shared between cells with the same text, so never change it. */
 export function readIdCell(grid: Grid, r: number, c: number): IdCell {
   const numeric = grid.isNumber(r, c);
-  const text = cleanIdText(grid.dataText(r, c), numeric);
-  if (text === "" || text.length > 400) return { text, matches: [], parts: 0, numeric };
-  const matches = parseId(text);
-  const parts = THREE_PART.test(text) ? 3 : TWO_PART.test(text) ? 2 : 0;
-  return { text, matches, parts, numeric };
+  const shown = grid.dataText(r, c);
+  const key = `${numeric ? "n" : "t"}${shown}`;
+  const known = ID_CELLS.get(key);
+  if (known) return known;
+  const text = cleanIdText(shown, numeric);
+  let cell: IdCell;
+  if (text === "" || text.length > 400) cell = { text, matches: [], parts: 0, numeric };
+  else {
+    const matches = parseId(text);
+    const parts = THREE_PART.test(text) ? 3 : TWO_PART.test(text) ? 2 : 0;
+    cell = { text, matches, parts, numeric };
+  }
+  if (shown.length <= 400) {
+    if (ID_CELLS.size >= ID_CELLS_MAX) ID_CELLS.clear();
+    ID_CELLS.set(key, cell);
+  }
+  return cell;
 }
 
 function has(cell: IdCell, kind: IdMatch["kind"]): string | null {
@@ -87,7 +104,8 @@ export function findIdColumn(
       if (readIdCell(grid, r, c).matches.length > 0) counts[c]++;
     }
   }
-  const max = Math.max(0, ...counts);
+  let max = 0;
+  for (const n of counts) if (n > max) max = n;
   if (max === 0) return { col: -1, count: 0 };
   let best = -1;
   let bestScore = -1;
@@ -175,6 +193,20 @@ export function headingOf(texts: string[]): Context | undefined {
 }
 
 /**
+ * The section an id can only belong to, for looking ahead: a clause-only id (4.2, 9.1, 6.1.2) says
+ * "clause", a control-only id (5.7, 8.34, A.5.1, a 2013 control) says "annex"; 5.1, 7.2 … say nothing.
+ */
+export function decisiveContext(cell: IdCell | undefined): Context | null {
+  if (!cell || cell.parts === 0) return null;
+  const cl = has(cell, "clause");
+  const c22 = has(cell, "control2022");
+  if (cell.parts === 3) return cl ? "clause" : has(cell, "control2013") ? "annex" : null;
+  if (cl && !c22) return "clause";
+  if (c22 && !cl) return "annex";
+  return null;
+}
+
+/**
  * Resolves ids row by row. The section a row sits in (set by headings and by ids that can only be
  * one thing) decides ids that could be either; a sheet-wide default covers the rest.
  */
@@ -189,8 +221,9 @@ export class IdResolver {
     if (context) this.context = context;
   }
 
-  resolve(cell: IdCell): Resolved {
-    const result = this.decide(cell);
+  /** `ahead`: the section the next id that can only be one thing belongs to (decisiveContext), if any. */
+  resolve(cell: IdCell, ahead: Context | null = null): Resolved {
+    const result = this.decide(cell, ahead);
     if (result.kind === "clause") this.context = "clause";
     if (result.kind === "control2022" || result.kind === "control2013") this.context = "annex";
     if (result.kind === "heading" && result.context) this.context = result.context;
@@ -200,7 +233,7 @@ export class IdResolver {
     return result;
   }
 
-  private decide(cell: IdCell): Resolved {
+  private decide(cell: IdCell, ahead: Context | null): Resolved {
     const cl = has(cell, "clause");
     const c22 = has(cell, "control2022");
     const c13 = has(cell, "control2013");
@@ -260,6 +293,9 @@ export class IdResolver {
       return { kind: "none" };
     }
     // Both a clause and a control (5.1, 7.2, 8.3 ...): the section decides, then repetition, then the sheet.
+    // A repeated id switches to the other kind only when the ids after it agree: controls listed
+    // after the clauses (5.1 again, then 5.4) switch to controls; controls listed twice (5.1 again,
+    // then 5.4 again) stay controls, read as duplicates, never as clauses.
     let pick: "clause" | "control2022" =
       this.context === "clause"
         ? "clause"
@@ -268,9 +304,11 @@ export class IdResolver {
           : this.decision.twoPartDefault;
     const other = pick === "clause" ? "control2022" : "clause";
     const id = pick === "clause" ? cl : c22;
+    const aheadAgrees = other === "clause" ? ahead === "clause" : ahead !== "clause";
     if (
       this.seen.has(`${pick}:${id}`) &&
-      !this.seen.has(`${other}:${other === "clause" ? cl : c22}`)
+      !this.seen.has(`${other}:${other === "clause" ? cl : c22}`) &&
+      aheadAgrees
     )
       pick = other;
     return pick === "clause"

@@ -7,11 +7,13 @@ import { describeColumns, pickColumns, TEXT_ROLES, type ColumnUse } from "./colu
 import { findHeader, type HeaderInfo } from "./headers";
 import {
   decideMode,
+  decisiveContext,
   findIdColumn,
   headingOf,
   ID_LIKE,
   IdResolver,
   readIdCell,
+  type Context,
   type IdCell,
   type ModeDecision,
 } from "./ids";
@@ -195,6 +197,10 @@ export function analyzeSheet(snapshot: SheetSnapshot, reader: StatusWordReader):
     unknown.set(key, hit);
   };
 
+  // For each row, the section of the next id below it that can only be one thing (one backward pass).
+  const ahead: (Context | null)[] = new Array<Context | null>(grid.rows + 1).fill(null);
+  for (let r = grid.rows - 1; r >= header.dataStart; r--)
+    ahead[r] = decisiveContext(idCells[r + 1]) ?? ahead[r + 1];
   const resolver = new IdResolver(decision);
   for (let r = header.dataStart; r < grid.rows; r++) {
     const texts = grid.rowTexts(r);
@@ -202,7 +208,8 @@ export function analyzeSheet(snapshot: SheetSnapshot, reader: StatusWordReader):
     analysis.dataRows++;
     const sheetRow = grid.sheetRow(r);
     const cell = idCells[r];
-    const resolved = cell && cell.parts > 0 ? resolver.resolve(cell) : ({ kind: "none" } as const);
+    const resolved =
+      cell && cell.parts > 0 ? resolver.resolve(cell, ahead[r]) : ({ kind: "none" } as const);
     if (resolved.kind === "heading") {
       analysis.skipped.push({ sheetRow, sourceId: cell?.text ?? "", reason: resolved.reason });
       continue;

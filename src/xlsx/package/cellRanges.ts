@@ -1,8 +1,8 @@
 // A1-style references as they appear in a sheet's `sqref` lists (`B2:B1048576 D4 F:F 3:3`), and
 // clipping them to a sheet's used extent. Pure string work, no XML.
 
-export const EXCEL_ROWS = 1_048_576;
-export const EXCEL_COLS = 16_384;
+const EXCEL_ROWS = 1_048_576;
+const EXCEL_COLS = 16_384;
 
 /** "A" → 1, "XFD" → 16384 (case-insensitive). */
 export function columnNumber(letters: string): number {
@@ -12,7 +12,7 @@ export function columnNumber(letters: string): number {
 }
 
 /** 1 → "A", 16384 → "XFD". */
-export function columnLetters(col: number): string {
+function columnLetters(col: number): string {
   let s = "";
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26))
     s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
@@ -61,7 +61,7 @@ export function parseRef(ref: string): RefRect | null {
   return rect;
 }
 
-export function formatRect(r: Rect): string {
+function formatRect(r: Rect): string {
   const a = `${columnLetters(r.left)}${r.top}`;
   const b = `${columnLetters(r.right)}${r.bottom}`;
   return a === b ? a : `${a}:${b}`;

@@ -41,7 +41,7 @@ export async function loadXlsxBytes(
 }
 
 /** Checks the first bytes so the user hears what the file is instead of a zip library's complaint. */
-export function checkXlsxSignature(bytes: Buffer, label: string): void {
+function checkXlsxSignature(bytes: Buffer, label: string): void {
   if (bytes.length === 0) throw new WorkbookReadError(`${label} is empty (0 bytes)`);
   if (startsWith(bytes, CFB_MAGIC)) {
     throw new WorkbookReadError(

@@ -33,7 +33,7 @@ export interface Relationship {
 const ENTITY = /&(?:#x([0-9A-Fa-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/g;
 const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
-export function decodeEntities(value: string): string {
+function decodeEntities(value: string): string {
   if (!value.includes("&")) return value;
   return value.replace(ENTITY, (_m, hex?: string, dec?: string, name?: string) =>
     hex
@@ -86,13 +86,6 @@ export function relsPartOf(part: string): string {
   const dir = posix.dirname(part);
   const rels = `_rels/${posix.basename(part)}.rels`;
   return dir === "." ? rels : `${dir}/${rels}`;
-}
-
-/** The part a relationships part describes, or "" for the package (`_rels/.rels`). */
-export function sourceOfRelsPart(rels: string): string | null {
-  const m = /^(?:(.*)\/)?_rels\/([^/]*)\.rels$/.exec(rels);
-  if (!m) return null;
-  return m[1] ? `${m[1]}/${m[2]}` : m[2];
 }
 
 /** Resolves a relationship target against the part that holds it (absolute or relative). */

@@ -21,7 +21,7 @@ const ZIP64_EOCD = 0x06064b50;
  * Number of entries the zip's end-of-central-directory record declares, read before JSZip builds
  * an object per entry; null when the record is not found (JSZip then reports the damage).
  */
-export function declaredEntryCount(bytes: Buffer): number | null {
+function declaredEntryCount(bytes: Buffer): number | null {
   const stop = Math.max(0, bytes.length - 22 - 0xffff);
   for (let at = bytes.length - 22; at >= stop; at--) {
     if (bytes.readUInt32LE(at) !== EOCD) continue;
