@@ -1,4 +1,5 @@
 // The 30 leaf requirements of ISO/IEC 27001:2022 clauses 4-10: ids, short titles, our own audit questions.
+import { CLAUSE_ADVICE, CLAUSE_PREREQUISITES, FOUNDATION_CLAUSES } from "./actions";
 import type { Clause, FindingType } from "./types";
 
 /** Top-level clauses 4-10, used for grouping and the per-clause breakdown on Summary. */
@@ -21,7 +22,19 @@ function clause(
   evidence: string,
   climateQuestion?: string
 ): Clause {
-  const row: Clause = { id, parent: Number(id.split(".")[0]), title, question, evidence, type };
+  const advice = CLAUSE_ADVICE[id];
+  if (advice === undefined) throw new Error(`Clause without remediation advice: ${id}`);
+  const row: Clause = {
+    id,
+    parent: Number(id.split(".")[0]),
+    title,
+    question,
+    evidence,
+    type,
+    advice,
+    foundation: FOUNDATION_CLAUSES.includes(id),
+    after: CLAUSE_PREREQUISITES[id] ?? [],
+  };
   if (climateQuestion !== undefined) row.climateQuestion = climateQuestion;
   return row;
 }
@@ -85,7 +98,7 @@ export const CLAUSES: Clause[] = [
   // 6 Planning
   clause(
     "6.1.1",
-    "General",
+    "General: planning for ISMS risks and opportunities",
     "Procedural",
     "How did you decide which risks and opportunities the ISMS itself has to deal with, and how do you check that the resulting actions worked? Show the plan.",
     "ISMS-level risk and opportunity log linked to context and stakeholder inputs; action plan; effectiveness check"
@@ -150,7 +163,7 @@ export const CLAUSES: Clause[] = [
   ),
   clause(
     "7.5.1",
-    "General",
+    "General: documented information the ISMS needs",
     "Procedural",
     "Which documents and records does your ISMS rely on, including any you chose to add yourselves? Show the master list and who decided what is on it.",
     "Document master list; records register; rationale for documents added beyond the mandatory set"
@@ -203,7 +216,7 @@ export const CLAUSES: Clause[] = [
   ),
   clause(
     "9.2.1",
-    "General",
+    "General: internal audits of the ISMS",
     "Procedural",
     "How do you get an independent view of whether the ISMS works and follows your own rules? Show your most recent internal audit report.",
     "Internal audit reports; evidence of auditor independence; coverage of clauses and controls"
@@ -217,7 +230,7 @@ export const CLAUSES: Clause[] = [
   ),
   clause(
     "9.3.1",
-    "General",
+    "General: top management reviews the ISMS",
     "Procedural",
     "How often does top management formally review the ISMS, and who takes part? Show the minutes of the last review.",
     "Review schedule; minutes; attendance list"

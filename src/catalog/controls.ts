@@ -1,4 +1,5 @@
 // The 93 Annex A controls of ISO/IEC 27001:2022 with theme, new-in-2022 flag and our own audit questions.
+import { CONTROL_ADVICE } from "./actions";
 import type { Control, FindingType, Theme } from "./types";
 
 /** The four Annex A themes; `id` is the first number of every control id in the theme. */
@@ -26,7 +27,9 @@ function control(
 ): Control {
   const theme = themeOf(id);
   if (theme === undefined) throw new Error(`Control id outside themes 5-8: ${id}`);
-  return { id, theme, title, new: isNew, question, evidence, type };
+  const advice = CONTROL_ADVICE[id];
+  if (advice === undefined) throw new Error(`Control without remediation advice: ${id}`);
+  return { id, theme, title, new: isNew, question, evidence, type, advice };
 }
 
 const NEW = true;

@@ -5,6 +5,14 @@ export type Theme = "Organizational" | "People" | "Physical" | "Technological";
 /** The kind of fix a gap usually needs; the remediation plan's default "Type". */
 export type FindingType = "Policy" | "Procedural" | "Technical";
 
+/** What to do about a gap, in our words: for a partly met and for a missing item, and the
+ *  default effort in person-days to put the item in place from nothing. */
+export interface RemediationAdvice {
+  effort: number;
+  partial: string;
+  missing: string;
+}
+
 /** A leaf requirement of clauses 4-10 (4.1 ... 10.2). */
 export interface Clause {
   /** "4.1", "6.1.2", "10.2" */
@@ -18,6 +26,12 @@ export interface Clause {
   /** Typical evidence an auditor asks to see, our wording */
   evidence: string;
   type: FindingType;
+  /** Suggested remediation and default effort (our wording). */
+  advice: RemediationAdvice;
+  /** Laying the ground for the rest (scope, policy, risk method): planned first. */
+  foundation: boolean;
+  /** Clauses whose remediation must be finished before this one's starts. */
+  after: readonly string[];
   /** Extra question added by Amendment 1:2024 (climate change), 4.1 and 4.2 only. */
   climateQuestion?: string;
 }
@@ -33,6 +47,8 @@ export interface Control {
   question: string;
   evidence: string;
   type: FindingType;
+  /** Suggested remediation and default effort (our wording). */
+  advice: RemediationAdvice;
 }
 
 /** One ISO/IEC 27001:2013 Annex A control and the 2022 control(s) it became. */

@@ -14,6 +14,27 @@ export const SHEETS = {
   history: "Snapshot History",
 } as const;
 
+/** Every sheet the workbook contract owns: what build, plan, snapshot and the report read. */
+export const OWNED_SHEETS: readonly string[] = [
+  SHEETS.clauses,
+  SHEETS.annexA,
+  SHEETS.soa,
+  SHEETS.risks,
+  SHEETS.documents,
+  SHEETS.summary,
+  SHEETS.remediation,
+  SHEETS.history,
+  SHEETS.settings,
+];
+
+/** The sheets validate reads: the assessments, the plan, and Settings (team and status words). */
+export const CHECKED_SHEETS: readonly string[] = [
+  SHEETS.clauses,
+  SHEETS.annexA,
+  SHEETS.remediation,
+  SHEETS.settings,
+];
+
 export const TABLES = {
   clauses: "Clauses",
   annexA: "AnnexA",
@@ -22,6 +43,10 @@ export const TABLES = {
   documents: "DocumentList",
   risks: "RiskRegister",
   history: "Snapshots",
+  /** On Settings: the people who own rows (the Owner lists read them through Team_Names). */
+  team: "AssessmentTeam",
+  /** On Settings: a person's own answer words and the status each means (template import). */
+  statusWords: "StatusWords",
 } as const;
 
 export const CLAUSE_COLUMNS = [
@@ -144,24 +169,43 @@ export const ASSESSMENT_SHEETS: readonly AssessmentSheetSpec[] = [
 ];
 
 // The audit sheets (Statement of Applicability, Documents, Risk Register, History).
+/** Inclusion reasons, side by side as auditors expect them: each a Yes / blank column. */
+export const SOA_REASON_COLUMNS = [
+  "Legal or regulatory",
+  "Contractual",
+  "Business requirement",
+  "Risk treatment",
+  "Best practice",
+] as const;
+/** The SoA column listing the Risk Register ids whose "Annex A controls" name the control. */
+export const SOA_TREATS_RISKS = "Treats risks";
 export const SOA_COLUMNS = [
   "ID",
   "Theme",
   "Control",
   "Applicable",
-  "Reason type",
+  ...SOA_REASON_COLUMNS,
+  "Justification",
+  "Implementation status",
+  SOA_TREATS_RISKS,
+  "Evidence or document reference",
+  "Owner",
+] as const;
+/** SoA columns that are live lookups into `Annex A` (the builder owns them). Justification is
+ *  typed once, on Annex A, and shown here. */
+export const SOA_FORMULA_COLUMNS = [
+  "Applicable",
   "Justification",
   "Implementation status",
   "Evidence or document reference",
   "Owner",
 ] as const;
-/** SoA columns that are live lookups into `Annex A` (the builder owns them). */
-export const SOA_FORMULA_COLUMNS = [
-  "Applicable",
-  "Implementation status",
-  "Evidence or document reference",
-  "Owner",
-] as const;
+/** Where a justification typed on an earlier SoA stays when Annex A cannot show it (no id, or
+ *  Annex A's says something else): a column of the person's, read back like any other. */
+export const SOA_KEPT_JUSTIFICATION = "Earlier SoA justification";
+/** The single "Reason type" column of earlier SoAs; a rebuild moves its value to the reason column. */
+export const SOA_LEGACY_REASON_COLUMN = "Reason type";
+/** Earlier "Reason type" values and the reason column each moves to. */
 export const SOA_REASON_TYPES = [
   "Legal",
   "Contractual",
@@ -169,6 +213,17 @@ export const SOA_REASON_TYPES = [
   "Risk assessment",
   "Not relevant",
 ] as const;
+export const SOA_LEGACY_REASONS: Record<string, (typeof SOA_REASON_COLUMNS)[number]> = {
+  legal: "Legal or regulatory",
+  regulatory: "Legal or regulatory",
+  "legal or regulatory": "Legal or regulatory",
+  contractual: "Contractual",
+  "business requirement": "Business requirement",
+  business: "Business requirement",
+  "risk assessment": "Risk treatment",
+  "risk treatment": "Risk treatment",
+  "best practice": "Best practice",
+};
 export const IMPLEMENTATION_STATUSES = [
   "Implemented",
   "Partially implemented",

@@ -8,7 +8,7 @@ import { harvestWorkbook } from "./read/harvest";
 import { locateAssessmentTable } from "./read/locate";
 import { openActionCounts, readRemediationRows } from "./read/remediation";
 import { findSheet, pickSheets } from "./read/sheets";
-import { readinessBlockers } from "./readiness";
+import { blockerCounts, clauseAssessed, readinessBlockers } from "./readiness";
 import { asStatus } from "./scale";
 import { compliance, gapScore, scoringFromSettings } from "./scoring";
 import type { SheetSnapshot } from "./snapshot";
@@ -18,7 +18,8 @@ export interface Overview {
   found: boolean;
   /** Fractions 0–1; null when nothing on that side is assessed yet. */
   compliance: { overall: number | null; clauses: number | null; annexA: number | null };
-  /** Rows with a status other than Not Assessed (Not Applicable counts as assessed). */
+  /** Rows with a status other than Not Assessed: on Annex A, Not Applicable counts as assessed;
+   *  on the clauses it does not (clauses are mandatory: a readiness blocker of its own). */
   assessed: number;
   /** Assessment rows with an ID. */
   total: number;
@@ -46,6 +47,8 @@ export const OVERVIEW_SHEETS: readonly string[] = [
   SHEETS.remediation,
   SHEETS.settings,
   SHEETS.documents,
+  // Readiness reads the SoA's approval block (an unapproved SoA blocks Stage 1, issue 17).
+  SHEETS.soa,
 ];
 
 /** Overview figures from snapshots of OVERVIEW_SHEETS. */
@@ -71,11 +74,16 @@ export function overviewOf(snapshots: SheetSnapshot[], today: Date = new Date())
     for (const row of sheet.rows) {
       overview.total++;
       const status = asStatus(row.scoreInput.status);
-      if (status !== null && status !== "Not Assessed") overview.assessed++;
+      if (
+        spec.kind === "clauses"
+          ? clauseAssessed(status)
+          : status !== null && status !== "Not Assessed"
+      )
+        overview.assessed++;
       gaps.push(gapScore({ ...row.scoreInput, likelihood: null, impact: null }, scoring));
     }
     overview.compliance[spec.kind] = compliance(gaps);
-    allGaps.push(...gaps);
+    for (const gap of gaps) allGaps.push(gap);
   }
   overview.compliance.overall = compliance(allGaps);
   const actions = openActionCounts(
@@ -84,18 +92,20 @@ export function overviewOf(snapshots: SheetSnapshot[], today: Date = new Date())
   );
   overview.openActions = actions.openActions;
   overview.overdue = actions.overdue;
-  overview.readiness = overview.found ? readinessOf(snapshots) : null;
+  overview.readiness = overview.found ? readinessOf(snapshots, today) : null;
   return overview;
 }
 
 /** Blocker counts per stage; null without a Documents table (mandatory documents cannot be judged). */
-export function readinessOf(snapshots: SheetSnapshot[]): Readiness | null {
+export function readinessOf(
+  snapshots: SheetSnapshot[],
+  today: Date = new Date()
+): Readiness | null {
   const documents = findSheet(snapshots, SHEETS.documents);
   if (
     !documents ||
     !locateAssessmentTable(documents, { columns: DOCUMENT_COLUMNS }, ["ID", "Document", "Exists"])
   )
     return null;
-  const blockers = readinessBlockers(snapshots);
-  return { stage1: blockers.filter((b) => b.stage === 1).length, stage2: blockers.length };
+  return blockerCounts(readinessBlockers(snapshots, { today: todaySerial(today) }));
 }

@@ -3,7 +3,7 @@
 // snapshot. Pure: computed from SheetSnapshots with core/scoring, never from cached formula results.
 import { CLAUSE_PARENTS, THEMES, themeOf } from "../catalog";
 import { PHASES, SHEETS } from "./contract";
-import { BLOCKER_GROUPS, readinessBlockers, type Blocker } from "./readiness";
+import { BLOCKER_KINDS, assessReadiness, blockerCounts, countBlockers } from "./readiness";
 import { harvestWorkbook } from "./read/harvest";
 import type { AssessmentInputs } from "./inputs";
 import { assessmentStats, type AssessmentStats } from "./history";
@@ -13,6 +13,7 @@ import { compliance, gapScore, sameText } from "./scoring";
 import { RISK_LEVELS, type RiskLevel } from "./scale";
 import type { CellValue, SheetSnapshot } from "./snapshot";
 import { isoDate } from "./dates";
+import { markdownText } from "./escape";
 import { documentMissing, documentRequired } from "./read/documents";
 import { scoreRisk } from "./read/risks";
 import { soaApplicable } from "./read/soa";
@@ -26,18 +27,35 @@ export interface ReportOptions {
   top?: number;
 }
 
-/** Text safe inside a Markdown table cell: one line, pipes escaped. */
+/**
+ * Cell text safe in the report, in a table cell or in a sentence: one line, inert (HTML entities,
+ * Markdown syntax escaped, no link, image, raw HTML or control character; see core/escape.ts).
+ */
 export function mdCell(value: CellValue | undefined): string {
-  if (value === null || value === undefined) return "";
-  return String(value)
-    .replace(/\r?\n|\r/g, " ")
-    .replace(/\\/g, "\\\\")
-    .replace(/\|/g, "\\|")
-    .trim();
+  return markdownText(typeof value === "string" ? value.trim() : value).trim();
+}
+
+/** One decimal, rounded first, never "-0.0" (a LibreOffice save turns 0.3 into 0.29999…). */
+export function oneDecimal(value: number): string {
+  const rounded = Math.round(value * 10) / 10;
+  return (rounded === 0 ? 0 : rounded).toFixed(1);
 }
 
 function percent(value: number | null): string {
-  return value === null ? "—" : `${(value * 100).toFixed(1)}%`;
+  return value === null ? "—" : `${oneDecimal(value * 100)}%`;
+}
+
+/** " (+5.0 points since then)", or " (unchanged since then)" when it rounds to 0.0. */
+export function pointsSince(now: number, before: number): string {
+  const points = oneDecimal((now - before) * 100);
+  if (points === "0.0") return " (unchanged since then)";
+  return ` (${points.startsWith("-") ? "" : "+"}${points} points since then)`;
+}
+
+/** Appends lines one by one: a table of thousands of rows must not become call arguments. */
+function append(out: string[], lines: string[], ...after: string[]): void {
+  for (const line of lines) out.push(line);
+  for (const line of after) out.push(line);
 }
 
 function table(header: string[], rows: string[][]): string[] {
@@ -49,7 +67,7 @@ function table(header: string[], rows: string[][]): string[] {
 }
 
 /** Gaps ordered for a reader: highest priority first, then risk, clause gaps before controls on ties. */
-function topGaps(snapshots: SheetSnapshot[], stats: AssessmentStats, count: number): Gap[] {
+export function topGaps(snapshots: SheetSnapshot[], stats: AssessmentStats, count: number): Gap[] {
   return findGaps(snapshots, stats.scoring)
     .gaps.sort(
       (a, b) =>
@@ -100,38 +118,50 @@ function areaRows(inputs: AssessmentInputs, stats: AssessmentStats): string[][] 
   return rows;
 }
 
-/** Stage 1 / Stage 2 verdicts and the blockers grouped by kind, with the first few by name. */
-function readinessLines(snapshots: SheetSnapshot[]): string[] {
-  const blockers = readinessBlockers(snapshots);
-  const stage1 = blockers.filter((b) => b.stage === 1);
+/** Stage 1 / Stage 2 verdicts and the blockers grouped by stage and kind, with the first few by
+ *  name; then the findings an auditor will raise without them blocking certification. */
+function readinessLines(snapshots: SheetSnapshot[], today: number): string[] {
+  const { blockers, findings } = assessReadiness(snapshots, { today });
+  const counts = blockerCounts(blockers);
   const verdict = (n: number): string =>
     n === 0 ? "**ready**" : `**not ready** (${n} blocker${n === 1 ? "" : "s"})`;
   const out = [
     "## Certification readiness",
     "",
-    `- Stage 1 (documentation review): ${verdict(stage1.length)}`,
-    `- Stage 2 (certification audit): ${verdict(blockers.length)}`,
+    `- Stage 1 (documentation review): ${verdict(counts.stage1)}`,
+    `- Stage 2 (certification audit): ${verdict(counts.stage2)}${counts.stage1 && counts.stage2 > counts.stage1 ? `, including ${counts.stage1 === 1 ? "the Stage 1 blocker" : `the ${counts.stage1} Stage 1 blockers`}` : ""}`,
     "",
   ];
-  const groups = new Map<string, Blocker[]>();
-  for (const b of blockers) {
-    const key = `${b.stage}|${b.kind}`;
-    groups.set(key, [...(groups.get(key) ?? []), b]);
-  }
-  if (groups.size) {
+  const label = (sheet: string, id: string, name: string): string =>
+    sheet === SHEETS.annexA ? `A.${mdCell(id)}` : mdCell(name);
+  const named = (items: { sheet: string; id: string; name: string }[]): string => {
+    const names = items.slice(0, 5).map((b) => label(b.sheet, b.id, b.name));
+    const more = items.length > names.length ? `, and ${items.length - names.length} more` : "";
+    return `${names.join(", ")}${more}`;
+  };
+  if (blockers.length) {
     out.push("What stands in the way:", "");
-    for (const list of groups.values()) {
-      const names = list
-        .slice(0, 5)
-        .map((b) =>
-          b.sheet === SHEETS.documents ? mdCell(b.message.replace(/^"(.*?)".*$/, "$1")) : b.id
+    for (const stage of [1, 2] as const) {
+      for (const { kind } of BLOCKER_KINDS) {
+        const list = blockers.filter((b) => b.stage === stage && b.kind === kind);
+        if (list.length === 0) continue;
+        out.push(
+          `- ${stage === 1 ? "Stage 1" : "Stage 2 only"}: ${countBlockers(kind, list.length)} (${named(list)})`
         );
-      const more = list.length > names.length ? `, and ${list.length - names.length} more` : "";
-      out.push(
-        `- ${list[0].stage === 1 ? "Stage 1" : "Stage 2"}: ${list.length} ${BLOCKER_GROUPS[list[0].kind]} (${names.join(", ")}${more})`
-      );
+      }
     }
-    out.push("", "Each blocker with its cell: `gap-assessor validate --readiness`.", "");
+    out.push(
+      "",
+      "Stage 1 blockers block Stage 2 too. Internal audit and management review (clauses 9.2 and 9.3, with their records) are needed by Stage 2. Each blocker with its cell: `gap-assessor validate --readiness`.",
+      ""
+    );
+  }
+  if (findings.length) {
+    const n = findings.length;
+    out.push(
+      `Findings to expect, not blockers: ${n} partially compliant gap${n === 1 ? "" : "s"} rated Critical or High (${named(findings.map((f) => ({ ...f, name: f.id })))}). An auditor raises ${n === 1 ? "it" : "them"} as a minor nonconformity or an opportunity for improvement; a corrective action plan is enough to certify.`,
+      ""
+    );
   }
   return out;
 }
@@ -143,7 +173,7 @@ function estimateLines(rows: Record<string, CellValue>[], currency: string): str
   const num = (v: CellValue | undefined): number => (typeof v === "number" ? v : 0);
   const lines = PHASES.map((phase) => {
     const inPhase = open.filter((r) => sameText(r.Phase ?? null, phase));
-    const due = Math.max(0, ...inPhase.map((r) => num(r.Due)));
+    const due = inPhase.reduce((latest, r) => Math.max(latest, num(r.Due)), 0);
     return [
       phase,
       String(inPhase.length),
@@ -184,8 +214,12 @@ export function executiveReport(snapshots: SheetSnapshot[], options: ReportOptio
 
   // Scores
   out.push("## Scores", "");
-  const assessed = (s: { rows: number; counts: AssessmentStats["counts"] }): string =>
-    `${s.rows - s.counts["Not Assessed"]} of ${s.rows}`;
+  // A clause marked Not Applicable is not assessed (clauses are mandatory): it is a readiness
+  // blocker of its own, so it is neither counted here nor called "not assessed".
+  const clauseNA = stats.clauses.counts["Not Applicable"];
+  const clausesAssessed = stats.clauses.rows - stats.clauses.counts["Not Assessed"] - clauseNA;
+  const annexAssessed = stats.annexA.rows - stats.annexA.counts["Not Assessed"];
+  const of = (n: number, rows: number): string => `${n} of ${rows}`;
   out.push(
     ...table(
       ["Measure", "Compliance", "Assessed"],
@@ -193,10 +227,18 @@ export function executiveReport(snapshots: SheetSnapshot[], options: ReportOptio
         [
           "**Overall**",
           `**${percent(stats.overall)}**`,
-          assessed({ rows: stats.clauses.rows + stats.annexA.rows, counts: stats.counts }),
+          of(clausesAssessed + annexAssessed, stats.clauses.rows + stats.annexA.rows),
         ],
-        ["Clauses 4-10 (mandatory)", percent(stats.clauses.compliance), assessed(stats.clauses)],
-        ["Annex A controls", percent(stats.annexA.compliance), assessed(stats.annexA)],
+        [
+          "Clauses 4-10 (mandatory)",
+          percent(stats.clauses.compliance),
+          of(clausesAssessed, stats.clauses.rows),
+        ],
+        [
+          "Annex A controls",
+          percent(stats.annexA.compliance),
+          of(annexAssessed, stats.annexA.rows),
+        ],
       ]
     )
   );
@@ -204,7 +246,9 @@ export function executiveReport(snapshots: SheetSnapshot[], options: ReportOptio
   const c = stats.counts;
   out.push(
     `Status of all ${stats.clauses.rows + stats.annexA.rows} rows: ${c.Compliant} compliant, ${c["Partially Compliant"]} partially compliant, ` +
-      `${c["Non-Compliant"]} non-compliant, ${c["Not Applicable"]} not applicable, ${c["Not Assessed"]} not assessed yet.`,
+      `${c["Non-Compliant"]} non-compliant, ${c["Not Applicable"] - clauseNA} not applicable (Annex A exclusions), ` +
+      `${clauseNA ? `${clauseNA} clause${clauseNA === 1 ? "" : "s"} marked Not Applicable (not allowed: clauses are mandatory), ` : ""}` +
+      `${c["Not Assessed"]} not assessed yet.`,
     ""
   );
   out.push(
@@ -220,16 +264,14 @@ export function executiveReport(snapshots: SheetSnapshot[], options: ReportOptio
   if (last) {
     const before = typeof last.Overall === "number" ? last.Overall : null;
     const change =
-      before !== null && stats.overall !== null
-        ? ` (${stats.overall - before >= 0 ? "+" : ""}${((stats.overall - before) * 100).toFixed(1)} points since then)`
-        : "";
+      before !== null && stats.overall !== null ? pointsSince(stats.overall, before) : "";
     out.push(
       `Last recorded snapshot: ${isoDate(last.Date as number)}, overall ${percent(before)}${change}; ${history.length} snapshot${history.length === 1 ? "" : "s"} on the Snapshot History sheet.`,
       ""
     );
   }
 
-  out.push(...readinessLines(snapshots));
+  out.push(...readinessLines(snapshots, options.today));
 
   // Top gaps
   const top = options.top ?? 10;
@@ -283,8 +325,9 @@ export function executiveReport(snapshots: SheetSnapshot[], options: ReportOptio
     if (overdue.length === 0) out.push(`None of the ${openCount} open actions is overdue.`, "");
     else {
       out.push(`${overdue.length} of ${openCount} open actions are past their due date:`, "");
-      out.push(
-        ...table(
+      append(
+        out,
+        table(
           ["ID", "Title", "Action", "Owner", "Due", "Days late", "Progress"],
           overdue.map((r) => [
             mdCell(r.ID),
@@ -322,20 +365,24 @@ export function executiveReport(snapshots: SheetSnapshot[], options: ReportOptio
     const required = docs.filter((r) => documentRequired(r.Clause ?? null, applicable) === "Yes");
     const missing = required.filter((r) => documentMissing(r, "Yes"));
     const partly = required.filter((r) => sameText(r.Exists ?? null, "Partly"));
-    if (missing.length === 0)
-      out.push(
-        `All ${required.length} required documents and records exist${partly.length ? ` (${partly.length} only in part)` : ""}.`,
-        ""
-      );
+    // Missing (No or not answered) and partly existing are counted and worded apart, as the
+    // readiness blockers count them.
+    const are = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+    if (missing.length === 0 && partly.length === 0)
+      out.push(`All ${required.length} required documents and records exist.`, "");
     else {
-      out.push(
-        `${missing.length} of ${required.length} required documents and records are missing or not yet checked${partly.length ? `; ${partly.length} more exist only in part` : ""}:`,
-        ""
-      );
-      out.push(
-        ...table(
+      const parts = [
+        missing.length
+          ? `${are(missing.length, "is missing", "are missing")} (No or not answered)`
+          : "",
+        partly.length ? are(partly.length, "exists only in part", "exist only in part") : "",
+      ].filter(Boolean);
+      out.push(`Of ${required.length} required documents and records, ${parts.join(" and ")}:`, "");
+      append(
+        out,
+        table(
           ["Document", "Kind", "Clause", "Exists"],
-          missing.map((r) => [
+          [...missing, ...partly].map((r) => [
             mdCell(r.Document),
             mdCell(r.Kind),
             mdCell(r.Clause),

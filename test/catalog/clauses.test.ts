@@ -57,12 +57,14 @@ describe("CLAUSES", () => {
     ["6.1.2", "Information security risk assessment"],
     ["6.2", "Information security objectives and planning to achieve them"],
     ["6.3", "Planning of changes"],
-    ["7.5.1", "General"],
+    ["6.1.1", "General: planning for ISMS risks and opportunities"],
+    ["7.5.1", "General: documented information the ISMS needs"],
     ["7.5.2", "Creating and updating"],
     ["7.5.3", "Control of documented information"],
     ["8.1", "Operational planning and control"],
     ["9.1", "Monitoring, measurement, analysis and evaluation"],
-    ["9.2.1", "General"],
+    ["9.2.1", "General: internal audits of the ISMS"],
+    ["9.3.1", "General: top management reviews the ISMS"],
     ["9.2.2", "Internal audit programme"],
     ["9.3.2", "Management review inputs"],
     ["9.3.3", "Management review results"],
@@ -70,6 +72,15 @@ describe("CLAUSES", () => {
     ["10.2", "Nonconformity and corrective action"],
   ])('titles %s "%s"', (id, title) => {
     expect(CLAUSES.find((c) => c.id === id)?.title).toBe(title);
+  });
+
+  it('says what each general sub-clause is about: no title is a bare "General"', () => {
+    // The published title of 6.1.1, 7.5.1, 9.2.1 and 9.3.1 is "General", which tells a reader of
+    // the Summary, the plan or the report nothing: we keep it and add our own few words.
+    const general = CLAUSES.filter((c) => /^general\b/i.test(c.title));
+    expect(general.map((c) => c.id)).toEqual(["6.1.1", "7.5.1", "9.2.1", "9.3.1"]);
+    for (const c of general) expect(c.title).toMatch(/^General: \S.{5,60}$/);
+    expect(new Set(general.map((c) => c.title)).size).toBe(general.length);
   });
 
   it("has non-empty title, question and evidence everywhere", () => {

@@ -118,7 +118,8 @@ describe("mergeRemediation", () => {
       "Budget code": "B-7",
     });
     expect(byId("8.8")[0]).toMatchObject({ Progress: "Resolved", Action: "Patch", Owner: "Bob" });
-    expect(byId("7.4")[0]).toMatchObject({ Progress: "Not started", Due: 46060 });
+    // Scheduled: 5 working days of effort from Tuesday 46000 (within its SLA, no longer at it).
+    expect(byId("7.4")[0]).toMatchObject({ Progress: "Not started", Due: 46006 });
     expect(merged.rows.some((r) => r.Title === "Hand-written row")).toBe(true);
     expect(merged.rows).toHaveLength(4);
     // Regenerating again changes nothing: idempotent.

@@ -144,9 +144,10 @@ describe("executiveReport", () => {
   it("lists missing documents, leaving out those of excluded controls", () => {
     const s = section("Missing documents");
     expect(s).toContain(
-      "23 of 25 required documents and records are missing or not yet checked; 1 more exist only in part:"
+      "Of 25 required documents and records, 23 are missing (No or not answered) and 1 exists only in part:"
     );
     expect(s).not.toContain("Acceptable use rules");
+    expect(s).toContain("| Information security policy | Document | 5.2 | Partly |");
     expect(s).toContain(
       "| Risk assessment method and criteria | Document | 6.1.2 | not answered |"
     );

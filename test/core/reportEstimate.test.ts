@@ -48,12 +48,24 @@ describe("executive report: readiness and estimate", () => {
     expect(md).toMatch(/## Certification readiness/);
     expect(md).toMatch(/Stage 1 \(documentation review\): \*\*not ready\*\* \(\d+ blockers\)/);
     expect(md).toMatch(
-      /- Stage 1: 30 clauses are not assessed \(4\.1, 4\.2, 4\.3, 4\.4, 5\.1, and 25 more\)/
+      /- Stage 1: 25 clauses are not assessed \(4\.1, 4\.2, 4\.3, 4\.4, 5\.1, and 20 more\)/
     );
-    expect(md).toMatch(/- Stage 2: 2 gaps rated Critical or High are still open \(5\.1, 8\.8\)/);
+    expect(md).toMatch(
+      /- Stage 2 only: 5 clauses are not assessed \(9\.2\.1, 9\.2\.2, 9\.3\.1, 9\.3\.2, 9\.3\.3\)/
+    );
+    // 8.8 is Non-Compliant and Critical: a Stage 2 blocker; 5.1 is Partially Compliant and High:
+    // a finding to expect, not a blocker.
+    expect(md).toMatch(
+      /- Stage 2 only: 1 applicable control is Non-Compliant with a Critical or High risk \(A\.8\.8\)/
+    );
+    expect(md).toMatch(
+      /Findings to expect, not blockers: 1 partially compliant gap rated Critical or High \(A\.5\.1\)/
+    );
     expect(md).toMatch(/## Remediation estimate/);
     expect(md).toMatch(/2 open actions; estimated 13 person-days and 14500 EUR in total/);
-    expect(md).toMatch(/\| Phase 1 \| 1 \| 10 \| 12000 \| 2026-01-08 \|/);
-    expect(md).toMatch(/\| Phase 2 \| 1 \| 3 \| 2500 \| 2026-02-07 \|/);
+    // 8.8 (priority 25) is Phase 1, due after its 10 working days; 5.1 (priority 6, Medium) is
+    // Phase 3, which finishes no earlier than Phase 1.
+    expect(md).toMatch(/\| Phase 1 \| 1 \| 10 \| 12000 \| 2025-12-22 \|/);
+    expect(md).toMatch(/\| Phase 3 \| 1 \| 3 \| 2500 \| 2025-12-22 \|/);
   });
 });

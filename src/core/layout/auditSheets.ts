@@ -44,6 +44,7 @@ export function layoutAuditSheets(input: AuditLayoutInput): AuditLayout {
       soa: input.audit.soa,
       annexA: input.annexInputs,
       hasRemediation: input.hasRemediation,
+      risks: input.audit.risks.rows,
     }),
     risks: risks.sheet,
     documents: layoutDocumentsSheet(input.audit.documents),

@@ -99,7 +99,7 @@ export function layoutDocumentsSheet(documents: RegisterRows): SheetPlan {
           : mine["Months between reviews"],
     };
   });
-  rows.push(...own);
+  for (const row of own) rows.push(row); // a loop: spreading a long list overflows the stack
 
   const intro: PlanCell[][] = [
     [

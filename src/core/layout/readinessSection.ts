@@ -1,58 +1,85 @@
 // Certification readiness on the Summary: Stage 1 and Stage 2 verdicts with their blocker
-// counts, as live formulas. core/readiness.ts names the same blockers one by one for validate.
+// counts, as live formulas. core/readiness.ts is the model (its header states the rules) and names
+// the same blockers one by one: each line here counts exactly what it lists under one kind.
 import { SHEETS, TABLES } from "../contract";
 import type { ConditionalFormatPlan, NamePlan, PlanCell, RangeFormat } from "./workbookPlan";
-import { STAGE2_RECORDS } from "../readiness";
-import { COLORS, FORMULA, HEADER, SECTION } from "./styles";
+import { BLOCKER_KINDS, STAGE2_CLAUSES, type BlockerKind } from "../readiness";
+import { COLORS, FORMULA, HEADER, SECTION, SUBTITLE } from "./styles";
+import { SOA_HEADER_ROW } from "./soaSheet";
+import { SOA_APPROVAL_REQUIRED } from "../read/soa";
 
 const D = TABLES.documents;
 const C = TABLES.clauses;
 const A = TABLES.annexA;
 
-const listed = `${D}[Document],"<>",${D}[Required],"Yes"`;
-const notStage2 = STAGE2_RECORDS.map((id) => `${D}[ID],"<>${id}"`).join(",");
-const openGaps = (level: string): string =>
-  [C, A].map((t) => `COUNTIFS(${t}[Risk level],"${level}",${t}[Gap score],">0")`).join("+");
+/** One blocker kind: how many block Stage 1, and how many block Stage 2 (all of them). */
+interface Line {
+  stage1: PlanCell;
+  stage2: PlanCell;
+}
 
-/** Blocker lines: label, stage, formula counting that blocker. */
-const BLOCKERS: { label: string; stage: 1 | 2; formula: string }[] = [
-  {
-    label: "Mandatory documents that do not exist",
-    stage: 1,
-    formula: `=COUNTIFS(${listed},${D}[Exists],"<>Yes",${notStage2})`,
-  },
-  {
-    label: "Existing documents without a review date",
-    stage: 1,
-    formula: `=COUNTIFS(${listed},${D}[Exists],"Yes",${D}[Last review],"",${notStage2})`,
-  },
-  {
-    label: "Clauses not assessed",
-    stage: 1,
-    formula: `=ROWS(${C}[ID])-COUNTIF(${C}[Status],"Compliant")-COUNTIF(${C}[Status],"Partially Compliant")-COUNTIF(${C}[Status],"Non-Compliant")`,
-  },
-  { label: "Clauses Non-Compliant", stage: 1, formula: `=COUNTIF(${C}[Status],"Non-Compliant")` },
-  {
-    label: "SoA exclusions without a justification",
-    stage: 1,
-    formula: `=COUNTIFS(${A}[Applicable],"No",${A}[Justification],"")+COUNTIFS(${A}[Applicable],"<>No",${A}[Status],"Not Applicable",${A}[Justification],"")`,
-  },
-  {
-    label: "Applicable controls not assessed (SoA incomplete)",
-    stage: 1,
-    formula: `=COUNTIFS(${A}[Applicable],"<>No",${A}[Status],"Not Assessed")+COUNTIFS(${A}[Applicable],"<>No",${A}[Status],"")`,
-  },
-  {
-    label: "Internal audit or management review not recorded",
-    stage: 2,
-    formula: `=${STAGE2_RECORDS.map((id) => `COUNTIFS(${D}[ID],"${id}",${listed},${D}[Exists],"<>Yes")`).join("+")}`,
-  },
-  {
-    label: "Open Critical or High gaps",
-    stage: 2,
-    formula: `=${openGaps("Critical")}+${openGaps("High")}`,
-  },
-];
+const listed = `${D}[Document],"<>",${D}[Required],"Yes"`;
+const clauseRows = `${C}[ID],"<>"`;
+const controlRows = `${A}[ID],"<>"`;
+
+/** COUNTIFS over `criteria`; rows whose `idColumn` starts 9.2 or 9.3 block Stage 2 only. */
+function byClause(idColumn: string, criteria: string): Line {
+  const all = `COUNTIFS(${criteria})`;
+  const later = STAGE2_CLAUSES.map((p) => `COUNTIFS(${idColumn},"${p}*",${criteria})`).join("+");
+  return { stage1: { formula: `=${all}-(${later})` }, stage2: { formula: `=${all}` } };
+}
+const bothStages = (count: string): Line => ({
+  stage1: { formula: `=${count}` },
+  stage2: { formula: `=${count}` },
+});
+const stage2Only = (count: string): Line => ({
+  stage1: { value: 0 },
+  stage2: { formula: `=${count}` },
+});
+const openGaps = (level: string): string =>
+  `COUNTIFS(${controlRows},${A}[Applicable],"<>No",${A}[Status],"Non-Compliant",${A}[Risk level],"${level}")`;
+
+/** The formulas per kind (mirroring core/readiness.ts rule by rule). */
+const LINES: Record<BlockerKind, Line> = {
+  "document-missing": byClause(
+    `${D}[Clause]`,
+    `${listed},${D}[Exists],"<>Yes",${D}[Exists],"<>Partly"`
+  ),
+  "document-partial": byClause(`${D}[Clause]`, `${listed},${D}[Exists],"Partly"`),
+  "document-unreviewed": byClause(
+    `${D}[Clause]`,
+    `${listed},${D}[Exists],"Yes",${D}[Last review],""`
+  ),
+  "document-review-overdue": byClause(
+    `${D}[Clause]`,
+    `${listed},${D}[Exists],"Yes",${D}[Next review],"<"&TODAY()`
+  ),
+  "clause-not-applicable": byClause(`${C}[ID]`, `${clauseRows},${C}[Status],"Not Applicable"`),
+  "clause-not-assessed": byClause(
+    `${C}[ID]`,
+    `${clauseRows},${["Compliant", "Partially Compliant", "Non-Compliant", "Not Applicable"]
+      .map((s) => `${C}[Status],"<>${s}"`)
+      .join(",")}`
+  ),
+  "clause-non-compliant": byClause(`${C}[ID]`, `${clauseRows},${C}[Status],"Non-Compliant"`),
+  "exclusion-unjustified": bothStages(
+    `COUNTIFS(${controlRows},${A}[Applicable],"No",${A}[Justification],"")+COUNTIFS(${controlRows},${A}[Applicable],"<>No",${A}[Status],"Not Applicable",${A}[Justification],"")`
+  ),
+  "soa-unapproved": bothStages(
+    `IF(OR(${SOA_APPROVAL_REQUIRED.map(
+      (label) =>
+        `LEN(TRIM(IFERROR(VLOOKUP("${label}",'${SHEETS.soa}'!$B$1:$C$${SOA_HEADER_ROW - 1},2,FALSE)&"","")))=0`
+    ).join(",")}),1,0)`
+  ),
+  "control-not-assessed": bothStages(
+    `COUNTIFS(${controlRows},${A}[Applicable],"<>No",${A}[Status],"Not Assessed")+COUNTIFS(${controlRows},${A}[Applicable],"<>No",${A}[Status],"")`
+  ),
+  "open-high-gap": stage2Only(`${openGaps("Critical")}+${openGaps("High")}`),
+};
+
+/** Under the lines: what the two columns mean, in one short line. */
+const READINESS_NOTE =
+  "Stage 1 blockers block Stage 2 too. Internal audit and management review (9.2, 9.3) are needed by Stage 2.";
 
 const READINESS_NAMES = {
   stage1: "Readiness_Stage1_Blockers",
@@ -73,32 +100,29 @@ export function readinessSection(firstRow: number): ReadinessSection {
   const stage2 = header + 2;
   const linesHeader = header + 4;
   const first = linesHeader + 1;
-  const sum = (stage: 1 | 2): string =>
-    BLOCKERS.map((b, i) => (b.stage <= stage ? `C${first + i}` : null))
-      .filter(Boolean)
-      .join("+");
+  const last = first + BLOCKER_KINDS.length - 1;
   const rows: PlanCell[][] = [
     [{ value: "Certification readiness" }],
     [{ value: "Audit" }, { value: "Verdict" }, { value: "Blockers" }],
     [
       { value: "Stage 1 (documentation review)" },
       { formula: `=IF(C${stage1}=0,"Ready","Not ready")` },
-      { formula: `=${sum(1)}` },
+      { formula: `=SUM(B${first}:B${last})` },
     ],
     [
       { value: "Stage 2 (certification audit)" },
       { formula: `=IF(C${stage2}=0,"Ready","Not ready")` },
-      { formula: `=${sum(2)}` },
+      { formula: `=SUM(C${first}:C${last})` },
     ],
     [],
-    [{ value: "Blocker" }, { value: "Stage" }, { value: "Count" }],
-    ...BLOCKERS.map((b): PlanCell[] => [
-      { value: b.label },
-      { value: b.stage === 1 ? "Stage 1 and 2" : "Stage 2" },
-      { formula: b.formula },
+    [{ value: "Blocker" }, { value: "Stage 1" }, { value: "Stage 2" }],
+    ...BLOCKER_KINDS.map((k): PlanCell[] => [
+      { value: k.label },
+      LINES[k.kind].stage1,
+      LINES[k.kind].stage2,
     ]),
+    [{ value: READINESS_NOTE }],
   ];
-  const last = first + BLOCKERS.length - 1;
   const verdicts = `B${stage1}:B${stage2}`;
   return {
     rows,
@@ -107,7 +131,8 @@ export function readinessSection(firstRow: number): ReadinessSection {
       { range: `A${header}:C${header}`, style: HEADER },
       { range: `A${linesHeader}:C${linesHeader}`, style: HEADER },
       { range: `B${stage1}:C${stage2}`, style: { ...FORMULA, bold: true } },
-      { range: `C${first}:C${last}`, style: FORMULA },
+      { range: `B${first}:C${last}`, style: FORMULA },
+      { range: `A${last + 1}`, style: SUBTITLE },
     ],
     conditionalFormats: [
       {
@@ -124,8 +149,8 @@ export function readinessSection(firstRow: number): ReadinessSection {
       },
       {
         kind: "expression",
-        range: `C${first}:C${last}`,
-        formula: `C${first}>0`,
+        range: `B${first}:C${last}`,
+        formula: `B${first}>0`,
         style: { fontColor: COLORS.nonCompliant.font, bold: true },
       },
     ],

@@ -46,6 +46,30 @@ const WIDTHS: Record<string, number> = {
   Notes: 30,
 };
 
+/** Input messages (Excel caps them at 255 characters) on the planned columns. */
+const PROMPTS: Record<string, { title: string; message: string }> = {
+  "Effort (days)": {
+    title: "Effort in person-days",
+    message:
+      "Suggested from the catalog (half for a partial gap) or the Settings effort per finding type. Your own figure is kept.",
+  },
+  Cost: {
+    title: "Cost",
+    message:
+      "Effort × the Settings day rate, in the Settings currency, when planned. Your own figure is kept.",
+  },
+  Start: {
+    title: "Start",
+    message:
+      "Planned when the owner has a free slot (Settings: actions per owner at a time) and any prerequisite is due.",
+  },
+  Due: {
+    title: "Due",
+    message:
+      "Start + effort in working days (Mon–Fri), never after the SLA of the priority band on Settings.",
+  },
+};
+
 /** Looks a column of the assessment row up by Source and ID. */
 function lookup(column: string): string {
   const find = (table: string): string =>
@@ -80,7 +104,7 @@ export function layoutRemediationSheet(rows: RemediationRow[], extraColumns: str
       [
         {
           value:
-            "One row per open gap. Edit Action, Owner, dates, Progress and Notes freely: regenerating keeps every edit.",
+            "One row per open gap: a suggested action, effort, cost (effort × the Settings day rate) and dates scheduled per owner in working days. Edit anything freely: regenerating keeps every edit.",
         },
       ],
     ],
@@ -136,6 +160,7 @@ export function layoutRemediationSheet(rows: RemediationRow[], extraColumns: str
     sheet.validations.push({
       range: range(c),
       rule: { kind: "decimal", min: 0 },
+      prompt: PROMPTS[c],
       error: { title: `${c} is a number`, message: "Enter a number of 0 or more.", style: "stop" },
     });
   }
@@ -143,6 +168,7 @@ export function layoutRemediationSheet(rows: RemediationRow[], extraColumns: str
     sheet.validations.push({
       range: range(c),
       rule: { kind: "date" },
+      prompt: PROMPTS[c],
       error: { title: `${c} is a date`, message: "Enter a date, e.g. 2026-12-31.", style: "stop" },
     });
   }

@@ -1,23 +1,36 @@
-// The Statement of Applicability: one row per Annex A control. Applicability, implementation
-// status, evidence and owner are live lookups into `Annex A` (so the SoA never drifts from the
-// assessment); the reason type, the justification and the version / approval block are typed here.
+// The Statement of Applicability: one row per Annex A control. Applicability, justification,
+// implementation status, evidence and owner are live lookups into `Annex A` (each fact is typed
+// once, there, so the SoA never drifts from the assessment); the inclusion reasons (one Yes column
+// per reason) and the version / approval block are typed here. "Treats risks" lists the Risk
+// Register ids whose "Annex A controls" name the control: computed when the workbook is built
+// (a list of ids needs TEXTJOIN over an array, which older Excel and LibreOffice files do not
+// evaluate as a plain formula), so it follows the register on the next build.
 import { CONTROLS, findControl, normalizeControlId } from "../../catalog";
 import {
   SHEETS,
   SOA_APPROVAL_LABELS,
   SOA_COLUMNS,
   SOA_FORMULA_COLUMNS,
-  SOA_REASON_TYPES,
+  SOA_KEPT_JUSTIFICATION,
+  SOA_LEGACY_REASON_COLUMN,
+  SOA_REASON_COLUMNS,
+  SOA_TREATS_RISKS,
   TABLES,
 } from "../contract";
 import type { RowInputs } from "../inputs";
+import type { CellValue } from "../snapshot";
 import { isBlank } from "../read/locate";
 import type { PlanCell, SheetPlan } from "./workbookPlan";
 
 import { layoutRegister, thisRowRef, withExtraColumns, type RegisterColumn } from "./registerTable";
 import { COLORS, HEADER, INPUT } from "./styles";
 
-import { type SoaInputs, type ImplementationStatus } from "../read/soa";
+import {
+  migrateReasonType,
+  risksByControl,
+  type SoaInputs,
+  type ImplementationStatus,
+} from "../read/soa";
 
 const T = TABLES.soa;
 const A = TABLES.annexA;
@@ -38,6 +51,8 @@ function soaFormulas(
     : '"Not implemented"';
   return {
     Applicable: `=IFERROR(IF(OR(${look("Applicable")}="No",${status}="Not Applicable"),"No","Yes"),"")`,
+    // Typed once, on Annex A; &"" shows an empty cell as empty text, not 0.
+    Justification: `=IFERROR(${look("Justification")}&"","")`,
     "Implementation status":
       `=IFERROR(IF(${thisRowRef(T, "Applicable")}="No","Excluded",IF(${status}="Compliant","Implemented",` +
       `IF(${status}="Partially Compliant","Partially implemented",IF(${status}="Non-Compliant",${planned},"")))),"")`,
@@ -52,16 +67,25 @@ export interface SoaLayoutInput {
   /** What people typed on Annex A (ids of rows they added, justifications to start from). */
   annexA: Map<string, RowInputs>;
   hasRemediation: boolean;
+  /** Risk Register rows as typed: their "Annex A controls" fill "Treats risks". */
+  risks?: readonly RowInputs[];
 }
+
+const reasonColumn: Omit<RegisterColumn, "header" | "formula"> = {
+  role: "input",
+  width: 12,
+  style: { hAlign: "center" },
+};
 
 const COLUMNS: Record<string, Omit<RegisterColumn, "header" | "formula">> = {
   ID: { role: "fixed", width: 8 },
   Theme: { role: "fixed", width: 14 },
   Control: { role: "fixed", width: 36, wrap: true },
   Applicable: { role: "formula", width: 11 },
-  "Reason type": { role: "input", width: 18 },
-  Justification: { role: "input", width: 44, wrap: true },
+  ...Object.fromEntries(SOA_REASON_COLUMNS.map((c) => [c, reasonColumn])),
+  Justification: { role: "formula", width: 44, wrap: true, style: { hAlign: "left", wrap: true } },
   "Implementation status": { role: "formula", width: 19 },
+  [SOA_TREATS_RISKS]: { role: "fixed", width: 16, wrap: true },
   "Evidence or document reference": {
     role: "formula",
     width: 36,
@@ -70,9 +94,36 @@ const COLUMNS: Record<string, Omit<RegisterColumn, "header" | "formula">> = {
   Owner: { role: "formula", width: 16, style: { hAlign: "left" } },
 };
 
-export function layoutSoaSheet({ soa, annexA, hasRemediation }: SoaLayoutInput): SheetPlan {
+export function layoutSoaSheet({
+  soa,
+  annexA,
+  hasRemediation,
+  risks = [],
+}: SoaLayoutInput): SheetPlan {
   const formulas = soaFormulas(hasRemediation);
-  const headers = withExtraColumns(SOA_COLUMNS, soa.extraColumns);
+  // An earlier single "Reason type" moves into the matching Yes column; the old column stays only
+  // while some value fits none (e.g. "Not relevant"), so nothing typed is lost.
+  const migrated = migrateReasonType(soa.rows);
+  const extra = soa.extraColumns.filter(
+    (c) => migrated.keepLegacy || c.trim().toLowerCase() !== SOA_LEGACY_REASON_COLUMN.toLowerCase()
+  );
+  if (migrated.keepLegacy) extra.push(SOA_LEGACY_REASON_COLUMN);
+  // A justification typed on an earlier SoA that Annex A does not show (no id to carry it to, or
+  // Annex A says something else) stays in a column of its own: nothing typed is lost.
+  const kept = (row: RowInputs, id: string): CellValue => {
+    const typed = row.Justification ?? null;
+    if (isBlank(typed)) return null;
+    const shown = id ? (annexA.get(id)?.Justification ?? null) : null;
+    return String(typed).trim() === String(shown ?? "").trim() ? null : typed;
+  };
+  const rowId = (row: RowInputs): string => {
+    const raw = row.ID ?? null;
+    return isBlank(raw) ? "" : (normalizeControlId(String(raw)) ?? String(raw).trim());
+  };
+  if (migrated.rows.some((row) => !isBlank(kept(row, rowId(row)))))
+    extra.push(SOA_KEPT_JUSTIFICATION);
+  const headers = withExtraColumns(SOA_COLUMNS, extra);
+  const treats = risksByControl(risks);
   const columns: RegisterColumn[] = headers.map((h) => ({
     header: h,
     ...(COLUMNS[h] ?? { role: "input", width: 18, wrap: true }),
@@ -82,9 +133,12 @@ export function layoutSoaSheet({ soa, annexA, hasRemediation }: SoaLayoutInput):
   // Catalog controls first, then controls people added on Annex A, then rows only the SoA has.
   const typed = new Map<string, RowInputs>();
   const loose: RowInputs[] = [];
-  for (const row of soa.rows) {
-    const raw = row.ID;
-    const id = isBlank(raw ?? null) ? "" : (normalizeControlId(raw) ?? String(raw).trim());
+  for (const original of migrated.rows) {
+    const id = rowId(original);
+    const row: RowInputs = { ...original };
+    const earlier = kept(original, id);
+    if (!isBlank(earlier)) row[SOA_KEPT_JUSTIFICATION] = earlier;
+    delete row.Justification;
     if (!id || typed.has(id)) loose.push(row);
     else typed.set(id, row);
   }
@@ -102,19 +156,17 @@ export function layoutSoaSheet({ soa, annexA, hasRemediation }: SoaLayoutInput):
       row.Theme = mine.Theme ?? assessed.Theme ?? null;
       row.Control = mine.Control ?? assessed.Title ?? null;
     }
-    // A justification typed on Annex A starts the SoA's; after that the SoA keeps its own.
-    if (isBlank(row.Justification ?? null) && !isBlank(assessed.Justification ?? null))
-      row.Justification = assessed.Justification;
+    row[SOA_TREATS_RISKS] = treats.get(id)?.join(", ") ?? null;
     return row;
   });
-  rows.push(...loose);
+  for (const row of loose) rows.push(row); // a loop: spreading a long list overflows the stack
 
   const intro: PlanCell[][] = [
     [{ formula: '="Organisation: "&Org_Name&"   ·   Scope: "&Assessment_Scope' }],
     [
       {
         value:
-          "Applicable, Implementation status, Evidence and Owner follow the Annex A sheet (the status stays empty until the control is assessed). Give every control a reason type and a justification, and fill the approval block.",
+          "Applicable, Justification, Implementation status, Evidence and Owner follow the Annex A sheet (type the justification there; the status stays empty until the control is assessed). Mark each reason to include a control with Yes, and fill the approval block: the SoA blocks Stage 1 until it is approved. Treats risks lists the Risk Register ids that name the control, as of the last build.",
       },
     ],
   ];
@@ -155,20 +207,19 @@ export function layoutSoaSheet({ soa, annexA, hasRemediation }: SoaLayoutInput):
       rule: { kind: "date" },
       error: { title: "Approval date", message: "Enter a date, e.g. 2026-03-31.", style: "stop" },
     },
-    {
-      range: range("Reason type"),
-      rule: { kind: "list", source: SOA_REASON_TYPES.join(",") },
+    ...SOA_REASON_COLUMNS.map((reason) => ({
+      range: range(reason),
+      rule: { kind: "list" as const, source: "Yes" },
       prompt: {
-        title: "Reason type",
-        message:
-          "Why the control is in or out: Legal, Contractual, Business requirement, Risk assessment or Not relevant.",
+        title: reason,
+        message: `Yes when "${reason.toLowerCase()}" is a reason to include the control; blank otherwise.`,
       },
       error: {
-        title: "Reason type",
-        message: `Choose one of: ${SOA_REASON_TYPES.join(", ")}.`,
-        style: "stop",
+        title: reason,
+        message: "Enter Yes, or leave the cell blank.",
+        style: "stop" as const,
       },
-    }
+    }))
   );
 
   const applicable = cell("Applicable");
@@ -181,9 +232,10 @@ export function layoutSoaSheet({ soa, annexA, hasRemediation }: SoaLayoutInput):
       style: { fill: COLORS.problem.fill },
     },
     {
+      // An included control with no reason marked: the reason cells show amber.
       kind: "expression",
-      range: range("Reason type"),
-      formula: `AND(${applicable}="No",LEN(TRIM(${cell("Reason type")}))=0)`,
+      range: `${range(SOA_REASON_COLUMNS[0]).split(":")[0]}:${range(SOA_REASON_COLUMNS[SOA_REASON_COLUMNS.length - 1]).split(":")[1]}`,
+      formula: `AND(${applicable}="Yes",${SOA_REASON_COLUMNS.map((c) => `LEN(TRIM(${cell(c)}))=0`).join(",")})`,
       style: { fill: COLORS.partial.fill },
     },
     {

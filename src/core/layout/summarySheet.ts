@@ -8,6 +8,7 @@ import { riskLevel } from "../scoring";
 import { clauseAreas } from "./assessmentSheet";
 import { remediationSummaryRows } from "./remediationSheet";
 import { readinessSection } from "./readinessSection";
+import { CLAUSE_ASSESSED_STATUSES } from "../readiness";
 import { auditSummarySections } from "./auditSummary";
 import { COLORS, FORMULA, HEADER, SECTION, SUBTITLE, TITLE } from "./styles";
 
@@ -32,8 +33,11 @@ function overallFormula(): string {
   return `=IF(${n}=0,"",(${n}-SUM(${C}[Gap score])-SUM(${A}[Gap score]))/${n})`;
 }
 
+/** Rows assessed: on the clauses Not Applicable does not count (clauses are mandatory; it is a
+ *  readiness blocker of its own, see core/readiness.ts). */
 function countAssessed(table: string): string {
-  return SCORED_STATUSES.map((s) => `COUNTIF(${table}[Status],"${s}")`).join("+");
+  const statuses = table === C ? CLAUSE_ASSESSED_STATUSES : SCORED_STATUSES;
+  return statuses.map((s) => `COUNTIF(${table}[Status],"${s}")`).join("+");
 }
 
 export interface SummaryLayout {

@@ -3,6 +3,7 @@ import { ASSESSMENT_SHEETS, PROTECTED_SHEETS, SHEETS } from "../contract";
 import { emptyInputs, type AssessmentInputs, type RowInputs } from "../inputs";
 import type { WorkbookPlan } from "./workbookPlan";
 import type { CellValue } from "../snapshot";
+import type { SettingsKept } from "../settings";
 import { layoutAssessmentSheet } from "./assessmentSheet";
 import { layoutSettings } from "./settingsSheet";
 import { layoutSummary } from "./summarySheet";
@@ -11,6 +12,7 @@ import { historyCount, layoutAuditSheets } from "./auditSheets";
 import { todaySerial } from "../dates";
 import { emptyAudit, type AuditInputs } from "../read/audit";
 import { findSheet } from "../read/sheets";
+import { carrySoaJustifications } from "../read/soa";
 import { type RemediationRow } from "../read/remediation";
 
 export interface LayoutOptions {
@@ -28,6 +30,8 @@ export interface LayoutOptions {
   statusWords?: [CellValue, CellValue][];
   /** Rows of the assessment team table on Settings. */
   team?: CellValue[][];
+  /** Settings' tables as they stood and the cells a person typed elsewhere on Settings. */
+  settingsSheet?: SettingsKept;
   /** Remediation Plan rows (after merging); absent = the workbook has no plan sheet. */
   plan?: { rows: RemediationRow[]; extraColumns: string[] };
   /** Values people typed on the Statement of Applicability, Documents, Risk Register and Snapshot History. */
@@ -43,16 +47,19 @@ export function layoutWorkbook(options: LayoutOptions = {}): WorkbookPlan {
     options.start ?? todaySerial(),
     options.settings ?? new Map(),
     options.statusWords,
-    options.team
+    options.team,
+    options.settingsSheet
   );
   const owners =
     options.plan &&
     [...new Set(options.plan.rows.map((r) => String(r.Owner ?? "").trim()).filter(Boolean))].sort();
   const summary = layoutSummary(owners, historyCount(options.audit, options.appendHistory));
+  // One place to type each fact: a justification typed on an earlier SoA moves to Annex A.
+  const annexInputs = carrySoaJustifications(inputs.annexA, (options.audit ?? emptyAudit()).soa);
   const assessment = ASSESSMENT_SHEETS.map((spec) =>
     layoutAssessmentSheet({
       spec,
-      inputs: inputs[spec.kind],
+      inputs: spec.kind === "annexA" ? annexInputs : inputs[spec.kind],
       extraColumns: options.extraColumns?.[spec.kind] ?? [],
       showMaturity:
         String(options.settings?.get("maturity") ?? "")
@@ -64,7 +71,7 @@ export function layoutWorkbook(options: LayoutOptions = {}): WorkbookPlan {
     audit: options.audit ?? emptyAudit(),
     appendHistory: options.appendHistory,
     annexSheet: findSheet(assessment, SHEETS.annexA) ?? assessment[assessment.length - 1],
-    annexInputs: inputs.annexA,
+    annexInputs,
     hasRemediation: options.plan !== undefined,
   });
   const sheets = [

@@ -6,7 +6,23 @@ import { isBlank, locateAssessmentTable, normalizeHeader } from "./locate";
 import { findClause, findControl, normalizeControlId, parseId } from "../../catalog";
 import type { CellValue, SheetSnapshot } from "../snapshot";
 import { readAudit, type AuditInputs } from "./audit";
-import { settingsSections, STATUS_WORDS_TITLE, TEAM_COLUMNS, TEAM_TITLE } from "../settings";
+import {
+  placeSections,
+  SECTION_COLUMNS,
+  sectionCells,
+  SETTINGS_TABLES,
+  settingsSections,
+  type KeptCell,
+  type SettingsKept,
+} from "../settings";
+import {
+  findSettingsTable,
+  headerKey,
+  rowValues,
+  SETTINGS_LABELS,
+  specCell,
+  type FoundSettingsTable,
+} from "../settingsTables";
 import { findSheet } from "./sheets";
 
 export interface Harvest {
@@ -15,8 +31,11 @@ export interface Harvest {
   settings: Map<string, CellValue>;
   /** The person's own status words on Settings (word, status), in order. */
   statusWords: [CellValue, CellValue][];
-  /** Rows of the team table on Settings (Name, Role, Department). */
+  /** Rows of the team table on Settings (Name, Role, Department), blank rows inside kept. */
   team: CellValue[][];
+  /** Settings' tables as they stand (place, columns, rows) and the cells a person typed
+   *  elsewhere on the sheet: laid out again on rebuild. */
+  settingsSheet: SettingsKept;
   /** What people typed on the Statement of Applicability, Documents, Risk Register and Snapshot History. */
   audit: AuditInputs;
   /** Assessment sheets found (by kind). */
@@ -38,6 +57,7 @@ export function harvestWorkbook(snapshots: SheetSnapshot[]): Harvest {
     settings: new Map(),
     statusWords: [],
     team: [],
+    settingsSheet: { cells: [] },
     audit: readAudit(snapshots),
     found: { clauses: false, annexA: false, settings: false },
   };
@@ -78,17 +98,26 @@ export function harvestWorkbook(snapshots: SheetSnapshot[]): Harvest {
   if (settings) {
     result.found.settings = true;
     harvestSettings(settings, result.settings);
-    result.statusWords = harvestStatusWords(settings);
-    result.team = harvestBlock(settings, TEAM_TITLE, TEAM_COLUMNS.length);
+    const tables = SETTINGS_TABLES.map((spec) => findSettingsTable(settings, spec));
+    result.settingsSheet = harvestSettingsSheet(settings, tables);
+    const rowsOf = (key: "team" | "statusWords"): CellValue[][] =>
+      ourColumns(settings, tables.find((t) => t?.spec.key === key) ?? null);
+    result.team = rowsOf("team");
+    result.statusWords = rowsOf("statusWords").map(([word, status]): [CellValue, CellValue] => [
+      word ?? null,
+      status ?? null,
+    ]);
   }
   return result;
 }
 
-/** Settings are found by their label in column A, within the section they belong to. */
+/** Settings are found by their label in column A, within the section they belong to (up to the
+ *  next title: a label typed under the last section or in a table is not a setting). */
 function harvestSettings(snapshot: SheetSnapshot, into: Map<string, CellValue>): void {
   const labelColumn = -snapshot.origin.col; // column A relative to the snapshot
   if (labelColumn < 0) return;
   const sections = settingsSections("", 0);
+  const others = new Set(SETTINGS_TABLES.map((t) => headerKey(t.title)));
   let current: (typeof sections)[number] | undefined;
   snapshot.values.forEach((line, r) => {
     const label = normalizeHeader(line?.[labelColumn] ?? null);
@@ -97,6 +126,7 @@ function harvestSettings(snapshot: SheetSnapshot, into: Map<string, CellValue>):
       current = section;
       return;
     }
+    if (others.has(headerKey(line?.[labelColumn] ?? null))) current = undefined;
     const row = current?.rows.find((x) => normalizeHeader(x.label) === label);
     row?.values.forEach((v, i) => {
       const value = line?.[labelColumn + 1 + i];
@@ -106,36 +136,93 @@ function harvestSettings(snapshot: SheetSnapshot, into: Map<string, CellValue>):
   });
 }
 
-/** Rows under the "Status words" title and its header, up to the first row without a word. */
-function harvestStatusWords(snapshot: SheetSnapshot): [CellValue, CellValue][] {
-  const a = -snapshot.origin.col;
-  const title = snapshot.values.findIndex(
-    (line) => normalizeHeader(line?.[a] ?? null) === normalizeHeader(STATUS_WORDS_TITLE)
+/** A table's rows in the spec's columns, blank rows inside kept, trailing blank rows dropped. */
+function ourColumns(snapshot: SheetSnapshot, table: FoundSettingsTable | null): CellValue[][] {
+  if (!table) return [];
+  const rows = table.rows.map((r) =>
+    table.spec.columns.map((_, i) => specCell(snapshot, table, r, i))
   );
-  if (a < 0 || title < 0) return [];
-  const words: [CellValue, CellValue][] = [];
-  for (let r = title + 2; r < snapshot.values.length; r++) {
-    const word = snapshot.values[r]?.[a] ?? null;
-    if (isBlank(word)) break;
-    words.push([word, snapshot.values[r]?.[a + 1] ?? null]);
-  }
-  return words;
+  while (rows.length && rows[rows.length - 1].every(isBlank)) rows.pop();
+  return rows;
 }
 
-/** Rows of `width` cells under a titled block's header, up to the first empty row (team table). */
-function harvestBlock(snapshot: SheetSnapshot, title: string, width: number): CellValue[][] {
-  const a = -snapshot.origin.col;
-  const at = snapshot.values.findIndex(
-    (line) => normalizeHeader(line?.[a] ?? null) === normalizeHeader(title)
-  );
-  if (a < 0 || at < 0) return [];
-  const rows: CellValue[][] = [];
-  for (let r = at + 2; r < snapshot.values.length; r++) {
-    const row = Array.from({ length: width }, (_, i) => snapshot.values[r]?.[a + i] ?? null);
-    if (row.every(isBlank)) break;
-    rows.push(row);
+/**
+ * Settings' tables as they stand and everything else a person typed on the sheet. A cell is ours
+ * when it belongs to a section found on the sheet (title, header, label, value, note), lies in
+ * one of the tables found (header, rows, spare rows) or is one of our titles and hints; every
+ * other cell holding something is the person's, kept with its address (and its formula, when
+ * the read brought the formula's text).
+ */
+function harvestSettingsSheet(
+  snapshot: SheetSnapshot,
+  tables: (FoundSettingsTable | null)[]
+): SettingsKept {
+  const kept: SettingsKept = { cells: [], former: [] };
+  const blank = (row: number, col: number): boolean => {
+    const r = row - snapshot.origin.row;
+    const c = col - snapshot.origin.col;
+    return isBlank(snapshot.values[r]?.[c] ?? null) && !snapshot.formulas[r]?.[c];
+  };
+  const former = (row: number, col: number): void => {
+    if (!blank(row, col)) kept.former?.push({ row, col });
+  };
+  const owned = new Set<string>();
+  const own = (row: number, col: number): void => void owned.add(`${row},${col}`);
+  // The title, the subtitle and each section where it stands; a section that stands elsewhere
+  // than the layout puts it (rows inserted above it) leaves its old cells empty; a section the
+  // sheet lacks (new in this version) owns nothing yet: a person's cells there are theirs.
+  own(0, 0);
+  own(1, 0);
+  const labels = snapshot.values.map((line) => headerKey(line?.[-snapshot.origin.col] ?? null));
+  for (const { section, title } of placeSections(settingsSections("", 0))) {
+    const key = headerKey(section.title);
+    const found =
+      labels[title - snapshot.origin.row] === key
+        ? title - snapshot.origin.row
+        : labels.indexOf(key);
+    if (found < 0) continue;
+    const row = found + snapshot.origin.row;
+    for (const [r, c] of sectionCells(section, row)) {
+      own(r, c);
+      if (row !== title) former(r, c);
+    }
   }
-  return rows;
+  for (const table of tables) {
+    if (!table) continue;
+    const last = Math.max(table.row + table.size, table.rows[table.rows.length - 1] ?? table.row);
+    for (let r = table.row; r <= last; r++)
+      for (let c = table.col; c < table.col + table.headers.length; c++) own(r, c);
+    if (table.titleRow !== undefined) own(table.titleRow, table.col);
+    // A table stays where it stands, but for the older layout's blocks stacked under the
+    // sections (columns A–C), which move to their own columns and leave their cells empty.
+    const stacked = table.via === "title" && table.col < SECTION_COLUMNS;
+    if (stacked) {
+      for (let r = table.row; r <= last; r++)
+        for (let c = table.col; c < table.col + table.headers.length; c++) former(r, c);
+      if (table.titleRow !== undefined) former(table.titleRow, table.col);
+    }
+    kept[table.spec.key] = {
+      at: stacked ? undefined : { row: table.row, col: table.col },
+      headers: [...table.headers],
+      rows: table.rows.map((r) => rowValues(snapshot, table, r)),
+      size: table.size,
+    };
+  }
+  snapshot.values.forEach((line, r) =>
+    line.forEach((value, c) => {
+      const row = snapshot.origin.row + r;
+      const col = snapshot.origin.col + c;
+      const formula = snapshot.formulas[r]?.[c] ?? null;
+      if (owned.has(`${row},${col}`) || (isBlank(value) && !formula)) return;
+      if (!formula && SETTINGS_LABELS.has(headerKey(value))) return former(row, col);
+      const cell: KeptCell = { row, col, value };
+      // A formula whose text the read did not bring ("=") cannot be written again: left alone.
+      if (formula && formula !== "=") cell.formula = formula;
+      else if (formula) return;
+      kept.cells.push(cell);
+    })
+  );
+  return kept;
 }
 
 /** Adopted values fill the inputs: blanks always, typed values only when `overwrite`. */

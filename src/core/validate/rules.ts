@@ -9,6 +9,7 @@ import { riskMissing, riskOutOfRange } from "./risk";
 import { columnMissing, sheetMissing } from "./sheets";
 import { clauseNotApplicable, notAssessed, statusCase, statusInvalid } from "./status";
 import { readinessBlocker } from "./readiness";
+import { soaRiskExcluded } from "./soaRisks";
 import { compliantByInterviewOnly, ownerNotInTeam } from "./team";
 import type { Rule } from "./types";
 
@@ -34,6 +35,7 @@ export const ASSESSMENT_RULES: readonly Rule[] = [
   compliantByInterviewOnly,
   formulaOverwritten,
   notAssessed,
+  soaRiskExcluded,
   readinessBlocker,
 ];
 

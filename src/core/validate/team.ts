@@ -5,7 +5,7 @@ import { isBlank, normalizeHeader } from "../read/locate";
 import type { SheetSnapshot } from "../snapshot";
 import { quoted } from "./text";
 import type { RowRule, WorkbookRule } from "./types";
-import { TEAM_TITLE } from "../settings";
+import { findTeamTable, specCell } from "../settingsTables";
 import { findSheet } from "../read/sheets";
 
 /** The methods typed in a cell: "Interview, document review" → ["interview", "document review"]. */
@@ -32,19 +32,15 @@ export const compliantByInterviewOnly: RowRule = {
   },
 };
 
-/** Names in the team table on Settings (column A under the "Assessment team" header). */
+/** Names in the team table on Settings (its Name column, every row of the table: blank rows
+ *  inside are skipped, never taken for its end). */
 export function teamNames(snapshot: SheetSnapshot | undefined): Set<string> {
   const names = new Set<string>();
-  if (!snapshot) return names;
-  const a = -snapshot.origin.col;
-  const title = snapshot.values.findIndex(
-    (line) => normalizeHeader(line?.[a] ?? null) === normalizeHeader(TEAM_TITLE)
-  );
-  if (a < 0 || title < 0) return names;
-  for (let r = title + 2; r < snapshot.values.length; r++) {
-    const name = snapshot.values[r]?.[a] ?? null;
-    if (isBlank(name)) break;
-    names.add(normalizeHeader(name));
+  const table = findTeamTable(snapshot);
+  if (!snapshot || !table) return names;
+  for (const r of table.rows) {
+    const name = specCell(snapshot, table, r, 0);
+    if (!isBlank(name)) names.add(normalizeHeader(name));
   }
   return names;
 }

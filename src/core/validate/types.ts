@@ -29,6 +29,7 @@ export type AssessmentRuleId =
   | "compliant-interview-only"
   | "owner-not-in-team"
   | "readiness-blocker"
+  | "soa-risk-excluded"
   // A rule's check itself failed on odd input: reported, never thrown.
   | "check-failed";
 

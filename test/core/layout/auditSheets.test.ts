@@ -154,7 +154,11 @@ describe("audit sheets in the workbook plan", () => {
     ]);
     const headers = (name: string) =>
       sheetOf(plan, name).tables.map((t) => [t.name, t.columns.map((c) => c.header)]);
-    expect(headers(SHEETS.soa)).toEqual([[TABLES.soa, [...SOA_COLUMNS, "Board ref"]]]);
+    // Issue 17: the old "Reason type" stays while a value fits no reason column ("Not relevant"),
+    // and a justification Annex A cannot show keeps a column of its own.
+    expect(headers(SHEETS.soa)).toEqual([
+      [TABLES.soa, [...SOA_COLUMNS, "Board ref", "Reason type", "Earlier SoA justification"]],
+    ]);
     expect(headers(SHEETS.documents)).toEqual([[TABLES.documents, [...DOCUMENT_COLUMNS, "Audit"]]]);
     expect(headers(SHEETS.risks)).toEqual([[TABLES.risks, [...RISK_COLUMNS, "Cost"]]]);
     expect(headers(SHEETS.history)).toEqual([[TABLES.history, [...HISTORY_COLUMNS, "Auditor"]]]);
@@ -176,23 +180,31 @@ describe("audit sheets in the workbook plan", () => {
     ).toEqual([...PROTECTED_SHEETS].sort());
   });
 
-  it("has one SoA row per control (and per control people added), typed values kept, justification started from Annex A", () => {
+  it("has one SoA row per control (and per control people added), typed values kept, justification shown from Annex A", () => {
     const rows = tableRows(sheetOf(plan, SHEETS.soa));
     expect(rows.map((r) => r.ID)).toEqual([...CONTROLS.map((c) => c.id), "X.1", null]);
     expect(rows[0]).toMatchObject({
       ID: "5.1",
       Theme: "Organizational",
       Control: CONTROLS[0].title,
-      "Reason type": "Risk assessment",
-      Justification: "R-01 and R-04",
+      "Risk treatment": "Yes", // the old "Reason type" Risk assessment, moved (issue 17)
       "Board ref": "B-7",
     });
-    expect(rows.find((r) => r.ID === "5.3")?.Justification).toBe("Too small to split duties");
+    expect(rows[0]["Reason type"]).toBeNull();
+    expect(rows.find((r) => r.ID === "7.4")?.["Reason type"]).toBe("Not relevant");
+    // The justification is a lookup of Annex A's, where the SoA's typed one moved.
+    for (const id of ["5.1", "5.3"])
+      expect(String(rows.find((r) => r.ID === id)?.Justification)).toMatch(
+        /^=IFERROR\(INDEX\(AnnexA\[Justification\],MATCH\(SoA\[\[#This Row\],\[ID\]\],AnnexA\[ID\],0\)\)&"",""\)$/
+      );
+    const annex = tableRows(sheetOf(plan, SHEETS.annexA));
+    expect(annex.find((r) => r.ID === "5.1")?.Justification).toBe("R-01 and R-04");
+    expect(annex.find((r) => r.ID === "5.3")?.Justification).toBe("Too small to split duties");
     expect(rows.find((r) => r.ID === "X.1")).toMatchObject({
       Theme: "Organizational",
       Control: "Our own control",
     });
-    expect(rows[rows.length - 1].Justification).toBe("A note row someone added");
+    expect(rows[rows.length - 1]["Earlier SoA justification"]).toBe("A note row someone added");
     for (const r of rows) {
       expect(String(r.Applicable)).toMatch(
         /^=IFERROR\(IF\(OR\(INDEX\(AnnexA\[Applicable\],MATCH\(SoA\[\[#This Row\],\[ID\]\],AnnexA\[ID\],0\)\)="No"/
@@ -348,7 +360,10 @@ describe("rebuild keeps every value typed on the audit sheets", () => {
     }
     const audit = harvestWorkbook(snapshots).audit;
     expect(audit.soa.approval["Approved by"]).toBe("CEO");
-    expect(audit.soa.rows.find((r) => r.ID === "5.1")?.Justification).toBe("R-01 and R-04");
+    // Issue 17: the justification lives on Annex A; the SoA shows it by lookup.
+    expect(harvestWorkbook(snapshots).inputs.annexA.get("5.1")?.Justification).toBe(
+      "R-01 and R-04"
+    );
   });
 });
 
@@ -450,8 +465,9 @@ describe("property: nothing typed on the audit sheets is lost on rebuild", () =>
   it("SoA and Documents entries come back by id", () => {
     const soaRow = fc.record({
       ID: fc.constantFrom(...CONTROLS.slice(0, 10).map((c) => c.id)),
-      "Reason type": value,
-      Justification: value,
+      // Issue 17: inclusion reasons are Yes columns; the justification is typed on Annex A.
+      "Legal or regulatory": value,
+      "Best practice": value,
       Ref: value,
     });
     const docRow = fc.record({
