@@ -15,7 +15,12 @@ const LAYERS: { name: string; matches: (file: string) => boolean }[] = [
   { name: "core/read", matches: (f) => f.startsWith("core/read/") },
   {
     name: "core verbs",
-    matches: (f) => VERBS.has(f) || f.startsWith("core/adopt/") || f.startsWith("core/validate/"),
+    matches: (f) =>
+      VERBS.has(f) ||
+      f.startsWith("core/adopt/") ||
+      f.startsWith("core/validate/") ||
+      f.startsWith("core/report/") ||
+      f.startsWith("core/compare/"),
   },
   { name: "core/layout", matches: (f) => f.startsWith("core/layout/") },
   { name: "adapters", matches: (f) => f.startsWith("excel/") || f.startsWith("xlsx/") },

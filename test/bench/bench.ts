@@ -23,12 +23,13 @@ import { readSnapshots } from "../../src/xlsx/readSnapshots";
 import { validateWorkbook } from "../../src/core/validate/validate";
 import { applyAdoption, previewAdoption } from "../../src/excel/adoptSheet";
 import { buildAssessment } from "../../src/excel/buildAssessment";
-import { checkWorkbook, CHECKED_SHEETS } from "../../src/excel/checkWorkbook";
+import { checkWorkbook } from "../../src/excel/checkWorkbook";
 import { planRemediation } from "../../src/excel/planRemediation";
 import { readOverview } from "../../src/excel/readOverview";
 import { readWorkbook } from "../../src/excel/readSnapshots";
 import { createExcelFake, type ExcelFake } from "../fakes/excelFake";
 import { seedAnnexA, seedTemplate } from "../support/workbookSeeds";
+import { CHECKED_SHEETS } from "../../src/core/contract";
 
 export interface BenchResult {
   task: string;

@@ -1,9 +1,9 @@
 // `gap-assessor build --out F.xlsx [--org NAME] [--from OLD.xlsx]`: write the assessment workbook.
 import { parseCommandArgs } from "../args";
 import { UsageError } from "../../core/errors";
-import { buildAssessmentFile } from "../../xlsx/build";
 import type { CliCommand } from "../command";
 import { EXIT } from "../io";
+import { writeAssessmentWorkbook } from "../writeWorkbook";
 
 export const buildCommand: CliCommand = {
   name: "build",
@@ -14,12 +14,15 @@ export const buildCommand: CliCommand = {
     "  --org NAME       organisation name for the Settings sheet",
     "  --from OLD.xlsx  rebuild from an existing workbook: keeps statuses, evidence, owners,",
     "                   scores, notes, extra columns, extra rows and other sheets",
+    "  --allow-loss     write even when the input holds parts this command cannot keep",
+    "                   (e.g. macros in an .xlsx file); they are left out and listed",
   ].join("\n"),
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       out: { type: "string", short: "o" },
       org: { type: "string" },
       from: { type: "string" },
+      "allow-loss": { type: "boolean" },
     });
     if (positionals.length)
       throw new UsageError(
@@ -27,11 +30,10 @@ export const buildCommand: CliCommand = {
       );
     if (!values.out) throw new UsageError("--out is required.");
     const started = Date.now();
-    const result = await buildAssessmentFile({
-      out: values.out,
-      org: values.org,
-      from: values.from,
-    });
+    const result = await writeAssessmentWorkbook(
+      { out: values.out, org: values.org, from: values.from, allowLoss: values["allow-loss"] },
+      io
+    );
     io.out(
       `Wrote ${result.out}: ${result.rows} assessment rows${values.from ? `, values kept from ${values.from}` : ""} (${Date.now() - started} ms).`
     );

@@ -9,10 +9,12 @@ import { UsageError, WorkbookReadError } from "../../core/errors";
 import type { SheetSnapshot } from "../../core/snapshot";
 import { readStatusWordsTable } from "../../core/statusWords";
 import type { Status } from "../../core/scale";
-import { buildAssessmentFile } from "../../xlsx/build";
 import { readSnapshots } from "../../xlsx/readSnapshots";
 import type { CliCommand } from "../command";
 import { EXIT, type CliIo } from "../io";
+import { terminalJson, terminalText } from "../../core/escape";
+import { assertOutputNotInput } from "../safeWrite";
+import { writeAssessmentWorkbook } from "../writeWorkbook";
 
 const USAGE = [
   "Usage: gap-assessor import T.xlsx|T.csv [--sheet NAME] [--dry-run] [--into OLD.xlsx] --out F.xlsx [--json] [--overwrite]",
@@ -25,13 +27,11 @@ const USAGE = [
   "  --out F.xlsx     the assessment workbook to write (never the template or --into file)",
   "  --json           machine-readable report",
   "  --overwrite      adopted answers replace values already typed in --into",
+  "  --allow-loss     write even when --into holds parts this command cannot keep",
+  "                   (e.g. macros in an .xlsx file); they are left out and listed",
 ].join("\n");
 
 const CSV_EXTENSIONS = new Set([".csv", ".tsv", ".txt"]);
-
-function samePath(a: string, b: string): boolean {
-  return path.resolve(a) === path.resolve(b);
-}
 
 async function readTemplate(file: string): Promise<SheetSnapshot[]> {
   if (!CSV_EXTENSIONS.has(path.extname(file).toLowerCase())) return readSnapshots(file);
@@ -64,7 +64,7 @@ async function statusWordsOf(into: string | undefined, io: CliIo): Promise<Map<s
 }
 
 function jsonReport(file: string, report: AdoptReport, written?: string): string {
-  return JSON.stringify({
+  return terminalJson({
     file,
     sheet: report.sheet,
     idKind: report.idKind,
@@ -74,6 +74,7 @@ function jsonReport(file: string, report: AdoptReport, written?: string): string
     sheets: report.sheets,
     decisions: report.decisions,
     problems: report.problems,
+    warnings: report.warnings,
     counts: report.counts,
     rows: report.rows.map((r) => ({
       sheet: r.sheet,
@@ -92,11 +93,16 @@ function jsonReport(file: string, report: AdoptReport, written?: string): string
   });
 }
 
+/** The dry-run report for a person: every text that comes from a cell is one clean terminal line. */
 function humanReport(file: string, report: AdoptReport, listRows: boolean): string {
   const c = report.counts;
-  const lines = [`Template ${file}${report.sheet !== null ? `, sheet "${report.sheet}"` : ""}`];
-  for (const d of report.decisions) lines.push(`  - ${d}`);
-  for (const p of report.problems) lines.push(`  ! ${p}`);
+  const t = terminalText;
+  const lines = [
+    `Template ${t(file)}${report.sheet !== null ? `, sheet "${t(report.sheet)}"` : ""}`,
+  ];
+  for (const d of report.decisions) lines.push(`  - ${t(d)}`);
+  for (const p of report.problems) lines.push(`  ! ${t(p)}`);
+  for (const w of report.warnings) lines.push(`  ! ${t(w)}`);
   lines.push(
     `${c.matched} rows matched → ${c.targets} assessment rows; ${c.merged} merged from several rows, ` +
       `${c.conflicts} conflicts, ${c.unmatched} unmatched, ${c.skipped} skipped (headings).`
@@ -108,8 +114,8 @@ function humanReport(file: string, report: AdoptReport, listRows: boolean): stri
         ? `${r.target === "Clauses 4-10" ? "clause" : "control"} ${r.targetId}`
         : "-";
       lines.push(
-        `  row ${String(r.sourceRow).padEnd(5)} ${r.sourceId.slice(0, 14).padEnd(14)} → ${target.padEnd(14)} ` +
-          `${(r.status ?? "").padEnd(19)} ${r.action}${r.note ? `  (${r.note})` : ""}`
+        `  row ${String(r.sourceRow).padEnd(5)} ${t(r.sourceId).slice(0, 14).padEnd(14)} → ${t(target).padEnd(14)} ` +
+          `${(r.status ?? "").padEnd(19)} ${r.action}${r.note ? `  (${t(r.note)})` : ""}`
       );
     }
   }
@@ -118,12 +124,12 @@ function humanReport(file: string, report: AdoptReport, listRows: boolean): stri
       "",
       "Conflicts (most severe status kept; Not Applicable only when every row says so):"
     );
-    for (const x of report.conflicts) lines.push(`  ${x.message}`);
+    for (const x of report.conflicts) lines.push(`  ${t(x.message)}`);
   }
   if (report.unmatched.length > 0) {
     lines.push("", "Unmatched rows:");
     for (const u of report.unmatched)
-      lines.push(`  ${u.sheet} row ${u.row}: ${u.reason} — "${u.text}"`);
+      lines.push(`  ${t(u.sheet)} row ${u.row}: ${t(u.reason)} — "${t(u.text)}"`);
   }
   if (report.unknownWords.length > 0) {
     lines.push(
@@ -132,7 +138,7 @@ function humanReport(file: string, report: AdoptReport, listRows: boolean): stri
     );
     for (const w of report.unknownWords) {
       lines.push(
-        `  "${w.word}" in column ${w.column} "${w.header}": ${w.count} rows (${w.rows.join(", ")}${w.count > w.rows.length ? ", …" : ""})`
+        `  "${t(w.word)}" in column ${w.column} "${t(w.header)}": ${w.count} rows (${w.rows.join(", ")}${w.count > w.rows.length ? ", …" : ""})`
       );
     }
   }
@@ -152,6 +158,7 @@ export const importCommand: CliCommand = {
       out: { type: "string", short: "o" },
       json: { type: "boolean" },
       overwrite: { type: "boolean" },
+      "allow-loss": { type: "boolean" },
     });
     if (positionals.length !== 1)
       throw new UsageError("Give exactly one template file (.xlsx or .csv).");
@@ -162,11 +169,7 @@ export const importCommand: CliCommand = {
       throw new UsageError(
         "--out is required (or use --dry-run to see the report without writing)."
       );
-    if (out && (samePath(out, file) || (values.into && samePath(out, values.into)))) {
-      throw new UsageError(
-        "--out must differ from the template and the --into file: inputs are never written."
-      );
-    }
+    if (out) await assertOutputNotInput(out, [file, values.into]);
     const sheets = await readTemplate(file);
     if (values.sheet !== undefined && !sheets.some((s) => s.name === values.sheet)) {
       throw new UsageError(
@@ -186,7 +189,7 @@ export const importCommand: CliCommand = {
         (report.hasAnswers
           ? `Sheet "${report.sheet}" has ${report.counts.matched} control rows, but none carries an answer.`
           : `Sheet "${report.sheet}" has no status or applicability column (${report.counts.matched} control rows matched, no answers).`);
-      io.err(`Error: nothing to import. ${reason}`);
+      io.err(`Error: nothing to import. ${terminalText(reason)}`);
       io.err(
         "Add a Status (or Applicable) column to the template, or pick another sheet with --sheet."
       );
@@ -197,12 +200,17 @@ export const importCommand: CliCommand = {
       return EXIT.ok;
     }
     const started = Date.now();
-    const built = await buildAssessmentFile({
-      out: out as string,
-      from: values.into,
-      adopted: inputs,
-      overwrite: values.overwrite ?? false,
-    });
+    const built = await writeAssessmentWorkbook(
+      {
+        out: out as string,
+        from: values.into,
+        adopted: inputs,
+        overwrite: values.overwrite ?? false,
+        allowLoss: values["allow-loss"],
+      },
+      io,
+      [file, values.into]
+    );
     if (values.json) {
       io.out(jsonReport(file, report, built.out));
     } else {

@@ -2,7 +2,9 @@
 import type { CliCommand } from "../command";
 import { buildCommand } from "./build";
 import { catalogCommand } from "./catalog";
+import { compareCommand } from "./compare";
 import { importCommand } from "./import";
+import { mergeCommand } from "./merge";
 import { planCommand } from "./plan";
 import { reportCommand } from "./report";
 import { snapshotCommand } from "./snapshot";
@@ -15,5 +17,7 @@ export const COMMANDS: CliCommand[] = [
   snapshotCommand,
   reportCommand,
   importCommand,
+  compareCommand,
+  mergeCommand,
   catalogCommand,
 ];

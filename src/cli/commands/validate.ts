@@ -14,6 +14,7 @@ import {
 import { readSnapshots } from "../../xlsx/readSnapshots";
 import type { CliCommand } from "../command";
 import { EXIT, type CliIo } from "../io";
+import { terminalJson, terminalText } from "../../core/escape";
 
 const USAGE = [
   "Usage: gap-assessor validate <workbook.xlsx> [--json]",
@@ -63,39 +64,50 @@ function requireAssessmentSheets(snapshots: SheetSnapshot[], file: string): void
   );
 }
 
-function groupLines(rule: string, problems: Problem[]): string[] {
+/** Appends one rule's lines to `lines`; linear in the number of problems (no copies, no spread). */
+function groupLines(lines: string[], rule: string, problems: Problem[]): void {
   const info = ruleInfo(problems[0].rule);
-  const lines = [`  ${rule} (${problems.length}) — ${info.description}`];
+  lines.push(`  ${rule} (${problems.length}) — ${info.description}`);
   if (info.severity === "info") {
-    const bySheet = new Map<string, string[]>();
-    for (const p of problems)
-      bySheet.set(p.sheet, [...(bySheet.get(p.sheet) ?? []), p.id || p.cell]);
-    for (const [sheet, ids] of bySheet) {
-      const more = ids.length > INFO_IDS_SHOWN ? ` and ${ids.length - INFO_IDS_SHOWN} more` : "";
-      lines.push(`    ${sheet}: ${ids.slice(0, INFO_IDS_SHOWN).join(", ")}${more}`);
+    const bySheet = new Map<string, { shown: string[]; count: number }>();
+    for (const p of problems) {
+      const group = bySheet.get(p.sheet) ?? { shown: [], count: 0 };
+      if (group.shown.length < INFO_IDS_SHOWN) group.shown.push(terminalText(p.id || p.cell));
+      group.count++;
+      bySheet.set(p.sheet, group);
     }
-    return lines;
+    for (const [sheet, { shown, count }] of bySheet) {
+      const more = count > INFO_IDS_SHOWN ? ` and ${count - INFO_IDS_SHOWN} more` : "";
+      lines.push(`    ${terminalText(sheet)}: ${shown.join(", ")}${more}`);
+    }
+    return;
   }
-  const where = problems.map((p) => `${p.sheet}!${p.cell}`);
-  const width = Math.max(...where.map((w) => w.length));
-  problems.forEach((p, i) => lines.push(`    ${where[i].padEnd(width)}  ${p.message}`));
-  return lines;
+  const where = problems.map((p) => terminalText(`${p.sheet}!${p.cell}`));
+  let width = 0;
+  for (const w of where) if (w.length > width) width = w.length;
+  problems.forEach((p, i) =>
+    lines.push(`    ${where[i].padEnd(width)}  ${terminalText(p.message)}`)
+  );
 }
 
 /** The human report: a summary line, then problems grouped by rule (table order), errors first. */
-function formatReport(report: ValidationReport, file: string): string {
+export function formatReport(report: ValidationReport, file: string): string {
   const { errors, warnings, infos } = report.summary;
   const head = `Checked ${file}: ${plural(errors, "error")}, ${plural(warnings, "warning")}, ${plural(infos, "info")}.`;
   if (report.problems.length === 0) return `${head}\nAll clear: no problems found.`;
   const byRule = new Map<string, Problem[]>();
-  for (const p of report.problems) byRule.set(p.rule, [...(byRule.get(p.rule) ?? []), p]);
-  const order = [...RULES.map((r) => r.id as string), ...byRule.keys()];
+  for (const p of report.problems) {
+    const list = byRule.get(p.rule);
+    if (list) list.push(p);
+    else byRule.set(p.rule, [p]);
+  }
+  const order = [...new Set([...RULES.map((r) => r.id as string), ...byRule.keys()])];
   const lines = [head];
   for (const severity of ["error", "warning", "info"] as const) {
-    const rules = [...new Set(order)].filter((id) => byRule.get(id)?.[0].severity === severity);
+    const rules = order.filter((id) => byRule.get(id)?.[0].severity === severity);
     if (rules.length === 0) continue;
     lines.push("", SEVERITY_TITLES[severity]);
-    for (const id of rules) lines.push(...groupLines(id, byRule.get(id)!));
+    for (const id of rules) groupLines(lines, id, byRule.get(id)!);
   }
   if (errors === 0)
     lines.push("", "No errors: the workbook is ready to share; the warnings are worth a look.");
@@ -125,7 +137,7 @@ export const validateCommand: CliCommand = {
     const report = validateWorkbook(snapshots, { readiness });
     io.out(
       json
-        ? JSON.stringify({ problems: report.problems, summary: report.summary })
+        ? terminalJson({ problems: report.problems, summary: report.summary })
         : formatReport(report, file)
     );
     return report.summary.errors > 0 ? EXIT.problems : EXIT.ok;

@@ -1,5 +1,6 @@
 // The one pipeline behind build, rebuild, import and plan, for both hosts: read back what
 // people typed, fold in adopted answers and the remediation merge, lay the workbook out.
+import { capCellText, type CellLimitWarning } from "./cellLimit";
 import { ASSESSMENT_SHEETS, SHEETS, hasColumn } from "../contract";
 import { harvestWorkbook, mergeInputs, type Harvest } from "../read/harvest";
 import type { AssessmentInputs, RowInputs } from "../inputs";
@@ -33,6 +34,8 @@ export interface Composition {
   harvest: Harvest;
   remediation?: RemediationMerge;
   rows: number;
+  /** Cells cut to Excel's 32,767-character limit, by sheet, row id and column. */
+  cellWarnings: CellLimitWarning[];
 }
 
 /** Answers a template had beyond our columns (e.g. "Due date") become extra columns, not lost. */
@@ -88,15 +91,23 @@ export function composeWorkbook(
     settings: harvest.settings,
     statusWords: harvest.statusWords,
     team: harvest.team,
+    settingsSheet: harvest.settingsSheet,
     plan: planRows && { rows: planRows.rows, extraColumns: planRows.extraColumns },
     audit: harvest.audit,
     appendHistory: options.appendHistory,
   });
-  // Assessment and plan rows (the audit sheets are not counted).
-  const audit = new Set<string>([SHEETS.soa, SHEETS.documents, SHEETS.risks, SHEETS.history]);
+  // Assessment and plan rows (the audit sheets and Settings' own tables are not counted).
+  const audit = new Set<string>([
+    SHEETS.soa,
+    SHEETS.documents,
+    SHEETS.risks,
+    SHEETS.history,
+    SHEETS.settings,
+  ]);
   const rows = plan.sheets
     .filter((s) => !audit.has(s.name))
     .flatMap((s) => s.tables)
     .reduce((n, t) => n + t.rows, 0);
-  return { plan, harvest, remediation, rows };
+  const cellWarnings = capCellText(plan);
+  return { plan, harvest, remediation, rows, cellWarnings };
 }
