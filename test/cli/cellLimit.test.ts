@@ -6,26 +6,13 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
-import type { CliIo } from "../../src/cli/io";
+
 import { MAX_CELL_TEXT } from "../../src/core/cellLimit";
 import { SHEETS } from "../../src/core/contract";
 import { TABLE_HEADER_ROW } from "../../src/core/layout/assessmentSheet";
 import { buildAssessmentFile } from "../../src/xlsx/build";
 import { headerColumns, openWorkbook, rowById } from "../support/workbookFiles";
-
-function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: "",
-    stderr: "",
-    out: (t: string) => {
-      io.stdout += `${t}\n`;
-    },
-    err: (t: string) => {
-      io.stderr += `${t}\n`;
-    },
-  };
-  return io;
-}
+import { capture } from "../support/cliIo";
 
 async function longestCell(file: string): Promise<number> {
   const wb = await openWorkbook(file);

@@ -6,23 +6,10 @@ import * as os from "os";
 import * as path from "path";
 import { CONTROLS } from "../../src/catalog";
 import { main } from "../../src/cli/main";
-import type { CliIo } from "../../src/cli/io";
+
 import { readSnapshots } from "../../src/xlsx/readSnapshots";
 import { harvestWorkbook } from "../../src/core/read/harvest";
-
-function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: "",
-    stderr: "",
-    out: (t: string) => {
-      io.stdout += `${t}\n`;
-    },
-    err: (t: string) => {
-      io.stderr += `${t}\n`;
-    },
-  };
-  return io;
-}
+import { capture } from "../support/cliIo";
 
 let dir: string;
 beforeAll(async () => {

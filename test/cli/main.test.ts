@@ -2,21 +2,8 @@ import { execFileSync, spawnSync } from "child_process";
 import * as path from "path";
 import { tmpdir } from "os";
 import { main } from "../../src/cli/main";
-import type { CliIo } from "../../src/cli/io";
 
-function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: "",
-    stderr: "",
-    out: (t: string) => {
-      io.stdout += `${t}\n`;
-    },
-    err: (t: string) => {
-      io.stderr += `${t}\n`;
-    },
-  };
-  return io;
-}
+import { capture } from "../support/cliIo";
 
 describe("gap-assessor main", () => {
   it("prints every command in --help", async () => {

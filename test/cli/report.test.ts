@@ -5,28 +5,16 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { findControl } from "../../src/catalog";
 import { main } from "../../src/cli/main";
-import type { CliIo } from "../../src/cli/io";
+
 import { SHEETS } from "../../src/core/contract";
 import { TABLE_HEADER_ROW } from "../../src/core/layout/assessmentSheet";
 import { DOCUMENTS_HEADER_ROW } from "../../src/core/layout/documentsSheet";
 import { buildAssessmentFile } from "../../src/xlsx/build";
+import { capture } from "../support/cliIo";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gap-report-"));
 const file = (n: string): string => path.join(dir, n);
 
-function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: "",
-    stderr: "",
-    out: (t: string) => {
-      io.stdout += `${t}\n`;
-    },
-    err: (t: string) => {
-      io.stderr += `${t}\n`;
-    },
-  };
-  return io;
-}
 async function edit(
   from: string,
   to: string,

@@ -8,27 +8,14 @@ import * as path from "path";
 import { execFileSync, spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
-import type { CliIo } from "../../src/cli/io";
+
 import { SHEETS } from "../../src/core/contract";
 import { TABLE_HEADER_ROW } from "../../src/core/layout/assessmentSheet";
 import { buildAssessmentFile } from "../../src/xlsx/build";
+import { capture } from "../support/cliIo";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gap-report-formats-"));
 const file = (n: string): string => path.join(dir, n);
-
-function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: "",
-    stderr: "",
-    out: (t: string) => {
-      io.stdout += `${t}\n`;
-    },
-    err: (t: string) => {
-      io.stderr += `${t}\n`;
-    },
-  };
-  return io;
-}
 
 /** Sets columns of rows (by ID) on one assessment sheet. */
 async function fill(

@@ -8,26 +8,13 @@ import { promises as fs, existsSync, readdirSync, readFileSync, statSync } from 
 import * as os from "os";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import type { CliIo } from "../../src/cli/io";
+
 import { removeStaleTemps, safeWrite } from "../../src/cli/safeWrite";
 import { buildAssessmentFile } from "../../src/xlsx/build";
+import { capture } from "../support/cliIo";
 
 const ROOT = path.resolve(__dirname, "../..");
 const BIN = path.join(ROOT, "bin/gap-assessor.js");
-
-function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: "",
-    stderr: "",
-    out: (t: string) => {
-      io.stdout += `${t}\n`;
-    },
-    err: (t: string) => {
-      io.stderr += `${t}\n`;
-    },
-  };
-  return io;
-}
 
 const sha = (file: string): string => createHash("sha256").update(readFileSync(file)).digest("hex");
 const temps = (dir: string): string[] => readdirSync(dir).filter((n) => n.endsWith(".gap-tmp"));

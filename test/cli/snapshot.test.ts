@@ -4,29 +4,17 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
-import type { CliIo } from "../../src/cli/io";
+
 import { HISTORY_COLUMNS, SHEETS } from "../../src/core/contract";
 import { TABLE_HEADER_ROW } from "../../src/core/layout/assessmentSheet";
 import { HISTORY_HEADER_ROW } from "../../src/core/layout/historySheet";
 import { buildAssessmentFile } from "../../src/xlsx/build";
 import { openWorkbook } from "../support/workbookFiles";
+import { capture } from "../support/cliIo";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gap-snapshot-"));
 const file = (n: string): string => path.join(dir, n);
 
-function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: "",
-    stderr: "",
-    out: (t: string) => {
-      io.stdout += `${t}\n`;
-    },
-    err: (t: string) => {
-      io.stderr += `${t}\n`;
-    },
-  };
-  return io;
-}
 const open = openWorkbook;
 function historyRows(wb: ExcelJS.Workbook): Record<string, ExcelJS.CellValue>[] {
   const ws = wb.getWorksheet(SHEETS.history) as ExcelJS.Worksheet;

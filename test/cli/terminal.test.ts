@@ -6,30 +6,17 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
-import type { CliIo } from "../../src/cli/io";
+
 import { SHEETS } from "../../src/core/contract";
 import { TABLE_HEADER_ROW } from "../../src/core/layout/assessmentSheet";
 import { buildAssessmentFile } from "../../src/xlsx/build";
 import { headerColumns, rowById } from "../support/workbookFiles";
+import { capture } from "../support/cliIo";
 
 const ESC = "\u001b";
 /** Clear the screen, retitle the window, write the clipboard, a hidden hyperlink, 8-bit CSI, bidi override, CR. */
 const HOSTILE = `${ESC}[2J${ESC}[H${ESC}]0;pwned\u0007${ESC}]52;c;cm0gLXJm\u0007${ESC}]8;;http://evil.example${ESC}\\click${ESC}]8;;${ESC}\\\u009b31m\u202eevil\rover`;
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-
-function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: "",
-    stderr: "",
-    out: (t: string) => {
-      io.stdout += `${t}\n`;
-    },
-    err: (t: string) => {
-      io.stderr += `${t}\n`;
-    },
-  };
-  return io;
-}
 
 let dir: string;
 beforeAll(async () => {

@@ -4,25 +4,12 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { CLAUSES, CONTROLS } from "../../src/catalog";
 import { validateCommand } from "../../src/cli/commands/validate";
-import type { CliIo } from "../../src/cli/io";
+
 import { main } from "../../src/cli/main";
 import type { SheetSnapshot } from "../../src/core/snapshot";
 import { buildAssessmentFile } from "../../src/xlsx/build";
 import { WorkbookBuilder } from "../core/snapshotBuilder";
-
-function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: "",
-    stderr: "",
-    out: (t: string) => {
-      io.stdout += `${t}\n`;
-    },
-    err: (t: string) => {
-      io.stderr += `${t}\n`;
-    },
-  };
-  return io;
-}
+import { capture } from "../support/cliIo";
 
 async function cli(...args: string[]) {
   const io = capture();

@@ -5,25 +5,13 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { main } from "../../../src/cli/main";
-import type { CliIo } from "../../../src/cli/io";
+
+export { capture } from "../../support/cliIo";
+import { capture } from "../../support/cliIo";
 
 export function tempDir(prefix: string): (name: string) => string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   return (name) => path.join(dir, name);
-}
-
-export function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: "",
-    stderr: "",
-    out: (t: string) => {
-      io.stdout += `${t}\n`;
-    },
-    err: (t: string) => {
-      io.stderr += `${t}\n`;
-    },
-  };
-  return io;
 }
 
 export async function buildWorkbook(out: string): Promise<void> {
