@@ -1,4 +1,5 @@
 // Builds the views the rules read: each assessment table located once, each row read once.
+import { ANNEX_A_INPUT_COLUMNS } from "../inputs";
 import { findClause, findControl } from "../../catalog";
 import { ASSESSMENT_SHEETS, type AssessmentSheetSpec } from "../contract";
 import { locateAssessmentTable, type LocatedTable } from "../read/locate";
@@ -15,16 +16,13 @@ import type {
 } from "./types";
 import { findSheet } from "../read/sheets";
 
-/** Input columns a person fills in; a row without an ID but with one of these is still a row. */
-const INPUT_COLUMNS = [
-  "Status",
-  "Evidence",
-  "Owner",
-  "Likelihood",
-  "Impact",
-  "Applicable",
-  "Justification",
-];
+/**
+ * Input columns that hold an assessment: a row without an ID but with one of these is still a row.
+ * Notes and the how-assessed columns alone do not make one (a section heading with a note).
+ */
+const ENTRY_COLUMNS = ANNEX_A_INPUT_COLUMNS.filter(
+  (c) => !["Maturity", "Method", "Assessed by", "Assessed on", "Notes"].includes(c)
+);
 
 const SAFE_CELL = (v: unknown): CellValue =>
   v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : null;
@@ -142,7 +140,7 @@ class SheetViewImpl implements AssessmentSheetView {
       // The lower part of a merged ID cell continues the record above it; it is not a row of its own.
       if (this.merged.has(key(r, this.idCol))) continue;
       const row = new RowViewImpl(this, r);
-      if (row.id !== "" || INPUT_COLUMNS.some((c) => !isBlankValue(row.value(c))))
+      if (row.id !== "" || ENTRY_COLUMNS.some((c) => !isBlankValue(row.value(c))))
         this.rows.push(row);
     }
   }
