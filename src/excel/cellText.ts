@@ -3,6 +3,7 @@
 // and formulas compared by a key that ignores how Excel spells them back (case, quotes around
 // sheet names, `Table[[#This Row],[Col]]` read back as `[@Col]`).
 import type { CellValue } from "../core/snapshot";
+import { splitFormulaLiterals } from "../core/formulaText";
 
 const COERCED = [
   /^[=+\-@'.\d]/, // formulas, numbers, dates like 1/2, percentages, ids like 5.10
@@ -29,32 +30,6 @@ export function sameValue(planned: CellValue | undefined, actual: CellValue | un
   return a === p;
 }
 
-/** Splits a formula into code and string literals ("…" with "" escapes), literals at odd indexes. */
-function splitLiterals(formula: string): string[] {
-  const parts: string[] = [];
-  let code = "";
-  let i = 0;
-  while (i < formula.length) {
-    const ch = formula[i];
-    if (ch !== '"') {
-      code += ch;
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < formula.length) {
-      if (formula[j] === '"' && formula[j + 1] === '"') j += 2;
-      else if (formula[j] === '"') break;
-      else j++;
-    }
-    parts.push(code, formula.slice(i, j + 1));
-    code = "";
-    i = j + 1;
-  }
-  parts.push(code);
-  return parts;
-}
-
 /**
  * A comparison key for a formula: code outside string literals lower-cased, quotes dropped from
  * sheet names, this-row references in one spelling, and the host table's own name dropped from
@@ -63,7 +38,7 @@ function splitLiterals(formula: string): string[] {
 export function formulaKey(formula: string, hostTable?: string): string {
   const text = formula.trim().startsWith("=") ? formula.trim() : `=${formula.trim()}`;
   const host = hostTable?.toLowerCase();
-  return splitLiterals(text)
+  return splitFormulaLiterals(text)
     .map((part, i) => {
       if (i % 2 === 1) return part;
       let code = part
@@ -81,7 +56,7 @@ export function formulaKey(formula: string, hostTable?: string): string {
 
 /** The key with row numbers of A1 references blanked: the same rule drawn at another position. */
 export function formulaShape(formula: string): string {
-  return splitLiterals(formulaKey(formula))
+  return splitFormulaLiterals(formulaKey(formula))
     .map((part, i) => (i % 2 === 1 ? part : part.replace(/(\$?[a-z]{1,3}\$?)\d+/g, "$1#")))
     .join("");
 }

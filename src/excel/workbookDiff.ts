@@ -30,6 +30,7 @@ import {
 } from "../core/snapshot";
 import { asWritten, formulaKey, formulaShape, sameValue } from "./cellText";
 import type { DefinedName, SheetInventory, TableInventory } from "./readSnapshots";
+import { plannedCells, type PlannedCells, type PlannedTable } from "../core/layout/plannedCells";
 
 export type Written = string | number | boolean;
 
@@ -171,64 +172,14 @@ const addressOf = (r: Rect): string =>
 const intersects = (a: Rect, b: Rect): boolean =>
   a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
 
-/** A planned table with its cells taken from the sheet's blocks. */
-interface PlannedTable {
-  plan: TablePlan;
-  row: number;
-  col: number;
-  headers: string[];
-  /** rows × columns. */
-  body: (PlanCell | undefined)[][];
-}
-
-interface Layout {
+/** The plan's cells, with the free ones by position for lookups. */
+interface Layout extends Omit<PlannedCells, "free"> {
   free: Map<number, { row: number; col: number; cell: PlanCell }>;
-  tables: PlannedTable[];
-  /** Columns the blocks span. */
-  minCol: number;
-  maxCol: number;
 }
 
 function layoutOf(plan: SheetPlan): Layout {
-  const tables: PlannedTable[] = plan.tables.map((t) => {
-    const at = parseCellAddress(t.at);
-    return {
-      plan: t,
-      row: at.row,
-      col: at.col,
-      headers: t.columns.map((c) => c.header),
-      body: Array.from({ length: t.rows }, () => new Array<PlanCell | undefined>(t.columns.length)),
-    };
-  });
-  const free = new Map<number, { row: number; col: number; cell: PlanCell }>();
-  let minCol = Infinity;
-  let maxCol = -1;
-  for (const block of plan.blocks) {
-    const origin = parseCellAddress(block.at);
-    block.cells.forEach((line, r) =>
-      line.forEach((cell, c) => {
-        const row = origin.row + r;
-        const col = origin.col + c;
-        minCol = Math.min(minCol, col);
-        maxCol = Math.max(maxCol, col);
-        const table = tables.find(
-          (t) =>
-            row >= t.row &&
-            row <= t.row + t.plan.rows &&
-            col >= t.col &&
-            col < t.col + t.headers.length
-        );
-        if (!table) free.set(key(row, col), { row, col, cell });
-        else if (row > table.row) table.body[row - table.row - 1][col - table.col] = cell;
-      })
-    );
-  }
-  return {
-    free,
-    tables,
-    minCol: Number.isFinite(minCol) ? minCol : 0,
-    maxCol: Math.max(0, maxCol),
-  };
+  const cells = plannedCells(plan);
+  return { ...cells, free: new Map(cells.free.map((f) => [key(f.row, f.col), f])) };
 }
 
 interface Actual {

@@ -17,7 +17,6 @@ import type {
   ConditionalFormatPlan,
   PlanCell,
   SheetPlan,
-  TablePlan,
   ValidationPlan,
   WorkbookPlan,
 } from "../core/layout/workbookPlan";
@@ -34,6 +33,8 @@ import {
   setWorkbookName,
   validation as validationOf,
 } from "./renderPlan";
+import { splitFormulaLiterals } from "../core/formulaText";
+import { plannedCells, type PlannedCells, type PlannedTable } from "../core/layout/plannedCells";
 
 /** A planned change that would overwrite something of a person's: the command stops, names it. */
 export class WorkbookWriteError extends GapAssessorError {}
@@ -136,27 +137,6 @@ function sameValue(planned: CellValue | undefined, actual: CellValue): boolean {
   return a === p;
 }
 
-/** Splits a formula into code and string literals; literals at odd indexes. */
-function splitLiterals(formula: string): string[] {
-  const parts: string[] = [];
-  let code = "";
-  let i = 0;
-  while (i < formula.length) {
-    if (formula[i] !== '"') {
-      code += formula[i++];
-      continue;
-    }
-    let j = i + 1;
-    while (j < formula.length && !(formula[j] === '"' && formula[j + 1] !== '"'))
-      j += formula[j] === '"' ? 2 : 1;
-    parts.push(code, formula.slice(i, j + 1));
-    code = "";
-    i = j + 1;
-  }
-  parts.push(code);
-  return parts;
-}
-
 const formulaKeys = new Map<string, string>();
 
 /** Comparison key of a formula: case, spaces, sheet quotes and this-row spellings ignored. */
@@ -173,7 +153,7 @@ function formulaKey(formula: string, hostTable?: string): string {
 
 function computeFormulaKey(formula: string, hostTable?: string): string {
   const host = hostTable?.toLowerCase();
-  return splitLiterals(formula.trim().replace(/^=/, ""))
+  return splitFormulaLiterals(formula.trim().replace(/^=/, ""))
     .map((part, i) => {
       if (i % 2 === 1) return part;
       let code = part
@@ -256,55 +236,7 @@ const isEmptyCell = (cell: ExcelJS.Cell | undefined): boolean => {
 const NOTHING: Actual = { value: null, formula: null };
 
 // ---------------------------------------------------------------------------------------------
-// The plan's cells: free cells by position, table cells by table
-
-interface PlannedTable {
-  plan: TablePlan;
-  /** 0-based header cell. */
-  row: number;
-  col: number;
-  headers: string[];
-  /** body[r][c]: planned cell of data row r, column c. */
-  body: (PlanCell | undefined)[][];
-}
-
-interface Layout {
-  free: { row: number; col: number; cell: PlanCell }[];
-  tables: PlannedTable[];
-}
-
-function layoutOf(plan: SheetPlan): Layout {
-  const tables: PlannedTable[] = plan.tables.map((t) => {
-    const at = parseCellAddress(t.at);
-    return {
-      plan: t,
-      row: at.row,
-      col: at.col,
-      headers: t.columns.map((c) => c.header),
-      body: Array.from({ length: t.rows }, () => new Array<PlanCell | undefined>(t.columns.length)),
-    };
-  });
-  const free: Layout["free"] = [];
-  for (const block of plan.blocks) {
-    const origin = parseCellAddress(block.at);
-    block.cells.forEach((line, r) =>
-      line.forEach((cell, c) => {
-        const row = origin.row + r;
-        const col = origin.col + c;
-        const table = tables.find(
-          (t) =>
-            row >= t.row &&
-            row <= t.row + t.plan.rows &&
-            col >= t.col &&
-            col < t.col + t.headers.length
-        );
-        if (!table) free.push({ row, col, cell });
-        else if (row > table.row) table.body[row - table.row - 1][col - table.col] = cell;
-      })
-    );
-  }
-  return { free, tables };
-}
+// The plan's cells come from core/layout/plannedCells; rows are matched by key
 
 /** Key columns rows are matched by: Source + ID, ID, or none (by position). */
 function keyColumns(headers: string[]): number[] {
@@ -355,7 +287,7 @@ interface TableState {
 }
 
 class SheetReconciler {
-  private readonly layout: Layout;
+  private readonly layout: PlannedCells;
   private readonly tables: TableState[] = [];
   /** Sheet cells created by this run (empty before): they take the plan's formats. */
   private readonly created = new Map<string, { row: number; col: number }>();
@@ -368,7 +300,7 @@ class SheetReconciler {
     private readonly plan: SheetPlan,
     private readonly date1904: boolean
   ) {
-    this.layout = layoutOf(plan);
+    this.layout = plannedCells(plan);
   }
 
   run(): void {
