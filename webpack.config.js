@@ -3,6 +3,7 @@
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const webpack = require("webpack");
 
 const devUrl = "https://localhost:3000";
 // Where the production add-in is hosted; override with ADDIN_URL=https://example.com/gap-assessor
@@ -29,7 +30,14 @@ module.exports = async (env, argv) => {
       filename: "[name].js",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      // The .xlsx reader (src/xlsx) also runs in the pane, in a chunk loaded on first use: it
+      // names part paths with path/posix (a small twin here) and never touches the file system
+      // when handed bytes.
+      alias: { "path/posix": path.resolve(__dirname, "src/taskpane/browser/pathPosix.ts") },
+      fallback: { fs: false },
+    },
     module: {
       rules: [
         {
@@ -41,6 +49,8 @@ module.exports = async (env, argv) => {
     },
     performance: { hints: false },
     plugins: [
+      // Buffer for the .xlsx reader's chunk only (webpack adds it where a module uses it).
+      new webpack.ProvidePlugin({ Buffer: ["buffer", "Buffer"] }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -49,12 +49,24 @@ export const TABLES = {
   statusWords: "StatusWords",
 } as const;
 
+/** Catalog text beside Evidence: what an auditor typically asks to see for the row (issue 17). */
+export const EVIDENCE_HINT = "Evidence hint";
+
+/** A reviewer's round trip on a row (issue 18): who reviews, their note, the answer, its state. */
+export const REVIEW_COLUMNS = ["Reviewer", "Reviewer note", "Response", "Review"] as const;
+/** Columns added to the assessment tables after their first release: a workbook built before
+ *  lacks them until a rebuild adds them (validate says so as info, not as a broken table). */
+export const LATER_COLUMNS: readonly string[] = [EVIDENCE_HINT, ...REVIEW_COLUMNS];
+/** The Review column's list: a note is Open until answered, Answered until the reviewer closes it. */
+export const REVIEW_STATES = ["Open", "Answered", "Closed"] as const;
+
 export const CLAUSE_COLUMNS = [
   "ID",
   "Title",
   "Question",
   "Status",
   "Evidence",
+  EVIDENCE_HINT,
   "Owner",
   "Likelihood",
   "Impact",
@@ -66,6 +78,7 @@ export const CLAUSE_COLUMNS = [
   "Method",
   "Assessed by",
   "Assessed on",
+  ...REVIEW_COLUMNS,
   "Notes",
 ] as const;
 
@@ -78,6 +91,7 @@ export const ANNEX_A_COLUMNS = [
   "Justification",
   "Status",
   "Evidence",
+  EVIDENCE_HINT,
   "Owner",
   "Likelihood",
   "Impact",
@@ -89,6 +103,7 @@ export const ANNEX_A_COLUMNS = [
   "Method",
   "Assessed by",
   "Assessed on",
+  ...REVIEW_COLUMNS,
   "Notes",
 ] as const;
 
@@ -153,7 +168,7 @@ export function hasColumn<C extends string>(columns: readonly C[], header: strin
 export const SCORE_COLUMNS = ["Gap score", "Risk score", "Risk level", "Priority"] as const;
 
 /** Columns filled from the catalog on every build (a person's edits there are not kept). */
-export const CATALOG_COLUMNS = ["ID", "Theme", "Title", "Question"] as const;
+export const CATALOG_COLUMNS = ["ID", "Theme", "Title", "Question", EVIDENCE_HINT] as const;
 
 /** The two assessment sheets, described once for code that treats them alike. */
 export interface AssessmentSheetSpec {

@@ -146,8 +146,31 @@ export function settingsSections(org: string, start: number): SettingsSection[] 
         })),
       ],
     },
+    // Last, so the named cells of the sections above stay where earlier versions put them.
+    {
+      title: "Printed pages",
+      headers: ["Setting", "Value"],
+      rows: [
+        {
+          label: "Classification",
+          values: [
+            { key: "classification", name: "Doc_Classification", default: DEFAULT_CLASSIFICATION },
+          ],
+          note: "Printed at the top left of every page (applied on the next build).",
+        },
+        {
+          label: "Version",
+          values: [{ key: "version", name: "Workbook_Version", default: DEFAULT_VERSION }],
+          note: "Printed at the top right of every page (applied on the next build).",
+        },
+      ],
+    },
   ];
 }
+
+/** Printed in every page header until a person sets their own. */
+export const DEFAULT_CLASSIFICATION = "Confidential";
+export const DEFAULT_VERSION = "1.0";
 
 const REMEDIATION_PLANNING_TITLE = "Remediation planning";
 /** Cost of a person-day in the Settings currency, until a person sets their own. */

@@ -7,12 +7,17 @@ import { buildAssessment, type BuildInExcelResult } from "./buildAssessment";
 import { readWorkbook } from "./readSnapshots";
 import { findSheet, sameSheetName } from "../core/read/sheets";
 
-/** Sheets a template could be on: everything the add-in does not own. */
-export async function listTemplateSheets(context: Excel.RequestContext): Promise<string[]> {
+/** Sheets a template could be on (everything the add-in does not own), and the active sheet
+ *  when it is one of them — where a person most likely just pasted their checklist. One sync. */
+export async function listTemplateSheets(
+  context: Excel.RequestContext
+): Promise<{ sheets: string[]; active: string | null }> {
   const sheets = context.workbook.worksheets.load("items/name");
+  const active = context.workbook.worksheets.getActiveWorksheet().load("name");
   await context.sync();
   const owned = new Set<string>([...OWNED_SHEETS, "Remediation Plan"].map((n) => n.toLowerCase()));
-  return sheets.items.map((s) => s.name).filter((n) => !owned.has(n.toLowerCase()));
+  const names = sheets.items.map((s) => s.name).filter((n) => !owned.has(n.toLowerCase()));
+  return { sheets: names, active: names.includes(active.name) ? active.name : null };
 }
 
 /** Dry run: reads the sheet in one sync and reports what would be adopted. */

@@ -28,7 +28,11 @@ export interface ReconcileResult {
 }
 
 const isEmptyRequest = (r: InspectionRequest): boolean =>
-  !r.formulas.length && !r.validations.length && !r.conditionalFormats.length && !r.hidden.length;
+  !r.formulas.length &&
+  !r.validations.length &&
+  !r.conditionalFormats.length &&
+  !r.hidden.length &&
+  !r.columns.length;
 
 const MAX_COLS = 16384;
 
@@ -57,6 +61,27 @@ async function inspect(
     ...h,
     range: sheet(h.sheet).getRange(`${h.letter}:${h.letter}`).load("columnHidden"),
   }));
+  const columns = request.columns.map((c) => ({
+    ...c,
+    range: sheet(c.sheet)
+      .getRange(`${c.letter}:${c.letter}`)
+      .load("columnHidden,format/columnWidth"),
+  }));
+  const pages = request.pageLayout.map((name) => {
+    const layout = sheet(name).pageLayout;
+    return {
+      name,
+      layout: layout.load(
+        "orientation,zoom,leftMargin,rightMargin,topMargin,bottomMargin,headerMargin,footerMargin"
+      ),
+      texts: layout.headersFooters.defaultForAllPages.load(
+        "leftHeader,centerHeader,rightHeader,leftFooter,centerFooter,rightFooter"
+      ),
+      area: layout.getPrintAreaOrNullObject().load("address"),
+      rows: layout.getPrintTitleRowsOrNullObject().load("address"),
+      columns: layout.getPrintTitleColumnsOrNullObject().load("address"),
+    };
+  });
   await context.sync();
 
   const result = emptyInspection();
@@ -91,6 +116,39 @@ async function inspect(
     result.conditionalFormats.set(f.name, list);
   }
   for (const h of hidden) result.hidden.set(`${h.sheet}!${h.letter}`, h.range.columnHidden);
+  for (const c of columns)
+    result.columns.set(`${c.sheet}!${c.letter}`, {
+      width: c.range.format.columnWidth,
+      hidden: c.range.columnHidden,
+    });
+  const address = (r: { isNullObject: boolean; address: string }): string | null =>
+    r.isNullObject ? null : r.address;
+  for (const p of pages) {
+    const l = p.layout;
+    result.pageLayout.set(p.name, {
+      orientation: String(l.orientation),
+      zoom: l.zoom,
+      margins: {
+        left: l.leftMargin,
+        right: l.rightMargin,
+        top: l.topMargin,
+        bottom: l.bottomMargin,
+        header: l.headerMargin,
+        footer: l.footerMargin,
+      },
+      headers: {
+        leftHeader: p.texts.leftHeader,
+        centerHeader: p.texts.centerHeader,
+        rightHeader: p.texts.rightHeader,
+        leftFooter: p.texts.leftFooter,
+        centerFooter: p.texts.centerFooter,
+        rightFooter: p.texts.rightFooter,
+      },
+      printArea: address(p.area),
+      titleRows: address(p.rows),
+      titleColumns: address(p.columns),
+    });
+  }
   return result;
 }
 

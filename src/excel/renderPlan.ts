@@ -13,6 +13,7 @@ import { cellAddress, columnLetter } from "../core/snapshot";
 import type { SheetInventory } from "./readSnapshots";
 import { WorkbookDiff, type CellWrite, type SheetWork, type WorkbookWork } from "./workbookDiff";
 import { WriteBatch } from "./writeBatch";
+import type { PrintPlan } from "../core/layout/printLayout";
 import { jsonBytes } from "./cellText";
 
 export { asWritten } from "./cellText";
@@ -252,6 +253,8 @@ export async function applyWork(
         await batch.reserve(slice);
         table.rows.add(undefined, slice);
       }
+      const sort = t.sort;
+      if (sort) batch.whenCalculated(() => sortTable(sheet, t.plan.name, sort, s.protect));
     }
     await writeCells(sheet, s.after, batch);
   }
@@ -315,7 +318,9 @@ function hasAnything(s: SheetWork): boolean {
     s.deleteFormats.length > 0 ||
     s.addFormats.length > 0 ||
     s.charts.length > 0 ||
+    s.carry.length > 0 ||
     s.hide.length > 0 ||
+    s.print !== undefined ||
     Object.keys(s.widths).length > 0 ||
     s.protect
   );
@@ -328,6 +333,12 @@ async function finishSheet(
   options: ApplyOptions
 ): Promise<void> {
   const plan = s.plan;
+  for (const c of s.carry) {
+    await batch.reserve();
+    const column = sheet.getRange(`${c.letter}:${c.letter}`);
+    if (c.width !== null) column.format.columnWidth = c.width;
+    column.columnHidden = c.hidden;
+  }
   for (const [letter, width] of Object.entries(s.widths)) {
     await batch.reserve();
     sheet.getRange(`${letter}:${letter}`).format.columnWidth = charsToPoints(width);
@@ -392,6 +403,8 @@ async function finishSheet(
         const chart = sheet.charts.getItem(c.name);
         chart.setData(sheet.getRange(c.source), "Auto");
         chart.setPosition(c.from, c.to);
+        // A chart kept under its name may have changed role (ComplianceByArea: now per clause).
+        chart.title.text = c.title;
         continue;
       }
       const chart = sheet.charts.add(CHART_TYPES[c.type], sheet.getRange(c.source), "Auto");
@@ -407,13 +420,69 @@ async function finishSheet(
       sheet.freezePanes.freezeAt(sheet.getRange(`A1:${columnLetter(columns - 1)}${rows}`));
     else sheet.freezePanes.freezeRows(rows);
   }
+  if (s.print) await writePrint(sheet, s.print, batch);
   if (s.protect) {
     await batch.reserve();
-    sheet.protection.protect({
-      allowFormatColumns: true,
-      allowFormatRows: true,
-      allowAutoFilter: true,
-      allowSort: true,
-    });
+    sheet.protection.protect(PROTECTION);
   }
+}
+
+/** Page setup, print titles and area, header and footer, and page breaks (ExcelApi 1.9). */
+async function writePrint(
+  sheet: Excel.Worksheet,
+  print: PrintPlan,
+  batch: WriteBatch
+): Promise<void> {
+  await batch.reserve(print);
+  const layout = sheet.pageLayout;
+  layout.orientation = "Landscape";
+  if (print.overThenDown) layout.printOrder = "OverThenDown";
+  // Pages tall 0: as many as the rows need (Excel's blank "tall" box).
+  layout.zoom = print.scale
+    ? { scale: print.scale }
+    : { horizontalFitToPages: print.fitToWidth ?? 1, verticalFitToPages: print.fitToHeight ?? 0 };
+  const points = (inches: number): number => Math.round(inches * 72 * 100) / 100;
+  layout.leftMargin = points(print.margins.left);
+  layout.rightMargin = points(print.margins.right);
+  layout.topMargin = points(print.margins.top);
+  layout.bottomMargin = points(print.margins.bottom);
+  layout.headerMargin = points(print.margins.header);
+  layout.footerMargin = points(print.margins.footer);
+  if (print.area) layout.setPrintArea(print.area);
+  if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.replace(":", ":$")}`);
+  if (print.titleColumns) layout.setPrintTitleColumns(`$${print.titleColumns.replace(":", ":$")}`);
+  const texts = layout.headersFooters.defaultForAllPages;
+  texts.leftHeader = print.header.left ?? "";
+  texts.centerHeader = print.header.center ?? "";
+  texts.rightHeader = print.header.right ?? "";
+  texts.leftFooter = print.footer.left ?? "";
+  texts.centerFooter = print.footer.center ?? "";
+  texts.rightFooter = print.footer.right ?? "";
+  // Breaks only where the plan places them (sections of a sheet we generate whole).
+  if (print.breaks.length) {
+    sheet.horizontalPageBreaks.removePageBreaks();
+    for (const row of print.breaks) sheet.horizontalPageBreaks.add(`A${row}`);
+  }
+}
+
+const PROTECTION: Excel.WorksheetProtectionOptions = {
+  allowFormatColumns: true,
+  allowFormatRows: true,
+  allowAutoFilter: true,
+  allowSort: true,
+};
+
+/**
+ * The table's own sort, once its formulas are calculated: rows move with their formats and links.
+ * A sheet protected again is opened for it (Excel sorts only unlocked cells of a protected sheet).
+ */
+function sortTable(
+  sheet: Excel.Worksheet,
+  table: string,
+  fields: Excel.SortField[],
+  protectedSheet: boolean
+): void {
+  if (protectedSheet) sheet.protection.unprotect();
+  sheet.tables.getItem(table).sort.apply(fields);
+  if (protectedSheet) sheet.protection.protect(PROTECTION);
 }

@@ -31,6 +31,7 @@ import {
 import { asWritten, formulaKey, formulaShape, sameValue } from "./cellText";
 import type { DefinedName, SheetInventory, TableInventory } from "./readSnapshots";
 import { plannedCells, type PlannedCells, type PlannedTable } from "../core/layout/plannedCells";
+import type { PrintPlan } from "../core/layout/printLayout";
 
 export type Written = string | number | boolean;
 
@@ -61,6 +62,8 @@ export interface TableWork {
   addRows: Written[][];
   /** Calculated columns to (re)write over the whole body: header → formula. */
   columnFormulas: { header: string; formula: string }[];
+  /** The table's own sort once its formulas are calculated (rows were added): column offset. */
+  sort?: { key: number; ascending: boolean }[];
 }
 
 export interface ValidationState {
@@ -87,6 +90,35 @@ export interface InspectionRequest {
   conditionalFormats: string[];
   /** Columns the plan hides: sheet, letter. */
   hidden: { sheet: string; letter: string }[];
+  /** Columns of a table that gets columns inserted: their width and hidden state move with them. */
+  columns: { sheet: string; letter: string }[];
+  /** Sheets whose page layout is compared (read along with the rest, never on its own). */
+  pageLayout: string[];
+}
+
+/** What a sheet's page layout holds (points; addresses without sheet). */
+export interface PageLayoutState {
+  orientation: string;
+  zoom: {
+    scale?: number | null;
+    horizontalFitToPages?: number | null;
+    verticalFitToPages?: number | null;
+  };
+  margins: {
+    left: number;
+    right: number;
+    top: number;
+    bottom: number;
+    header: number;
+    footer: number;
+  };
+  headers: Record<
+    "leftHeader" | "centerHeader" | "rightHeader" | "leftFooter" | "centerFooter" | "rightFooter",
+    string
+  >;
+  printArea: string | null;
+  titleRows: string | null;
+  titleColumns: string | null;
 }
 
 export interface Inspection {
@@ -96,6 +128,9 @@ export interface Inspection {
   conditionalFormats: Map<string, FormatState[]>;
   /** `sheet!letter` → hidden. */
   hidden: Map<string, boolean>;
+  /** `sheet!letter` → width in points and hidden state (the `columns` asked for). */
+  columns: Map<string, { width: number; hidden: boolean }>;
+  pageLayout: Map<string, PageLayoutState>;
 }
 
 export const emptyInspection = (): Inspection => ({
@@ -103,6 +138,8 @@ export const emptyInspection = (): Inspection => ({
   validations: new Map(),
   conditionalFormats: new Map(),
   hidden: new Map(),
+  columns: new Map(),
+  pageLayout: new Map(),
 });
 
 export interface SheetWork {
@@ -130,8 +167,14 @@ export interface SheetWork {
   addFormats: ConditionalFormatPlan[];
   charts: { plan: ChartPlan; exists: boolean }[];
   widths: Record<string, number>;
+  /** Sheet columns given the width (points, as read) and hidden state of the table column that
+   *  now stands there: a table column inserted moves cells, not the sheet's column settings.
+   *  Applied before `widths` and `hide`. */
+  carry: { letter: string; width: number | null; hidden: boolean }[];
   hide: string[];
   autofit: string[];
+  /** Page setup, titles, area, breaks, header and footer to write (ours is missing or differs). */
+  print?: PrintPlan;
 }
 
 export interface WorkbookWork {
@@ -339,6 +382,8 @@ export class WorkbookDiff {
       validations: [],
       conditionalFormats: [],
       hidden: [],
+      columns: [],
+      pageLayout: [],
     };
     for (const ctx of this.contexts) {
       if (ctx.mode === "new") continue;
@@ -365,6 +410,16 @@ export class WorkbookDiff {
       });
       for (const letter of ctx.plan.hiddenColumns ?? [])
         request.hidden.push({ sheet: name, letter });
+      // A table that lacks planned columns gets them inserted: its columns' settings are read.
+      ctx.layout.tables.forEach((planned, i) => {
+        const table = ctx.existing[i];
+        const have = new Set(table?.columns.map((h) => normalizeHeader(h)));
+        if (!table || planned.headers.every((h) => have.has(normalizeHeader(h)))) return;
+        table.columns.forEach((_, e) =>
+          request.columns.push({ sheet: name, letter: columnLetter(table.col + e) })
+        );
+      });
+      if (ctx.plan.print) request.pageLayout.push(name);
     }
     return request;
   }
@@ -473,6 +528,7 @@ export class WorkbookDiff {
       addFormats: [],
       charts: [],
       widths: whole ? { ...plan.widths } : {},
+      carry: [],
       hide: [],
       autofit: [],
     };
@@ -526,7 +582,7 @@ export class WorkbookDiff {
       const table = ctx.existing[i];
       work.tables.push(
         table
-          ? this.reconcileTable(ctx, planned, table, work, formulaText)
+          ? this.reconcileTable(ctx, planned, table, work, formulaText, inspection)
           : this.createTable(ctx, planned, work)
       );
     });
@@ -544,6 +600,7 @@ export class WorkbookDiff {
         const at = parseCellAddress(t.at);
         work.autofit.push(`${t.at}:${cellAddress(at.row + t.rows, at.col + t.columns.length - 1)}`);
       }
+      work.print = plan.print;
       return work;
     }
 
@@ -570,6 +627,9 @@ export class WorkbookDiff {
     work.hide = (plan.hiddenColumns ?? []).filter(
       (letter) => inspection.hidden.get(`${name}!${letter}`) === false
     );
+    // We own how our sheets print; written only when what the sheet has differs from the plan.
+    const layout = inspection.pageLayout.get(name);
+    if (plan.print && layout && !samePrint(plan.print, layout)) work.print = plan.print;
     work.charts = plan.charts.map((c) => ({
       plan: c,
       exists: (ctx.inventory?.charts ?? []).some((n) => sameName(n, c.name)),
@@ -651,7 +711,8 @@ export class WorkbookDiff {
     planned: PlannedTable,
     table: TableInventory,
     work: SheetWork,
-    formulaText: (row: number, col: number, actual: Actual) => string | null
+    formulaText: (row: number, col: number, actual: Actual) => string | null,
+    inspection: Inspection
   ): TableWork {
     const { plan } = planned;
     const result: TableWork = { plan, addColumns: [], addRows: [], columnFormulas: [] };
@@ -738,6 +799,11 @@ export class WorkbookDiff {
       );
       // New rows get the column formulas however the columns stand.
       for (const c of plan.columns) if (c.formula) rewrite.add(c.header);
+      // Appended at the bottom, then put in place by the table's own sort: rows move whole.
+      const sort = (plan.sort ?? [])
+        .map((s) => ({ key: finalIndex(s.header), ascending: s.ascending }))
+        .filter((s) => s.key >= 0);
+      if (sort.length) result.sort = sort;
     }
     plan.columns.forEach((c, j) => {
       if (!c.formula) return;
@@ -796,6 +862,20 @@ export class WorkbookDiff {
         return false;
       };
       work.formats.push(...ctx.plan.formats.filter((f) => touches(f.range)));
+      // Their lists too: the inspection could not check rules of columns the table lacked.
+      work.validations.push(...ctx.plan.validations.filter((v) => touches(v.range)));
+      // Each sheet column now under a moved or inserted table column takes that column's width
+      // and hidden state (an inserted one: shown, the plan's width and hiding follow).
+      final.forEach((f, at) => {
+        if (f.existing === at) return;
+        const letter = columnLetter(table.col + at);
+        const was =
+          f.existing === null
+            ? undefined
+            : inspection.columns.get(`${work.name}!${columnLetter(table.col + f.existing)}`);
+        if (f.existing !== null && !was) return; // not read: left as it is
+        work.carry.push({ letter, width: was?.width ?? null, hidden: was?.hidden ?? false });
+      });
       for (const l of letters)
         if (ctx.plan.widths[l] !== undefined) work.widths[l] = ctx.plan.widths[l];
     }
@@ -815,6 +895,43 @@ function bands(sorted: number[]): [number, number][] {
 }
 
 /** True when the sheet has anything to write. */
+const bare = (address: string | null | undefined): string =>
+  (address ?? "").replace(/^.*!/, "").replace(/\$/g, "").toUpperCase();
+
+/** Whether the sheet's page layout already is the plan's. */
+export function samePrint(plan: PrintPlan, have: PageLayoutState): boolean {
+  const near = (inches: number, points: number): boolean => Math.abs(inches * 72 - points) < 0.5;
+  const m = plan.margins;
+  const zoom = plan.scale
+    ? have.zoom.scale === plan.scale
+    : !have.zoom.scale &&
+      have.zoom.horizontalFitToPages === (plan.fitToWidth ?? 1) &&
+      (have.zoom.verticalFitToPages ?? 0) === (plan.fitToHeight ?? 0);
+  const texts = {
+    leftHeader: plan.header.left ?? "",
+    centerHeader: plan.header.center ?? "",
+    rightHeader: plan.header.right ?? "",
+    leftFooter: plan.footer.left ?? "",
+    centerFooter: plan.footer.center ?? "",
+    rightFooter: plan.footer.right ?? "",
+  };
+  return (
+    have.orientation === "Landscape" &&
+    zoom &&
+    near(m.left, have.margins.left) &&
+    near(m.right, have.margins.right) &&
+    near(m.top, have.margins.top) &&
+    near(m.bottom, have.margins.bottom) &&
+    near(m.header, have.margins.header) &&
+    near(m.footer, have.margins.footer) &&
+    Object.entries(texts).every(([k, v]) => have.headers[k as keyof typeof texts] === v) &&
+    // Where the plan sets none, a person's own print area or titles stay (none is cleared).
+    (plan.area === undefined || bare(have.printArea) === bare(plan.area)) &&
+    (plan.titleRows === undefined || bare(have.titleRows) === bare(plan.titleRows)) &&
+    (plan.titleColumns === undefined || bare(have.titleColumns) === bare(plan.titleColumns))
+  );
+}
+
 function hasWrites(s: SheetWork): boolean {
   return (
     s.isNew ||
@@ -831,6 +948,7 @@ function hasWrites(s: SheetWork): boolean {
     s.deleteFormats.length > 0 ||
     s.addFormats.length > 0 ||
     s.charts.some((c) => !c.exists) ||
+    s.carry.length > 0 ||
     s.hide.length > 0
   );
 }

@@ -13,6 +13,7 @@ export class WriteBatch {
   private pending = 0;
   private suspended = false;
   private wrote = false;
+  private readonly afterRecalculation: (() => void)[] = [];
   syncs = 0;
 
   constructor(
@@ -46,11 +47,17 @@ export class WriteBatch {
     this.wrote = true;
   }
 
+  /** Queues a small operation that needs formula results: it goes after the recalculation. */
+  whenCalculated(operation: () => void): void {
+    this.afterRecalculation.push(operation);
+  }
+
   /** Sends what is queued and, if anything was written, asks Excel for one recalculation. */
   async finish(): Promise<void> {
     await this.flush();
     if (!this.wrote) return;
     this.context.workbook.application.calculate("Recalculate");
+    for (const operation of this.afterRecalculation) operation();
     await this.context.sync();
     this.syncs++;
   }

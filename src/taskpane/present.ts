@@ -1,11 +1,6 @@
 // Pure presentation helpers for the task pane: percentages, problem groups, error text, readiness
 // verdicts, snapshot and report wording. No React, no Office: unit-tested in node.
-import {
-  ruleInfo,
-  type Problem,
-  type Severity,
-  type ValidationReport,
-} from "../core/validate/validate";
+import type { Problem, Severity, ValidationReport } from "../core/validate/validate";
 import { isoDate } from "../core/dates";
 
 /** "62.5%" for 0.625, "—" when there is nothing to show. */
@@ -21,8 +16,10 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 export interface ProblemGroup {
-  rule: string;
+  /** The plain-language description the group is titled by (rules sharing it share a group). */
   description: string;
+  /** The rule ids in the group, in the order first met. */
+  rules: string[];
   /** The most severe severity among the group's problems. */
   severity: Severity;
   problems: Problem[];
@@ -30,20 +27,23 @@ export interface ProblemGroup {
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Problems grouped by rule: errors first, then warnings, then infos; within, larger groups first. */
-export function groupProblems(problems: readonly Problem[]): ProblemGroup[] {
+/**
+ * Problems grouped by what they mean to a person (the rule's description; `describe` gives it,
+ * falling back to the rule id): errors first, then warnings, then infos; within, larger groups first.
+ */
+export function groupProblems(
+  problems: readonly Problem[],
+  describe: (rule: string) => string | undefined = () => undefined
+): ProblemGroup[] {
   const groups = new Map<string, ProblemGroup>();
   for (const p of problems) {
-    let g = groups.get(p.rule);
+    const description = describe(p.rule) ?? p.rule;
+    let g = groups.get(description);
     if (!g) {
-      g = {
-        rule: p.rule,
-        description: ruleInfo(p.rule).description,
-        severity: p.severity,
-        problems: [],
-      };
-      groups.set(p.rule, g);
+      g = { description, rules: [], severity: p.severity, problems: [] };
+      groups.set(description, g);
     }
+    if (!g.rules.includes(p.rule)) g.rules.push(p.rule);
     if (SEVERITY_RANK[p.severity] < SEVERITY_RANK[g.severity]) g.severity = p.severity;
     g.problems.push(p);
   }
@@ -51,7 +51,7 @@ export function groupProblems(problems: readonly Problem[]): ProblemGroup[] {
     (a, b) =>
       SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
       b.problems.length - a.problems.length ||
-      a.rule.localeCompare(b.rule)
+      a.description.localeCompare(b.description)
   );
 }
 
@@ -126,7 +126,7 @@ export function snapshotMessage(s: SnapshotFigures): string {
 }
 
 /** File name for the downloaded report: "executive-summary-2026-03-31.md" (local date). */
-export function reportFileName(today: Date = new Date()): string {
+export function reportFileName(today: Date = new Date(), extension = "md"): string {
   const pad = (n: number): string => String(n).padStart(2, "0");
-  return `executive-summary-${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}.md`;
+  return `executive-summary-${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}.${extension}`;
 }

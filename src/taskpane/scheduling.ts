@@ -2,7 +2,8 @@
 // one action at a time (a second request is refused, not queued) and debounced refreshes.
 import { describeError, type ErrorText } from "./present";
 
-export type ActionName = "build" | "check" | "select" | "plan" | "adopt" | "snapshot" | "report";
+export type ActionName =
+  "build" | "check" | "select" | "plan" | "adopt" | "snapshot" | "report" | "compare" | "apply";
 
 export type RunOutcome<T> =
   | { status: "done"; value: T }

@@ -15,9 +15,12 @@ import type { WorkbookPlan } from "../core/layout/workbookPlan";
 import type { RemediationMerge } from "../core/remediation";
 import type { SheetSnapshot } from "../core/snapshot";
 import { carryOver, inspectPackage, PartsWouldBeLostError } from "./carry/carryOver";
+import { addPlanCharts, workbookReader } from "./charts/writeCharts";
 import { OpcPackage } from "./carry/opcPackage";
+import { completeTableStyles } from "./exceljsModel";
 import { loadXlsxBytes, openXlsxPackage } from "./package/openXlsxPackage";
 import { readSnapshots } from "./readSnapshots";
+import { applyTableFormulas, planTableFormulas } from "./tableFormulas";
 import {
   compactValidations,
   isFirstBuild,
@@ -88,7 +91,16 @@ export async function buildAssessmentFile(options: BuildOptions): Promise<BuildR
   if (!options.from) {
     await renderPlanToWorkbook(composition.plan, workbook);
     workbook.creator = "gap-assessor";
-    await workbook.xlsx.writeFile(options.out);
+    // Stored, not deflated: one package pass (calculated-column formulas, charts) deflates it once.
+    const written = Buffer.from(
+      await workbook.xlsx.writeBuffer({
+        zip: { compression: "STORE" },
+      } as Partial<ExcelJS.XlsxWriteOptions>)
+    );
+    const pkg = await OpcPackage.read(written, "The written workbook");
+    applyTableFormulas(pkg, planTableFormulas(composition.plan));
+    addPlanCharts(pkg, composition.plan, workbookReader(workbook));
+    await fs.writeFile(options.out, await pkg.write());
     return result;
   }
   return {
@@ -120,7 +132,10 @@ async function updateExisting(
   let reconciled: ReconcileResult | undefined;
   if (isFirstBuild(plan, workbook)) await renderPlanToWorkbook(plan, workbook);
   else reconciled = await reconcilePlanInWorkbook(plan, workbook);
-  for (const ws of workbook.worksheets) compactValidations(ws);
+  for (const ws of workbook.worksheets) {
+    compactValidations(ws);
+    completeTableStyles(ws);
+  }
   workbook.creator ||= "gap-assessor";
   workbook.lastModifiedBy = "gap-assessor";
   // Stored, not deflated: the carry-over pass reads it back and deflates the final package once.
@@ -132,6 +147,10 @@ async function updateExisting(
   const carried = await carryOver(original, written, {
     out: options.out,
     ownedNames: plan.names.map((n) => n.name),
+    finish: (pkg) => {
+      applyTableFormulas(pkg, planTableFormulas(plan));
+      addPlanCharts(pkg, plan, workbookReader(workbook));
+    },
   });
   await fs.writeFile(options.out, carried.bytes);
   return {

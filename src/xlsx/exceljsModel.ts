@@ -16,11 +16,33 @@ export interface TableModel {
   headerRow?: boolean;
   totalsRow?: boolean;
   columns: { name: string; filterButton?: boolean }[];
+  /** `<tableStyleInfo>`; missing when the part has none (LibreOffice writes none). */
+  style?: TableStyleModel | null;
+}
+
+/** A table's `<tableStyleInfo>` as ExcelJS keeps it; `theme` is the style's name. */
+export interface TableStyleModel {
+  theme?: string | null;
+  showFirstColumn?: boolean;
+  showLastColumn?: boolean;
+  showRowStripes?: boolean;
+  showColumnStripes?: boolean;
 }
 
 /** The model behind an ExcelJS table; changes to it are what ExcelJS writes. */
 export function tableModel(table: ExcelJS.Table): TableModel {
   return (table as unknown as { table: TableModel }).table;
+}
+
+/**
+ * Gives each table of the sheet that has no `<tableStyleInfo>` an unnamed one (no style, as the
+ * part says): ExcelJS's writer reads every table's style without checking that it is there.
+ */
+export function completeTableStyles(ws: ExcelJS.Worksheet): void {
+  for (const table of ws.getTables() as unknown as ExcelJS.Table[]) {
+    const model = tableModel(table);
+    model.style ??= { theme: null, showRowStripes: false };
+  }
 }
 
 /** Sets the worksheet's position among the tabs (ExcelJS sorts `workbook.worksheets` by it). */

@@ -27,6 +27,7 @@ import { cellAddress, parseCellAddress, type CellValue } from "../core/snapshot"
 import { conditionalFormattings, dataValidations, setSheetOrder, tableModel } from "./exceljsModel";
 import { decodeXString, escapeForExcelJs } from "./package/xstring";
 import {
+  applyPrint,
   applyStyle,
   conditionalFormat,
   renderSheet,
@@ -427,6 +428,9 @@ class SheetReconciler {
   /** An existing table: rows matched by key, columns by header, missing ones appended. */
   private growTable(planned: PlannedTable, table: ExcelJS.Table): TableState {
     const model = tableModel(table);
+    // A part without <tableStyleInfo> lost it in another program (LibreOffice keeps none); a
+    // person's choice of no style in Excel is kept as an unnamed one.
+    model.style ??= { theme: planned.plan.style, showRowStripes: true };
     const rect = rectOf(model.tableRef);
     const totals = model.totalsRow ? 1 : 0;
     const firstBody = rect.top + 1;
@@ -555,6 +559,10 @@ class SheetReconciler {
       if (isNew && height !== undefined && this.ws.getRow(row + 1).height === undefined)
         this.ws.getRow(row + 1).height = height;
     });
+    // A column added to the table takes the plan's formats in every row, blank cells too: an
+    // input column must be open for typing on a protected sheet.
+    for (const col of newColumns)
+      for (const row of placed) this.created.set(`${row}:${col}`, { row, col });
     this.appended += appended;
 
     const finalRect: Rect = { top: rect.top, left: rect.left, bottom: finalLast + totals, right };
@@ -847,8 +855,11 @@ export function compactValidations(ws: ExcelJS.Worksheet): void {
     number,
     { validation: ExcelJS.DataValidation; at: { row: number; col: number }[] }
   >();
+  // Cells of one loaded range share one object: its text is made once, not once per cell.
+  const keys = new Map<ExcelJS.DataValidation, string>();
   for (const [address, validation] of cells) {
-    const key = JSON.stringify(validation);
+    let key = keys.get(validation);
+    if (key === undefined) keys.set(validation, (key = JSON.stringify(validation)));
     let id = ids.get(key);
     if (id === undefined) {
       id = ids.size;
@@ -939,6 +950,8 @@ export async function reconcilePlanInWorkbook(
       result.cellsWritten += reconciler.written;
       result.rowsAppended += reconciler.appended;
       result.columnsAdded += reconciler.addedColumns;
+      // Print setup of our sheets is ours: brought to the plan (the same values write the same XML).
+      if (sheet.print) applyPrint(ws, sheet.print);
     }
     previous = ws;
   }

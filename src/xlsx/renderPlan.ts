@@ -12,6 +12,7 @@ import type {
   WorkbookPlan,
 } from "../core/layout/workbookPlan";
 import { parseCellAddress, cellAddress, columnLetter } from "../core/snapshot";
+import { headerFooterString, type PrintPlan } from "../core/layout/printLayout";
 
 const argb = (hex: string): string => `FF${hex.replace("#", "").toUpperCase()}`;
 
@@ -176,16 +177,7 @@ export async function renderSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): 
   for (const [row, height] of Object.entries(plan.rowHeights))
     ws.getRow(Number(row)).height = height;
   for (const letter of plan.hiddenColumns ?? []) ws.getColumn(letter).hidden = true;
-  if (plan.print) {
-    ws.pageSetup = {
-      ...ws.pageSetup,
-      orientation: plan.print.landscape ? "landscape" : "portrait",
-      fitToPage: plan.print.fitToWidth,
-      fitToWidth: 1,
-      fitToHeight: 0,
-    };
-    ws.pageSetup.printTitlesRow = plan.freeze ? `1:${plan.freeze.rows}` : undefined;
-  }
+  if (plan.print) applyPrint(ws, plan.print);
   plan.blocks.forEach((block) => writeBlock(ws, block));
   plan.tables.forEach((table, i) => {
     const rows = tableRows(ws, plan, i);
@@ -219,6 +211,34 @@ export async function renderSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): 
       sort: true,
     });
   }
+}
+
+/** The print plan as ExcelJS page setup, header/footer and row breaks; replaces ours entirely. */
+export function applyPrint(ws: ExcelJS.Worksheet, print: PrintPlan): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    orientation: print.orientation,
+    fitToPage: print.fitToWidth !== undefined,
+    fitToWidth: print.fitToWidth ?? 1,
+    fitToHeight: print.fitToHeight ?? 0,
+    scale: print.scale ?? 100,
+    pageOrder: print.overThenDown ? "overThenDown" : "downThenOver",
+    margins: { ...print.margins },
+    // ExcelJS puts "$" before each column only; rows are made absolute here, or the name would
+    // move with the active cell in Excel and LibreOffice would not apply it at all.
+    printArea: print.area?.replace(/([A-Z]+)\$?(\d+)/g, "$1$$$2"),
+    printTitlesRow: print.titleRows,
+    printTitlesColumn: print.titleColumns,
+  };
+  ws.headerFooter = {
+    ...ws.headerFooter,
+    oddHeader: headerFooterString(print.header),
+    oddFooter: headerFooterString(print.footer),
+  };
+  // A break's id is the row it follows; a person's own breaks elsewhere stay.
+  const breaks = (ws as unknown as { rowBreaks: { id: number }[] }).rowBreaks;
+  for (const row of print.breaks)
+    if (!breaks.some((b) => b.id === row - 1)) ws.getRow(row - 1).addPageBreak();
 }
 
 /** Draws the plan into `workbook` (which holds none of the plan's sheets yet) and sets its names. */

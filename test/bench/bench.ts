@@ -1,6 +1,7 @@
 // `npm run bench`: syncs, request payload bytes and milliseconds of the task pane's actions
-// (build, check, plan, adopt) at 100, 1,000 and 10,000 rows on the recording Excel fake, the core
-// rules timed alone, and the gzipped size of the production task pane bundle. It also times, once
+// (build, check, plan, adopt, compare's apply) at 100, 1,000 and 10,000 rows on the recording
+// Excel fake, the core rules timed alone (validate, adopt, compare and merge of two 10,000-row
+// workbooks), and the gzipped size of the production task pane bundle. It also times, once
 // each, the speed cases the jest suites only guard against hangs (jest never asserts wall-clock
 // time): the large adopt() cases of test/core/adopt, building and reading .xlsx files, and each
 // real template in ../shared/templates against expectations.json's maxSeconds (skipped with a
@@ -8,6 +9,12 @@
 //   --json            print [{"task","rows","syncs","payloadBytes","ms"}] only (bundle size on stderr)
 //   --rows 100,1000   row counts to measure (default 100,1000,10000)
 //   --no-build        do not build dist/ when it is missing; report "not built"
+//   --unchanged-only  only build, plan and the "(no change)" rows: each action again on the
+//                     unchanged workbook (what a reconcile sends when there is nothing to do)
+//   --file-rows 50000 rows of the file targets (./fileTargets: build --from, plan and validate
+//                     of a file, and hostile files, each as its own process; time and memory).
+//                     They take minutes: measured by default only when --rows is not given
+//   --no-file-targets skip them
 import { execFileSync } from "child_process";
 import ExcelJS from "exceljs";
 import * as fs from "fs";
@@ -27,9 +34,14 @@ import { checkWorkbook } from "../../src/excel/checkWorkbook";
 import { planRemediation } from "../../src/excel/planRemediation";
 import { readOverview } from "../../src/excel/readOverview";
 import { readWorkbook } from "../../src/excel/readSnapshots";
+import { applyChanges } from "../../src/excel/applyChanges";
+import { changesToApply, compareSnapshots } from "../../src/taskpane/compareCopy";
+import { recordSnapshot } from "../../src/excel/recordSnapshot";
 import { createExcelFake, type ExcelFake } from "../fakes/excelFake";
 import { seedAnnexA, seedTemplate } from "../support/workbookSeeds";
-import { CHECKED_SHEETS } from "../../src/core/contract";
+import { CHECKED_SHEETS, SHEETS } from "../../src/core/contract";
+import { FILE_TARGET, fileTargets } from "./fileTargets";
+import { compareMergeTimings } from "./compareMerge";
 
 export interface BenchResult {
   task: string;
@@ -48,6 +60,9 @@ interface Measured extends BenchResult {
   failed?: boolean;
   /** Milliseconds this row should stay under (what a jest suite used to assert). */
   budgetMs?: number;
+  /** Peak resident memory of a command run as its own process, and what it should stay under. */
+  peakRssBytes?: number;
+  budgetRssBytes?: number;
 }
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -108,7 +123,7 @@ function timeCore(fn: () => unknown, runs = 5): number {
   return Math.round(times[Math.floor(times.length / 2)] * 10) / 10;
 }
 
-async function benchRows(rows: number): Promise<Measured[]> {
+async function benchRows(rows: number, unchangedOnly = false): Promise<Measured[]> {
   const results: Measured[] = [];
 
   // Build over an Annex A sheet someone filled with `rows` rows (rebuild keeps rows they added).
@@ -151,6 +166,19 @@ async function benchRows(rows: number): Promise<Measured[]> {
     )
   );
 
+  // The same actions again on the workbook they just wrote: a reconcile with nothing to change
+  // should send next to nothing (issue 15: well under 100 KB at 10,000 rows).
+  results.push(
+    await measure(fake, "build (no change)", rows, [(c) => buildAssessment(c, {})]),
+    await measure(fake, "plan (no change)", rows, [
+      (c) => planRemediation(c, { apply: false }),
+      (c) => planRemediation(c, { apply: true }),
+    ]),
+    // A snapshot always adds its one row to the history: the rest of the workbook is unchanged.
+    await measure(fake, "snapshot (unchanged workbook)", rows, [(c) => recordSnapshot(c)])
+  );
+  if (unchangedOnly) return results;
+
   // Adopt a pasted checklist of `rows` rows into a workbook without an assessment: preview, then apply.
   const adoptFake = freshFake();
   seedTemplate(adoptFake.state, TEMPLATE_SHEET, rows);
@@ -171,7 +199,45 @@ async function benchRows(rows: number): Promise<Measured[]> {
       }
     )
   );
+  results.push(await compareApply(rows));
   return results;
+}
+
+/**
+ * "Compare with a copy" → "Take their changes" over a built workbook with `rows` Annex A rows:
+ * their copy changed every row's Evidence (all taken); only the Office.js apply is measured.
+ */
+async function compareApply(rows: number): Promise<Measured> {
+  const fake = freshFake();
+  seedAnnexA(fake.state, rows);
+  await fake.Excel.run((c: Excel.RequestContext) => buildAssessment(c, {}));
+  const read = (c: Excel.RequestContext): ReturnType<typeof readWorkbook> =>
+    readWorkbook(c, [SHEETS.annexA]);
+  const mine: SheetSnapshot[] = (await fake.Excel.run(read)).snapshots;
+  const theirs = mine.map((s) => {
+    const header = s.values.findIndex((r) => r.includes("ID") && r.includes("Evidence"));
+    const id = s.values[header].indexOf("ID");
+    const evidence = s.values[header].indexOf("Evidence");
+    const edit = <T>(grid: T[][], value: (row: T[]) => T): T[][] =>
+      grid.map((r, i) =>
+        i > header && r[id] ? r.map((v, c) => (c === evidence ? value(r) : v)) : r
+      );
+    return {
+      ...s,
+      values: edit(s.values, (r) => `Their evidence ${String(r[id])}`),
+      text: edit(s.text, (r) => `Their evidence ${r[id]}`),
+    };
+  });
+  const comparison = compareSnapshots(mine, theirs, "theirs.xlsx");
+  const all = new Set(comparison.sheets.flatMap((s) => s.conflicts.map((c) => c.key)));
+  const changes = changesToApply(comparison, all);
+  return measure(
+    fake,
+    "compare: take their changes",
+    rows,
+    [(c) => applyChanges(c, changes)],
+    ([r]) => `${(r as { cells: number }).cells} cells taken`
+  );
 }
 
 /** Snapshots of a built workbook with `rows` Annex A rows, as checkWorkbook reads them. */
@@ -438,7 +504,12 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const results: Measured[] = [];
-  for (const rows of counts) results.push(...(await benchRows(rows)));
+  const unchangedOnly = argv.includes("--unchanged-only");
+  for (const rows of counts) results.push(...(await benchRows(rows, unchangedOnly)));
+  if (unchangedOnly) {
+    process.stdout.write(`Recording Excel fake, Node ${process.version}\n\n${table(results)}\n`);
+    return results.some((r) => r.failed || r.maxSyncPayloadBytes > PAYLOAD_LIMIT) ? 1 : 0;
+  }
   const largest = Math.max(...counts);
   const validateSnapshots = await builtSnapshots(largest);
   const today = new Date();
@@ -462,6 +533,14 @@ export async function main(argv: string[]): Promise<number> {
     note: "adopt() only, no Excel",
   });
   results.push(...(await formerTestBudgets()), ...(await realTemplates()));
+  for (const timing of await compareMergeTimings())
+    results.push({ ...timing, syncs: 0, payloadBytes: 0, maxSyncPayloadBytes: 0 });
+  const fileTargetsWanted = argv.includes("--file-rows") || rowsArg < 0;
+  if (fileTargetsWanted && !argv.includes("--no-file-targets")) {
+    const fileRows = Number(argv[argv.indexOf("--file-rows") + 1]);
+    const wanted = argv.includes("--file-rows") && fileRows > 0 ? fileRows : FILE_TARGET.rows;
+    results.push(...(await fileTargets(wanted)));
+  }
 
   const bundle = bundleSize(!argv.includes("--no-build"));
   const bundleText = bundle
@@ -470,8 +549,12 @@ export async function main(argv: string[]): Promise<number> {
     : "task pane bundle: not built (run npm run build)";
   const overLimit = results.filter((r) => r.maxSyncPayloadBytes > PAYLOAD_LIMIT);
   const failed = results.filter((r) => r.failed);
-  const overBudget = results.filter((r) => r.budgetMs !== undefined && r.ms > r.budgetMs);
-  const overBudgetText = `Over their time budget: ${overBudget.map((r) => `${r.task} (${r.ms} ms > ${r.budgetMs} ms)`).join(", ")}\n`;
+  const overBudget = results.filter(
+    (r) =>
+      (r.budgetMs !== undefined && r.ms > r.budgetMs) ||
+      (r.budgetRssBytes !== undefined && !((r.peakRssBytes ?? NaN) <= r.budgetRssBytes))
+  );
+  const overBudgetText = `Over their time or memory budget: ${overBudget.map((r) => `${r.task} (${r.ms} ms, budget ${r.budgetMs} ms)`).join(", ")}\n`;
 
   if (json) {
     const out: BenchResult[] = results.map(({ task, rows, syncs, payloadBytes, ms }) => ({

@@ -5,6 +5,7 @@ import { promises as fs, readFileSync, readdirSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { openXlsxPackage } from "../../src/xlsx/package/openXlsxPackage";
 import { main } from "../../src/cli/main";
 
 import { MAX_CELL_TEXT } from "../../src/core/cellLimit";
@@ -52,7 +53,7 @@ it("build --from never writes a cell over 32,767 characters", async () => {
   const long = path.join(dir, "long.xlsx");
   await buildAssessmentFile({ out: base, start: 46000 });
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(base);
+  await openXlsxPackage(base, wb);
   const ws = wb.getWorksheet(SHEETS.annexA) as ExcelJS.Worksheet;
   const notes = headerColumns(ws, TABLE_HEADER_ROW).get("Notes") as number;
   ws.getCell(rowById(ws, TABLE_HEADER_ROW, "5.15"), notes).value = "x".repeat(40_000);

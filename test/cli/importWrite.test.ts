@@ -4,6 +4,7 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { openXlsxPackage } from "../../src/xlsx/package/openXlsxPackage";
 import { main } from "../../src/cli/main";
 import { buildAssessmentFile } from "../../src/xlsx/build";
 import { TABLE_HEADER_ROW } from "../../src/core/layout/assessmentSheet";
@@ -12,7 +13,7 @@ const silent = { out: () => undefined, err: () => undefined };
 
 async function annexRow(file: string, id: string): Promise<Record<string, ExcelJS.CellValue>> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
+  await openXlsxPackage(file, wb);
   const ws = wb.getWorksheet("Annex A") as ExcelJS.Worksheet;
   const headers: string[] = [];
   ws.getRow(TABLE_HEADER_ROW).eachCell((c, i) => {
@@ -70,7 +71,7 @@ describe("gap-assessor import (write path)", () => {
     const into = path.join(dir, "into.xlsx");
     await buildAssessmentFile({ out: path.join(dir, "blank.xlsx") });
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(path.join(dir, "blank.xlsx"));
+    await openXlsxPackage(path.join(dir, "blank.xlsx"), wb);
     const ws = wb.getWorksheet("Annex A") as ExcelJS.Worksheet;
     const headers: string[] = [];
     ws.getRow(TABLE_HEADER_ROW).eachCell((c, i) => {

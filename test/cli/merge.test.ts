@@ -73,8 +73,10 @@ beforeAll(async () => {
     // An extra column of theirs, right of the table, with a value on a matching row.
     const h = headers(annex);
     const extra = Math.max(...h.at.values()) + 1;
-    annex.getCell(h.row, extra).value = "Reviewer note";
+    annex.getCell(h.row, extra).value = "Consultant remark";
     annex.getCell(rowOf(annex, "5.6"), extra).value = "Show me the log";
+    // A reviewer's note in the contract's review column (issue 18) is an input like any other.
+    cell(annex, "5.7", "Reviewer note").value = "Feeds for May?";
     // A row of their own, typed under the table.
     const own = rowOf(annex, "8.34") + 1;
     annex.getCell(own, h.at.get("ID") as number).value = "X.1";
@@ -101,7 +103,8 @@ describe("merge", () => {
       [
         "Annex A|5.3|Notes|Reviewed by consultant",
         "Annex A|5.5|Likelihood|3",
-        "Annex A|5.6|Reviewer note|Show me the log",
+        "Annex A|5.6|Consultant remark|Show me the log",
+        "Annex A|5.7|Reviewer note|Feeds for May?",
         "Clauses 4-10|4.2|Status|Partially Compliant",
         "Settings|Organisation|Value|Acme Ltd",
       ].sort()
@@ -129,7 +132,8 @@ describe("merge", () => {
     expect(text(wb, SHEETS.annexA, "5.3", "Notes")).toBe("Reviewed by consultant");
     expect(text(wb, SHEETS.annexA, "5.4", "Notes")).toBe("Same words");
     expect(cell(sheet(wb, SHEETS.annexA), "5.5", "Likelihood").value).toBe(3);
-    expect(text(wb, SHEETS.annexA, "5.6", "Reviewer note")).toBe("Show me the log");
+    expect(text(wb, SHEETS.annexA, "5.6", "Consultant remark")).toBe("Show me the log");
+    expect(text(wb, SHEETS.annexA, "5.7", "Reviewer note")).toBe("Feeds for May?");
     expect(text(wb, SHEETS.clauses, "4.1", "Evidence")).toBe("Policy v2");
     expect(text(wb, SHEETS.clauses, "4.2", "Status")).toBe("Partially Compliant");
     expect(settingCell(sheet(wb, SHEETS.settings), "Organisation").text).toBe("Acme Ltd");
@@ -148,10 +152,10 @@ describe("merge", () => {
       [SHEETS.annexA, "5.2", "Owner", null, "Alice", "Bob"].map((v) => v ?? undefined)
     );
     expect(conflicts.getCell(2, 7).value).toEqual(
-      expect.objectContaining({ hyperlink: expect.stringMatching(/^#'Annex A'!I6$/) })
+      expect.objectContaining({ hyperlink: expect.stringMatching(/^#'Annex A'!J6$/) })
     );
     expect(conflicts.getCell(2, 8).value).toEqual(
-      expect.objectContaining({ hyperlink: "theirs.xlsx#'Annex A'!I6" })
+      expect.objectContaining({ hyperlink: "theirs.xlsx#'Annex A'!J6" })
     );
   });
 
@@ -170,7 +174,8 @@ describe("merge", () => {
     // The rebuild only adds what follows from the merge: their own control joins the SoA.
     expect(diff.added).toEqual([expect.objectContaining({ sheet: SHEETS.soa, id: "X.1" })]);
     const wb = await openBook(rebuilt);
-    expect(text(wb, SHEETS.annexA, "5.6", "Reviewer note")).toBe("Show me the log");
+    expect(text(wb, SHEETS.annexA, "5.6", "Consultant remark")).toBe("Show me the log");
+    expect(text(wb, SHEETS.annexA, "5.7", "Reviewer note")).toBe("Feeds for May?");
     expect(text(wb, SHEETS.risks, "R-THEIRS", "Asset or process")).toBe("Laptops");
     expect(text(wb, SHEETS.annexA, "X.1", "Title")).toBe("Own control");
     expect(wb.getWorksheet("Merge Conflicts")).toBeDefined();
@@ -185,13 +190,14 @@ describe("merge", () => {
     const two = capture();
     expect(await main(["merge", mine, theirs, "--out", file("m3.xlsx"), "--json"], two)).toBe(1);
     const json = JSON.parse(two.stdout) as MergeJson;
-    expect(json.taken.map((t) => t.column)).toEqual(["Reviewer note"]);
+    expect(json.taken.map((t) => t.column)).toEqual(["Consultant remark"]);
     expect(json.conflicts.map((c) => `${c.sheet}|${c.id}|${c.column}`).sort()).toEqual(
       [
         "Annex A|5.1|Status",
         "Annex A|5.2|Owner",
         "Annex A|5.3|Notes",
         "Annex A|5.5|Likelihood",
+        "Annex A|5.7|Reviewer note",
         "Clauses 4-10|4.1|Evidence",
         "Clauses 4-10|4.2|Status",
         "Settings|Organisation|Value",

@@ -7,6 +7,7 @@ import * as os from "os";
 import * as path from "path";
 import { execFileSync, spawnSync } from "child_process";
 import ExcelJS from "exceljs";
+import { openXlsxPackage } from "../../src/xlsx/package/openXlsxPackage";
 import { main } from "../../src/cli/main";
 
 import { SHEETS } from "../../src/core/contract";
@@ -25,7 +26,7 @@ async function fill(
   edits: Record<string, Record<string, ExcelJS.CellValue>>
 ): Promise<void> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(from);
+  await openXlsxPackage(from, wb);
   const ws = wb.getWorksheet(sheet) as ExcelJS.Worksheet;
   const cols = new Map<string, number>();
   ws.getRow(TABLE_HEADER_ROW).eachCell((c, i) => cols.set(String(c.value), i));

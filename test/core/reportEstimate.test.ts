@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { openXlsxPackage } from "../../src/xlsx/package/openXlsxPackage";
 import { executiveReport } from "../../src/core/report";
 import { buildAssessmentFile } from "../../src/xlsx/build";
 import { readSnapshots } from "../../src/xlsx/readSnapshots";
@@ -20,7 +21,7 @@ async function edit(
   values: Record<string, Record<string, ExcelJS.CellValue>>
 ): Promise<void> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(from);
+  await openXlsxPackage(from, wb);
   const ws = wb.getWorksheet(sheet) as ExcelJS.Worksheet;
   const cols = new Map<string, number>();
   ws.getRow(header).eachCell((c, i) => cols.set(String(c.value), i));

@@ -135,7 +135,11 @@ describe("Office.js renderer and the file renderer draw the same workbook", () =
         n.refersTo.replace(/^=/, "").replace(/'/g, "")
       );
     }
-    expect(fake.state.sheet("Summary").charts.map((c) => c.name)).toEqual(["ComplianceByArea"]);
+    expect(fake.state.sheet("Summary").charts.map((c) => c.name)).toEqual([
+      "ComplianceByArea",
+      "ComplianceByTheme",
+      "StatusMix",
+    ]);
   });
 });
 

@@ -131,7 +131,7 @@ describe("recordSnapshot through Office.js", () => {
         .sheet(SHEETS.summary)
         .charts.map((c: { name: string }) => c.name)
         .sort()
-    ).toEqual(["ComplianceByArea", "ComplianceTrend"]);
+    ).toEqual(["ComplianceByArea", "ComplianceByTheme", "ComplianceTrend", "StatusMix"]);
 
     // A second snapshot goes below the first.
     const again = await run(fake, (c) => recordSnapshot(c, { date: 46130 }));

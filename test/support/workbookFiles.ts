@@ -1,10 +1,11 @@
 // Reading and editing .xlsx files in tests: open a workbook, find a table's columns by header and
 // its rows by ID. One copy for every suite that checks files the CLI writes.
 import ExcelJS from "exceljs";
+import { openXlsxPackage } from "../../src/xlsx/package/openXlsxPackage";
 
 export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
+  await openXlsxPackage(file, wb);
   return wb;
 }
 

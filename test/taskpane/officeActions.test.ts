@@ -35,7 +35,35 @@ describe("createOfficeActions", () => {
     expect(report.summary.infos).toBe(123);
     await actions.selectCell("Annex A", "H12");
     expect(fake.state.selection).toBe("'Annex A'!H12");
-    await expect(actions.plan(false)).resolves.toEqual({ added: 0, kept: 0, resolved: 0, rows: 0 });
+    await expect(actions.plan(false)).resolves.toEqual({
+      added: 0,
+      kept: 0,
+      resolved: 0,
+      rows: 0,
+      gaps: { added: [], kept: [], resolved: [] },
+    });
+  });
+
+  it("previews which gaps the plan adds, keeps and resolves", async () => {
+    const fake = install();
+    const actions = createOfficeActions();
+    await actions.build();
+    const annex = fake.state.sheet(SHEETS.annexA);
+    setRow(annex, "5.1", { Status: "Non-Compliant" });
+    setRow(annex, "5.2", { Status: "Partially Compliant" });
+    const first = await actions.plan(false);
+    expect(first).toMatchObject({ added: 2, kept: 0, resolved: 0 });
+    expect(first.gaps?.added).toEqual([
+      expect.stringMatching(/^5\.1 \S/),
+      expect.stringMatching(/^5\.2 \S/),
+    ]);
+    await actions.plan(true);
+    setRow(annex, "5.1", { Status: "Compliant" });
+    setRow(annex, "5.3", { Status: "Non-Compliant" });
+    const second = await actions.plan(false);
+    expect(second.gaps?.added).toEqual([expect.stringMatching(/^5\.3 /)]);
+    expect(second.gaps?.kept).toEqual([expect.stringMatching(/^5\.2 /)]);
+    expect(second.gaps?.resolved).toEqual([expect.stringMatching(/^5\.1 /)]);
   });
 
   it("reads readiness with the overview, records a snapshot and returns the executive summary", async () => {
@@ -94,12 +122,37 @@ describe("createOfficeActions", () => {
     ).toEqual([]);
   });
 
+  it("offers the report as an HTML page and a Word document without changing the workbook", async () => {
+    const fake = install();
+    const actions = createOfficeActions();
+    await actions.build();
+    const before = fake.log.length;
+    const html = await actions.reportFile("html");
+    expect(html.type).toMatch(/^text\/html/);
+    expect(await html.text()).toMatch(/^<!doctype html>[\s\S]*<svg/i);
+    const word = await actions.reportFile("docx");
+    const bytes = Buffer.from(await word.arrayBuffer());
+    expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+    expect(bytes.includes(Buffer.from("word/document.xml"))).toBe(true);
+    expect(
+      fake.log
+        .slice(before)
+        .filter((op: string) => /^Range\.(values|formulas|clear)$|Collection\.add$/.test(op))
+    ).toEqual([]);
+  });
+
   it("previews and applies an adoption, never touching the template", async () => {
     const fake = install();
     seedYesNoChecklist(fake.state as unknown as SeedState, "Old checklist");
     const before = fake.state.sheet("Old checklist").getValues("A1:D9");
     const actions = createOfficeActions();
-    await expect(actions.listTemplateSheets()).resolves.toEqual(["Sheet1", "Old checklist"]);
+    await expect(actions.listTemplateSheets()).resolves.toEqual({
+      sheets: ["Sheet1", "Old checklist"],
+      active: "Sheet1",
+    });
+    // The person went to the sheet they pasted: it is the one offered.
+    fake.state.activeSheet = fake.state.sheet("Old checklist");
+    await expect(actions.listTemplateSheets()).resolves.toMatchObject({ active: "Old checklist" });
     const preview = await actions.previewAdoption("Old checklist");
     expect(preview.report.counts).toMatchObject({ matched: 4, unmatched: 1 });
     await expect(actions.applyAdoption(preview, false)).resolves.toMatchObject({ rows: 123 });

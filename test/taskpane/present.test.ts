@@ -38,7 +38,7 @@ describe("plural", () => {
 });
 
 describe("groupProblems", () => {
-  it("groups by rule: errors first, then larger groups, keeping the order within a group", () => {
+  it("groups by description: errors first, then larger groups, keeping the order within a group", () => {
     const groups = groupProblems([
       problem("not-assessed", "info", "G5"),
       problem("owner-missing", "warning", "I5"),
@@ -48,14 +48,34 @@ describe("groupProblems", () => {
       problem("status-invalid", "error", "G8"),
       problem("evidence-missing", "error", "H9"),
     ]);
-    expect(groups.map((g) => [g.rule, g.severity, g.problems.length])).toEqual([
-      ["evidence-missing", "error", 2],
-      ["status-invalid", "error", 1],
-      ["owner-missing", "warning", 2],
-      ["not-assessed", "info", 2],
+    expect(groups.map((g) => [g.rules, g.severity, g.problems.length])).toEqual([
+      [["evidence-missing"], "error", 2],
+      [["status-invalid"], "error", 1],
+      [["owner-missing"], "warning", 2],
+      [["not-assessed"], "info", 2],
     ]);
     expect(groups[0].problems.map((p) => p.cell)).toEqual(["H7", "H9"]);
-    expect(groups[0].description).toMatch(/\w/);
+    // Without descriptions a group is titled by its rule id.
+    expect(groups[0].description).toBe("evidence-missing");
+  });
+
+  it("puts rules that read the same to a person in one group, titled by the description", () => {
+    const describe = (rule: string): string =>
+      rule === "status-case" || rule === "status-invalid"
+        ? "Status is not one of the scale's words"
+        : `About ${rule}`;
+    const groups = groupProblems(
+      [
+        problem("status-case", "warning", "G5"),
+        problem("owner-missing", "warning", "I5"),
+        problem("status-invalid", "error", "G6"),
+      ],
+      describe
+    );
+    expect(groups.map((g) => [g.description, g.rules, g.severity])).toEqual([
+      ["Status is not one of the scale's words", ["status-case", "status-invalid"], "error"],
+      ["About owner-missing", ["owner-missing"], "warning"],
+    ]);
   });
 
   it("returns nothing for no problems", () => {

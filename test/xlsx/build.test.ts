@@ -51,6 +51,7 @@ describe("buildAssessmentFile", () => {
       "Justification",
       "Status",
       "Evidence",
+      "Evidence hint",
       "Owner",
       "Likelihood",
       "Impact",
@@ -62,6 +63,10 @@ describe("buildAssessmentFile", () => {
       "Method",
       "Assessed by",
       "Assessed on",
+      "Reviewer",
+      "Reviewer note",
+      "Response",
+      "Review",
       "Notes",
     ]);
     expect(annex.getTable("AnnexA")).toBeDefined();

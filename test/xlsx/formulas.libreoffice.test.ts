@@ -5,6 +5,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { openXlsxPackage } from "../../src/xlsx/package/openXlsxPackage";
 import { ASSESSMENT_SHEETS, type AssessmentSheetSpec } from "../../src/core/contract";
 import { TABLE_HEADER_ROW } from "../../src/core/layout/assessmentSheet";
 import {
@@ -122,7 +123,7 @@ describeWithTool(
       const files: string[] = [];
       for (const scenario of SCENARIOS) {
         const wb = new ExcelJS.Workbook();
-        await wb.xlsx.readFile(base);
+        await openXlsxPackage(base, wb);
         const random = seeded(42);
         const perSheet = new Map<string, Record<string, CellValue>[]>();
         for (const spec of ASSESSMENT_SHEETS) {

@@ -39,13 +39,15 @@ export const ROLE_LABELS: Record<Role, string> = {
 /**
  * Header rules over folded text (lower case, no accents, `_` as space). Order matters: "Control
  * Owner" is an owner before it is a control, "Implementation description" is evidence before it is
- * implementation, "Reasons for selection" (Greek tick-mark columns) is nothing at all.
+ * implementation, "Reasons for selection" (Greek tick-mark columns) is nothing at all, and our own
+ * "Evidence hint" (catalog text) and "Reviewer note" (a reviewer's, not the assessor's) are not
+ * the person's evidence or notes.
  */
 const HEADER_RULES: readonly { role: Role; pattern: RegExp }[] = [
   {
     role: "other",
     pattern:
-      /λογοι επιλογησ|reasons? for selection|selection reason|category|kategorie|categorie|theme|thema|domain|domaine|effectiveness|wirksamkeit|last review|review date|finding type|recommendation|agreed action|flanking/,
+      /λογοι επιλογησ|reasons? for selection|selection reason|category|kategorie|categorie|theme|thema|domain|domaine|effectiveness|wirksamkeit|last review|review date|finding type|recommendation|agreed action|flanking|evidence hint|reviewer/,
   },
   {
     role: "owner",

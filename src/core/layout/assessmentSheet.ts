@@ -3,7 +3,15 @@
 import { SCORED_STATUSES } from "../scale";
 import { CLAUSES, CONTROLS, CLAUSE_PARENTS } from "../../catalog";
 import type { AssessmentSheetSpec } from "../contract";
-import { ASSESSMENT_METHODS, MATURITY_LEVELS, SCORE_COLUMNS, hasColumn } from "../contract";
+import {
+  ASSESSMENT_METHODS,
+  CATALOG_COLUMNS,
+  EVIDENCE_HINT,
+  MATURITY_LEVELS,
+  REVIEW_STATES,
+  SCORE_COLUMNS,
+  hasColumn,
+} from "../contract";
 import type { RowInputs } from "../inputs";
 import {
   emptySheet,
@@ -13,6 +21,7 @@ import {
   type TableColumnPlan,
 } from "./workbookPlan";
 import { columnLetter, type CellValue } from "../snapshot";
+import { estimateRowHeight, readableTablePrint } from "./printLayout";
 import { CATALOG_TEXT, COLORS, FORMULA, HEADER, INPUT, SUBTITLE, TITLE } from "./styles";
 
 /** Rows above the table: title, hint, blank. The header sits on this 1-based row. */
@@ -27,6 +36,7 @@ const WIDTHS: Record<string, number> = {
   Justification: 30,
   Status: 20,
   Evidence: 40,
+  [EVIDENCE_HINT]: 36,
   Owner: 16,
   Likelihood: 11,
   Impact: 9,
@@ -38,6 +48,10 @@ const WIDTHS: Record<string, number> = {
   Method: 20,
   "Assessed by": 14,
   "Assessed on": 12,
+  Reviewer: 14,
+  "Reviewer note": 30,
+  Response: 30,
+  Review: 11,
   Notes: 30,
 };
 
@@ -77,12 +91,19 @@ function catalogRows(spec: AssessmentSheetSpec): CatalogRow[] {
         ID: c.id,
         Title: c.title,
         Question: c.climateQuestion ? `${c.question} ${c.climateQuestion}` : c.question,
+        [EVIDENCE_HINT]: c.evidence,
       },
     }));
   }
   return CONTROLS.map((c) => ({
     id: c.id,
-    cells: { ID: c.id, Theme: c.theme, Title: c.title, Question: c.question },
+    cells: {
+      ID: c.id,
+      Theme: c.theme,
+      Title: c.title,
+      Question: c.question,
+      [EVIDENCE_HINT]: c.evidence,
+    },
   }));
 }
 
@@ -180,7 +201,6 @@ export function layoutAssessmentSheet({
     style: "TableStyleLight9",
   });
   sheet.freeze = { rows: header, columns: 1 };
-  sheet.print = { landscape: true, fitToWidth: true };
   sheet.rowHeights = estimateRowHeights(grid, columns, header);
   columns.forEach((c, i) => {
     sheet.widths[columnLetter(i)] = WIDTHS[c] ?? 18;
@@ -191,8 +211,10 @@ export function layoutAssessmentSheet({
         style: FORMULA,
         numberFormat: c === "Gap score" ? "0.0#" : c === "Risk level" ? undefined : "0.##",
       });
-    } else if (["ID", "Theme", "Title", "Question"].includes(c)) {
-      sheet.formats.push({ range, style: CATALOG_TEXT });
+    } else if ((CATALOG_COLUMNS as readonly string[]).includes(c)) {
+      // Locked in so many words: a column inserted into an existing table takes its
+      // neighbour's (open) input format until the plan's own is applied.
+      sheet.formats.push({ range, style: { ...CATALOG_TEXT, locked: true } });
     } else {
       sheet.formats.push({
         range,
@@ -202,6 +224,14 @@ export function layoutAssessmentSheet({
     }
   });
   if (!showMaturity) sheet.hiddenColumns = [columnLetter(columns.indexOf("Maturity"))];
+  // On paper: ID and title at the left of every page, then status through the scores (the
+  // question stays on screen; the SoA prints applicability and justifications).
+  sheet.print = readableTablePrint(
+    sheet,
+    columns,
+    { headerRow: header, lastRow: last },
+    { titleThrough: "Title", from: "Status", through: "Maturity" }
+  );
 
   const range = (c: string): string => columnRange(columns, c, first, last);
   const cell = (c: string): string => `$${columnLetter(columns.indexOf(c))}${first}`;
@@ -243,7 +273,7 @@ export function layoutAssessmentSheet({
     },
   });
   // People from the team table on Settings; other names are allowed after a warning.
-  for (const c of ["Owner", "Assessed by"]) {
+  for (const c of ["Owner", "Assessed by", "Reviewer"]) {
     sheet.validations.push({
       range: range(c),
       rule: { kind: "list", source: "=Team_Names" },
@@ -254,6 +284,20 @@ export function layoutAssessmentSheet({
       },
     });
   }
+  sheet.validations.push({
+    range: range("Review"),
+    rule: { kind: "list", source: REVIEW_STATES.join(",") },
+    prompt: {
+      title: "Review",
+      message:
+        "Open while the reviewer's note waits for a response, Answered once it has one, Closed when the reviewer accepts it.",
+    },
+    error: {
+      title: "Not a review state",
+      message: `Review is ${REVIEW_STATES.join(", ")}.`,
+      style: "stop",
+    },
+  });
   sheet.validations.push({
     range: range("Method"),
     rule: { kind: "any" },
@@ -352,7 +396,18 @@ export function layoutAssessmentSheet({
   return sheet;
 }
 
-const WRAPPED = ["Title", "Question", "Justification", "Evidence", "Notes", "Finding", "Action"];
+const WRAPPED = [
+  "Title",
+  "Question",
+  "Justification",
+  "Evidence",
+  EVIDENCE_HINT,
+  "Reviewer note",
+  "Response",
+  "Notes",
+  "Finding",
+  "Action",
+];
 
 /** Files carry no autofit: estimate each data row's height from its longest wrapped text. */
 function estimateRowHeights(
@@ -362,13 +417,15 @@ function estimateRowHeights(
 ): Record<number, number> {
   const heights: Record<number, number> = { [headerRow]: 30 };
   grid.slice(1).forEach((cells, i) => {
-    let lines = 1;
-    columns.forEach((c, j) => {
-      const v = cells[j]?.value;
-      if (!WRAPPED.includes(c) || typeof v !== "string") return;
-      lines = Math.max(lines, Math.ceil(v.length / Math.max(4, (WIDTHS[c] ?? 18) * 1.1)));
-    });
-    if (lines > 1) heights[headerRow + 1 + i] = Math.min(409, lines * 15);
+    const height = estimateRowHeight(
+      columns.flatMap((c, j) => {
+        const v = cells[j]?.value;
+        return WRAPPED.includes(c) && typeof v === "string"
+          ? [{ text: v, width: WIDTHS[c] ?? 18 }]
+          : [];
+      })
+    );
+    if (height !== undefined) heights[headerRow + 1 + i] = height;
   });
   return heights;
 }

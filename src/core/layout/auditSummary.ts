@@ -1,6 +1,6 @@
 // The Summary's audit sections, appended below its other sections: documents (with the named
 // missing-documents count), the residual-risk heat map of the Risk Register (colours from the
-// Settings bands), and the compliance trend from History (a line chart through Office.js).
+// Settings bands), and the compliance trend from History (a line chart).
 import { SHEETS } from "../contract";
 import type {
   ChartPlan,

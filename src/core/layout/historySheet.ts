@@ -80,7 +80,7 @@ export function trendRows(): PlanCell[][] {
   return rows;
 }
 
-/** The trend line chart (Office.js only) over the snapshots that exist when the workbook is built. */
+/** The trend line chart (Office.js and xlsx/charts) over the snapshots that exist when the workbook is built. */
 export function trendChart(headerRow: number, snapshots: number): ChartPlan | null {
   if (snapshots === 0) return null;
   return {
@@ -88,7 +88,8 @@ export function trendChart(headerRow: number, snapshots: number): ChartPlan | nu
     type: "line",
     title: "Compliance over time",
     source: `A${headerRow}:D${headerRow + Math.min(snapshots, TREND_ROWS)}`,
-    from: "H" + headerRow,
-    to: "O" + (headerRow + 16),
+    // Below the Summary's other charts (column J), so all four read as one dashboard.
+    from: "J54",
+    to: "Q71",
   };
 }

@@ -4,7 +4,8 @@
 import type { RowInputs } from "../inputs";
 
 import { emptySheet, type CellStyle, type PlanCell, type SheetPlan } from "./workbookPlan";
-import { columnLetter } from "../snapshot";
+import { columnLetter, type CellValue } from "../snapshot";
+import { estimateRowHeight, widePagesPrint } from "./printLayout";
 import { CATALOG_TEXT, FORMULA, HEADER, INPUT, SUBTITLE, TITLE } from "./styles";
 
 /** Structured reference to a column in the same row, in the form files require. */
@@ -42,6 +43,10 @@ export interface RegisterLayoutInput {
   /** Extra rows to leave between the intro and the header row (e.g. an approval block). */
   headerRow?: number;
   freezeColumns?: number;
+  /** Columns repeated at the left of every printed page across (default: the frozen ones). */
+  printTitlesThrough?: string;
+  /** The text a formula cell will show (for row heights: files carry no autofit). */
+  shownText?: (row: RowInputs, header: string) => CellValue | undefined;
 }
 
 export interface RegisterLayout {
@@ -99,7 +104,6 @@ export function layoutRegister(input: RegisterLayoutInput): RegisterLayout {
     style: HEADER,
   });
   sheet.freeze = { rows: header, columns: input.freezeColumns ?? 1 };
-  sheet.print = { landscape: true, fitToWidth: true };
 
   const index = new Map(columns.map((c, i) => [c.header, i]));
   const letter = (column: string): string => {
@@ -117,15 +121,26 @@ export function layoutRegister(input: RegisterLayoutInput): RegisterLayout {
       numberFormat: c.numberFormat,
     });
   });
+  // Too wide for one page at 60%: the frozen identifying columns repeat on each page across.
+  const frozen = Math.max(1, input.freezeColumns ?? 1);
+  sheet.print = widePagesPrint(
+    sheet,
+    columns.map((c) => c.header),
+    header,
+    input.printTitlesThrough ?? columns[Math.min(frozen, columns.length) - 1].header
+  );
   sheet.rowHeights = { [header]: 30 };
   body.forEach((cells, i) => {
-    let lines = 1;
-    columns.forEach((c, j) => {
-      const v = cells[j]?.value;
-      if (!c.wrap || typeof v !== "string") return;
-      lines = Math.max(lines, Math.ceil(v.length / Math.max(4, (c.width ?? DEFAULT_WIDTH) * 1.1)));
-    });
-    if (lines > 1) sheet.rowHeights[first + i] = Math.min(409, lines * 15);
+    const row = input.rows[i];
+    const height = estimateRowHeight(
+      columns.flatMap((c, j) => {
+        const v = c.role === "formula" && row ? input.shownText?.(row, c.header) : cells[j]?.value;
+        return (c.wrap || c.style?.wrap) && typeof v === "string"
+          ? [{ text: v, width: c.width ?? DEFAULT_WIDTH }]
+          : [];
+      })
+    );
+    if (height !== undefined) sheet.rowHeights[first + i] = height;
   });
   return {
     sheet,

@@ -12,11 +12,24 @@ import {
 import { emptySheet, type PlanCell, type SheetPlan } from "./workbookPlan";
 import { columnLetter } from "../snapshot";
 import { thisRow } from "./assessmentSheet";
+import { estimateRowHeight, readableTablePrint } from "./printLayout";
 import { CATALOG_TEXT, COLORS, FORMULA, HEADER, INPUT, SUBTITLE, TITLE } from "./styles";
 import { type RemediationRow } from "../read/remediation";
 
 export const REMEDIATION_HEADER_ROW = 4;
 const T = TABLES.remediation;
+
+/**
+ * The plan's order as the table's own sort can give it: clause gaps before Annex A ("Clauses 4-10"
+ * sorts after "Annex A", so descending), then Priority, highest first. Rows that tie keep their
+ * order (core/remediation.ts breaks ties by risk score and natural id, which no column holds).
+ * Where Excel differs from that order: an open gap without a Priority shows "", which Excel sorts
+ * above numbers when descending, and rows without a Source (typed by hand) go last, being blank.
+ */
+export const REMEDIATION_SORT = [
+  { header: "Source", ascending: false },
+  { header: "Priority", ascending: false },
+];
 
 const NUMBER_FORMATS: Record<string, string> = {
   Start: "yyyy-mm-dd",
@@ -116,9 +129,9 @@ export function layoutRemediationSheet(rows: RemediationRow[], extraColumns: str
     columns: columns.map((c) => ({ header: c, formula: formulas[c] })),
     rows: body.length,
     style: "TableStyleLight10",
+    sort: REMEDIATION_SORT,
   });
   sheet.freeze = { rows: header, columns: 1 };
-  sheet.print = { landscape: true, fitToWidth: true };
   sheet.formats.push({ range: "A1", style: TITLE }, { range: "A2", style: SUBTITLE });
   sheet.formats.push({
     range: `A${header}:${columnLetter(columns.length - 1)}${header}`,
@@ -136,6 +149,24 @@ export function layoutRemediationSheet(rows: RemediationRow[], extraColumns: str
       sheet.formats.push({ range: range(c), style: CATALOG_TEXT });
     else sheet.formats.push({ range: range(c), style: INPUT, numberFormat: NUMBER_FORMATS[c] });
   });
+  // Files carry no autofit: rows as tall as their longest wrapped text.
+  sheet.rowHeights = { [header]: 30 };
+  body.forEach((cells, i) => {
+    const height = estimateRowHeight(
+      columns.flatMap((c, j) => {
+        const v = cells[j]?.value;
+        return !formulas[c] && typeof v === "string" ? [{ text: v, width: WIDTHS[c] ?? 18 }] : [];
+      })
+    );
+    if (height !== undefined) sheet.rowHeights[first + i] = height;
+  });
+  // On paper: ID, source and title on every page, then the finding through the schedule.
+  sheet.print = readableTablePrint(
+    sheet,
+    columns,
+    { headerRow: header, lastRow: last },
+    { titleThrough: "Title", from: "Finding", through: "Phase" }
+  );
   const list = (c: string, values: readonly string[]): void => {
     sheet.validations.push({
       range: range(c),

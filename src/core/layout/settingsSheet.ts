@@ -7,7 +7,14 @@
 
 import { SHEETS } from "../contract";
 import { cellAddress, columnLetter, parseCellAddress, type CellValue } from "../snapshot";
-import { emptySheet, type NamePlan, type PlanCell, type SheetPlan } from "./workbookPlan";
+import {
+  emptySheet,
+  type CellStyle,
+  type NamePlan,
+  type PlanCell,
+  type SheetPlan,
+} from "./workbookPlan";
+import { estimateRowHeight, fitWidthPrint } from "./printLayout";
 import { HEADER, INPUT, SECTION, SUBTITLE, TITLE } from "./styles";
 import { specColumn } from "../settingsTables";
 import {
@@ -19,6 +26,9 @@ import {
   type SettingsKept,
   type SettingsTableSpec,
 } from "../settings";
+
+const NOTE_WIDTH = 60;
+const NOTE: CellStyle = { wrap: true, vAlign: "top" };
 
 export interface SettingsLayout {
   sheet: SheetPlan;
@@ -41,7 +51,7 @@ export function layoutSettings(
 ): SettingsLayout {
   const sheet = emptySheet(SHEETS.settings);
   sheet.tabColor = "#7F7F7F";
-  sheet.widths = { A: 26, B: 22, C: 60 };
+  sheet.widths = { A: 26, B: 22, C: NOTE_WIDTH };
   const names: NamePlan[] = [];
   const cells = new Map<string, string>();
   const rows: PlanCell[][] = [
@@ -70,7 +80,13 @@ export function layoutSettings(
         if (v.name) names.push({ name: v.name, refersTo: `='${SHEETS.settings}'!$${col}$${r}` });
         sheet.formats.push({ range: address, style: INPUT, numberFormat: v.numberFormat });
       });
-      if (row.note) line.push({ value: row.note });
+      if (row.note) {
+        line.push({ value: row.note });
+        // Notes wrap in their column (they would run off the printed page), rows sized to them.
+        sheet.formats.push({ range: `C${r}`, style: NOTE });
+        const height = estimateRowHeight([{ text: row.note, width: NOTE_WIDTH }]);
+        if (height !== undefined) sheet.rowHeights[r] = height;
+      }
       rows.push(line);
     }
     if (section.labelName) {
@@ -81,6 +97,9 @@ export function layoutSettings(
     }
   }
   sheet.blocks.push({ at: "A1", cells: rows });
+  // On paper the sections only (the team and status-word tables are working lists): one page
+  // wide, two tall (about 75% on A4 and Letter).
+  sheet.print = { ...fitWidthPrint(), fitToHeight: 2, area: `A1:C${rows.length}` };
 
   const sources: Record<SettingsTableSpec["key"], KeptTable> = {
     team: sheetKept.team ?? { headers: [], rows: team, size: 0 },

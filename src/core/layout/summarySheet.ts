@@ -10,7 +10,9 @@ import { remediationSummaryRows } from "./remediationSheet";
 import { readinessSection } from "./readinessSection";
 import { CLAUSE_ASSESSED_STATUSES } from "../readiness";
 import { auditSummarySections } from "./auditSummary";
+import { reviewSection } from "./reviewSummary";
 import { COLORS, FORMULA, HEADER, SECTION, SUBTITLE, TITLE } from "./styles";
+import { estimateRowHeight, sectionedPrint } from "./printLayout";
 
 const C = TABLES.clauses;
 const A = TABLES.annexA;
@@ -53,7 +55,8 @@ const TOP_CONTROL_GAPS = 10;
 export function layoutSummary(actionOwners?: string[], snapshots = 0): SummaryLayout {
   const sheet = emptySheet(SHEETS.summary);
   sheet.tabColor = "#2F5597";
-  sheet.widths = { A: 36, B: 13, C: 13, D: 13, E: 13, F: 13, G: 13, H: 10, I: 10 };
+  // B holds statuses in the top lists ("Partially Compliant" whole, not cut by column C).
+  sheet.widths = { A: 36, B: 19, C: 13, D: 13, E: 13, F: 13, G: 13, H: 10, I: 10 };
   const rows: PlanCell[][] = [];
   const put = (cells: PlanCell[]): number => rows.push(cells);
   const v = (value: string | number): PlanCell => ({ value });
@@ -111,6 +114,7 @@ export function layoutSummary(actionOwners?: string[], snapshots = 0): SummaryLa
     ]);
   };
   for (const area of clauseAreas()) areaRow(`Clause ${area.label}`, C, `${C}[ID],"${area.id}.*"`);
+  const clauseLast = rows.length;
   for (const theme of THEMES)
     areaRow(`Annex A ${theme.theme} (${theme.id}.x)`, A, `${A}[Theme],"${theme.theme}"`);
   const areaLast = rows.length;
@@ -173,6 +177,8 @@ export function layoutSummary(actionOwners?: string[], snapshots = 0): SummaryLa
       ]);
     }
     sheet.formats.push({ range: `D${header + 1}:E${header + count}`, style: { hAlign: "center" } });
+    // "Table row" is the lookups' helper: never shown, never printed.
+    sheet.formats.push({ range: `E${header}:E${header + count}`, numberFormat: ";;;" });
     return header;
   };
   topList(`Top ${TOP_CLAUSE_GAPS} clause gaps by priority`, C, TOP_CLAUSE_GAPS);
@@ -203,6 +209,29 @@ export function layoutSummary(actionOwners?: string[], snapshots = 0): SummaryLa
   for (const line of readiness.rows) put(line);
   sheet.formats.push(...readiness.formats);
   sheet.conditionalFormats.push(...readiness.conditionalFormats);
+  // Status mix of every clause and control: the source of the pie chart (one contiguous block).
+  put([]);
+  const mixHeader = put([v("Status mix (clauses and Annex A)")]) + 1;
+  put([v("Status"), v("Rows")]);
+  for (const s of SCORED_STATUSES)
+    put([v(s), f(`=${[C, A].map((t) => `COUNTIF(${t}[Status],"${s}")`).join("+")}`)]);
+  const mixLast = put([
+    v("Not Assessed"),
+    f(
+      `=ROWS(${C}[ID])+ROWS(${A}[ID])-SUM(B${mixHeader + 1}:B${mixHeader + SCORED_STATUSES.length})`
+    ),
+  ]);
+  sheet.formats.push(
+    { range: `A${mixHeader - 1}`, style: SECTION },
+    { range: `A${mixHeader}:B${mixHeader}`, style: HEADER },
+    { range: `B${mixHeader + 1}:B${mixLast}`, style: FORMULA }
+  );
+
+  // Review notes per sheet (issue 18).
+  put([]);
+  const review = reviewSection(rows.length + 1);
+  for (const line of review.rows) put(line);
+  sheet.formats.push(...review.formats);
 
   sheet.blocks.push({ at: "A1", cells: rows });
   sheet.formats.push(
@@ -225,16 +254,50 @@ export function layoutSummary(actionOwners?: string[], snapshots = 0): SummaryLa
     { kind: "dataBar", range: `B${overall}:B${progress}`, color: COLORS.brand },
     { kind: "dataBar", range: `B${areaFirst}:B${areaLast}`, color: COLORS.brand }
   );
-  sheet.charts.push({
-    name: "ComplianceByArea",
-    type: "barClustered",
-    title: "Compliance by clause and theme",
-    source: `A${areaHeader}:B${areaLast}`,
-    from: "J4",
-    to: "Q24",
-  });
-  sheet.print = { landscape: true, fitToWidth: true };
+  sheet.charts.push(
+    {
+      // Its name from when it showed clauses and themes: workbooks built then keep one chart.
+      name: "ComplianceByArea",
+      type: "barClustered",
+      title: "Compliance per clause",
+      source: `A${areaHeader}:B${clauseLast}`,
+      from: "J4",
+      to: "Q21",
+    },
+    {
+      name: "ComplianceByTheme",
+      type: "barClustered",
+      title: "Compliance per Annex A theme",
+      source: `A${clauseLast + 1}:B${areaLast}`,
+      headers: false,
+      from: "J22",
+      to: "Q35",
+    },
+    {
+      name: "StatusMix",
+      type: "pie",
+      title: "Status mix",
+      source: `A${mixHeader}:B${mixLast}`,
+      from: "J36",
+      to: "Q53",
+    }
+  );
   sheet.rowHeights = { [areaHeader]: 30 };
+  // Labels longer than column A wrap where a value stands beside them (they cannot run on).
+  rows.forEach((line, i) => {
+    const [label, beside] = line;
+    if (typeof label?.value !== "string" || !beside) return;
+    if ((beside.value ?? null) === null && beside.formula === undefined) return;
+    const height = estimateRowHeight([{ text: label.value, width: sheet.widths.A }]);
+    if (height === undefined) return;
+    sheet.rowHeights[i + 1] = Math.max(sheet.rowHeights[i + 1] ?? 0, height);
+    sheet.formats.push({ range: `A${i + 1}`, style: { wrap: true, vAlign: "top" } });
+  });
+  // Through the charts' columns; each section (readiness included) whole on one page.
+  const sections = sheet.formats
+    .filter((f) => f.style === SECTION && /^A\d+$/.test(f.range))
+    .map((f) => Number(f.range.slice(1)));
+  sheet.print = sectionedPrint(sheet, "Q", sections, rows.length);
   const ref = (row: number): string => `='${SHEETS.summary}'!$B$${row}`;
   return {
     sheet,

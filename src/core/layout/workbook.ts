@@ -3,7 +3,8 @@ import { ASSESSMENT_SHEETS, PROTECTED_SHEETS, SHEETS } from "../contract";
 import { emptyInputs, type AssessmentInputs, type RowInputs } from "../inputs";
 import type { WorkbookPlan } from "./workbookPlan";
 import type { CellValue } from "../snapshot";
-import type { SettingsKept } from "../settings";
+import { DEFAULT_CLASSIFICATION, DEFAULT_VERSION, type SettingsKept } from "../settings";
+import { stampHeaderFooter } from "./printLayout";
 import { layoutAssessmentSheet } from "./assessmentSheet";
 import { layoutSettings } from "./settingsSheet";
 import { layoutSummary } from "./summarySheet";
@@ -86,5 +87,15 @@ export function layoutWorkbook(options: LayoutOptions = {}): WorkbookPlan {
   ];
   // Shared workbooks: formulas and catalog text locked, input columns open, no password.
   for (const sheet of sheets) if (PROTECTED_SHEETS.includes(sheet.name)) sheet.protect = true;
+  // Every printed page: classification and version on top, organisation, sheet, page N of M below.
+  const setting = (key: string, fallback: string): string => {
+    const value = options.settings?.get(key);
+    return value === undefined || value === null ? fallback : String(value);
+  };
+  stampHeaderFooter(sheets, {
+    org: setting("org", options.org ?? ""),
+    classification: setting("classification", DEFAULT_CLASSIFICATION),
+    version: setting("version", DEFAULT_VERSION),
+  });
   return { sheets, names: [...settings.names, ...summary.names, ...audit.names] };
 }

@@ -47,6 +47,12 @@ export interface TablePlan {
   columns: TableColumnPlan[];
   rows: number;
   style: string;
+  /**
+   * The table's own order, by up to three of its columns: rows a later operation adds to an
+   * existing table are put in place by sorting the table (rows move with their formats and
+   * links), not by rewriting rows.
+   */
+  sort?: { header: string; ascending: boolean }[];
 }
 
 export type ValidationRule =
@@ -78,11 +84,56 @@ export interface ChartPlan {
   name: string;
   type: "columnClustered" | "barClustered" | "line" | "pie";
   title: string;
-  /** Source data, A1 on the same sheet, headers included. */
+  /** Source data, A1 on the same sheet: categories in the first column, a series per other
+   *  column, headers in the first row unless `headers` is false. */
   source: string;
+  headers?: false;
   /** Top-left and bottom-right cells the chart covers. */
   from: string;
   to: string;
+}
+
+// How a sheet prints; the shared rules that fill it are in printLayout.ts.
+/** Header or footer text in Excel's codes (&P page, &N pages, &A sheet; "&&" a literal &). */
+export interface HeaderFooterText {
+  left?: string;
+  center?: string;
+  right?: string;
+}
+
+export interface PrintPlan {
+  /** Always landscape: the tables are wider than they are tall per row. */
+  orientation: "landscape";
+  /** Fit the printed columns on this many pages wide (rows flow onto as many pages as needed);
+   *  absent = print at `scale` (Excel ignores manual page breaks while fitting). */
+  fitToWidth?: number;
+  /** Several pages wide: each band of rows left to right before the next ("over, then down"). */
+  overThenDown?: boolean;
+  /** Pages tall when fitting (0 = as many as needed). */
+  fitToHeight?: number;
+  /** Fixed zoom in percent, when not fitting. */
+  scale?: number;
+  /** Rows repeated at the top of every page, "4:4". */
+  titleRows?: string;
+  /** Columns repeated at the left of every page, "A:C". */
+  titleColumns?: string;
+  /** The printed range, "G4:P97"; absent = the used range. */
+  area?: string;
+  /** 1-based rows that start a new page (manual page breaks above them). */
+  breaks: number[];
+  /** Margins in inches. */
+  margins: PrintMargins;
+  header: HeaderFooterText;
+  footer: HeaderFooterText;
+}
+
+export interface PrintMargins {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  header: number;
+  footer: number;
 }
 
 export interface SheetPlan {
@@ -97,15 +148,15 @@ export interface SheetPlan {
   tables: TablePlan[];
   validations: ValidationPlan[];
   conditionalFormats: ConditionalFormatPlan[];
-  /** Rendered through Office.js only (ExcelJS cannot write charts); files get data bars instead. */
+  /** Native charts: Office.js draws them; files get them from xlsx/charts (ExcelJS writes none). */
   charts: ChartPlan[];
   protect: boolean;
   /** Row heights in points (1-based row → height) for rows with wrapped text; Office.js autofits instead. */
   rowHeights: Record<number, number>;
   /** Column letters to hide (e.g. Maturity while maturity mode is off). */
   hiddenColumns?: string[];
-  /** Print setup: landscape, fit all columns on one page width. */
-  print?: { landscape: boolean; fitToWidth: boolean };
+  /** How the sheet prints (page setup, titles, area, breaks, header and footer): printLayout.ts. */
+  print?: PrintPlan;
 }
 
 export interface NamePlan {

@@ -6,9 +6,10 @@ import { idDuplicate, idUnknown, rowMissing } from "./ids";
 import { ownerMissing } from "./owner";
 import { REMEDIATION_RULES } from "./remediationPlan";
 import { riskMissing, riskOutOfRange } from "./risk";
-import { columnMissing, sheetMissing } from "./sheets";
+import { columnMissing, columnNew, sheetMissing } from "./sheets";
 import { clauseNotApplicable, notAssessed, statusCase, statusInvalid } from "./status";
 import { readinessBlocker } from "./readiness";
+import { reviewAnswered, reviewInvalid, reviewOpen } from "./review";
 import { soaRiskExcluded } from "./soaRisks";
 import { compliantByInterviewOnly, ownerNotInTeam } from "./team";
 import type { Rule } from "./types";
@@ -17,6 +18,7 @@ import type { Rule } from "./types";
 export const ASSESSMENT_RULES: readonly Rule[] = [
   sheetMissing,
   columnMissing,
+  columnNew,
   idUnknown,
   idDuplicate,
   rowMissing,
@@ -34,7 +36,10 @@ export const ASSESSMENT_RULES: readonly Rule[] = [
   ownerNotInTeam,
   compliantByInterviewOnly,
   formulaOverwritten,
+  reviewInvalid,
   notAssessed,
+  reviewOpen,
+  reviewAnswered,
   soaRiskExcluded,
   readinessBlocker,
 ];

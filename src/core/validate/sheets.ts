@@ -1,5 +1,5 @@
 // Rules about the sheets and table headers themselves: an assessment sheet, its header or a column is gone.
-import { ASSESSMENT_SHEETS } from "../contract";
+import { ASSESSMENT_SHEETS, LATER_COLUMNS } from "../contract";
 import { findSheet } from "../read/sheets";
 import { quoted } from "./text";
 import type { SheetRule, WorkbookRule } from "./types";
@@ -48,7 +48,7 @@ export const columnMissing: SheetRule = {
   check(sheet, report) {
     const { snapshot, table, spec } = sheet;
     for (const column of spec.columns) {
-      if (table.columns.has(column)) continue;
+      if (table.columns.has(column) || LATER_COLUMNS.includes(column)) continue;
       report(
         {
           sheet: snapshot.name,
@@ -60,5 +60,23 @@ export const columnMissing: SheetRule = {
           `Add a column headed exactly "${column}" or rebuild the workbook; checks that need it are skipped until then.`
       );
     }
+  },
+};
+
+export const columnNew: SheetRule = {
+  id: "column-new",
+  severity: "info",
+  scope: "sheet",
+  description: "A column added in a later version is not in the table yet (a rebuild adds it)",
+  check(sheet, report) {
+    const { snapshot, table, spec } = sheet;
+    const absent = spec.columns.filter((c) => LATER_COLUMNS.includes(c) && !table.columns.has(c));
+    if (absent.length === 0) return;
+    const headerRow = snapshot.origin.row + table.headerRow;
+    report(
+      { sheet: snapshot.name, row: headerRow, col: sheet.col("ID"), id: "" },
+      `The "${spec.sheet}" table was built before the ${absent.map((c) => `"${c}"`).join(", ")} column${absent.length === 1 ? "" : "s"} existed (header row ${headerRow + 1}). ` +
+        `Rebuild the workbook to add ${absent.length === 1 ? "it" : "them"}; your entries and your own columns are kept.`
+    );
   },
 };

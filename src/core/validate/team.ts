@@ -49,13 +49,13 @@ export const ownerNotInTeam: WorkbookRule = {
   id: "owner-not-in-team",
   severity: "warning",
   scope: "workbook",
-  description: "An Owner or assessor who is not in the team table on Settings",
+  description: "An Owner, assessor or reviewer who is not in the team table on Settings",
   check(workbook, report) {
     const team = teamNames(findSheet(workbook.snapshots, SHEETS.settings));
     if (team.size === 0) return; // no team recorded yet: nothing to compare with
     for (const sheet of workbook.sheets.values()) {
       for (const row of sheet?.rows ?? []) {
-        for (const column of ["Owner", "Assessed by"]) {
+        for (const column of ["Owner", "Assessed by", "Reviewer"]) {
           const name = row.has(column) ? row.shown(column) : "";
           if (name && !team.has(normalizeHeader(name))) {
             report(

@@ -10,6 +10,7 @@ export type Severity = "error" | "warning" | "info";
 export type AssessmentRuleId =
   | "sheet-missing"
   | "column-missing"
+  | "column-new"
   | "id-unknown"
   | "id-duplicate"
   | "row-missing"
@@ -30,6 +31,9 @@ export type AssessmentRuleId =
   | "owner-not-in-team"
   | "readiness-blocker"
   | "soa-risk-excluded"
+  | "review-invalid"
+  | "review-open"
+  | "review-answered"
   // A rule's check itself failed on odd input: reported, never thrown.
   | "check-failed";
 

@@ -1,7 +1,7 @@
 // Builds the views the rules read: each assessment table located once, each row read once.
 import { ANNEX_A_INPUT_COLUMNS } from "../inputs";
 import { findClause, findControl } from "../../catalog";
-import { ASSESSMENT_SHEETS, type AssessmentSheetSpec } from "../contract";
+import { ASSESSMENT_SHEETS, REVIEW_COLUMNS, type AssessmentSheetSpec } from "../contract";
 import { locateAssessmentTable, type LocatedTable } from "../read/locate";
 import type { Status } from "../scale";
 import type { CellValue, SheetSnapshot } from "../snapshot";
@@ -18,10 +18,11 @@ import { findSheet } from "../read/sheets";
 
 /**
  * Input columns that hold an assessment: a row without an ID but with one of these is still a row.
- * Notes and the how-assessed columns alone do not make one (a section heading with a note).
+ * Notes, review notes and the how-assessed columns alone do not make one (a section heading with a note).
  */
 const ENTRY_COLUMNS = ANNEX_A_INPUT_COLUMNS.filter(
-  (c) => !["Maturity", "Method", "Assessed by", "Assessed on", "Notes"].includes(c)
+  (c) =>
+    !["Maturity", "Method", "Assessed by", "Assessed on", "Notes", ...REVIEW_COLUMNS].includes(c)
 );
 
 const SAFE_CELL = (v: unknown): CellValue =>

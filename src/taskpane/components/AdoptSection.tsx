@@ -56,12 +56,19 @@ export function AdoptSection({
   const [outcome, setOutcome] = React.useState<Outcome | null>(null);
   const [listError, setListError] = React.useState<Outcome | null>(null);
   const adopting = busy === "adopt";
+  const lastActive = React.useRef<string | null>(null);
 
   const loadSheets = React.useCallback(async () => {
     try {
-      const list = await actions.listTemplateSheets();
+      const { sheets: list, active } = await actions.listTemplateSheets();
       setSheets(list);
-      setSheet((current) => (list.includes(current) ? current : (list[0] ?? "")));
+      // The sheet the person is on (where they pasted) wins when they moved to it since the last
+      // look; otherwise their own choice stays.
+      const moved = active !== null && active !== lastActive.current;
+      lastActive.current = active;
+      setSheet((current) =>
+        moved && active ? active : list.includes(current) ? current : (active ?? list[0] ?? "")
+      );
       setListError(null);
     } catch (error) {
       setSheets((current) => current ?? []);

@@ -1,8 +1,8 @@
-// "Check workbook": runs the validation rules, lists problems by rule, takes the user to a
+// "Check workbook": runs the validation rules, lists problems by what they mean, takes the user to a
 // problem's cell, and says so plainly when everything is in order.
 import * as React from "react";
 import { Button, makeStyles } from "@fluentui/react-components";
-import type { AssessmentActions, Problem, ValidationReport } from "../actions";
+import type { AssessmentActions, CheckReport, Problem, ValidationReport } from "../actions";
 import { isAllClear, plural } from "../present";
 import type { ActionName, RunExclusive } from "../scheduling";
 import { ProblemList } from "./ProblemList";
@@ -41,7 +41,7 @@ function summaryOutcome(report: ValidationReport): Outcome {
 
 export function CheckSection({ actions, run, busy }: CheckSectionProps): React.JSX.Element {
   const styles = useStyles();
-  const [report, setReport] = React.useState<ValidationReport | null>(null);
+  const [report, setReport] = React.useState<CheckReport | null>(null);
   const [outcome, setOutcome] = React.useState<Outcome | null>(null);
   const [selectError, setSelectError] = React.useState<Outcome | null>(null);
   const checking = busy === "check";
@@ -99,7 +99,12 @@ export function CheckSection({ actions, run, busy }: CheckSectionProps): React.J
             outcome={selectError}
             onDismiss={() => setSelectError(null)}
           />
-          <ProblemList problems={report.problems} onSelect={select} disabled={busy !== null} />
+          <ProblemList
+            problems={report.problems}
+            descriptions={report.descriptions}
+            onSelect={select}
+            disabled={busy !== null}
+          />
         </>
       ) : null}
     </Section>

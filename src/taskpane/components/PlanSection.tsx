@@ -1,17 +1,45 @@
-// "Create remediation plan": previews how many plan rows are new, kept and resolved, then
-// writes the Remediation Plan sheet after the user confirms.
+// "Create remediation plan": previews how many plan rows are new, kept and resolved — and which
+// gaps they are — then writes the Remediation Plan sheet after the user confirms.
 import * as React from "react";
-import { Button, makeStyles } from "@fluentui/react-components";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { AssessmentActions, PlanCounts } from "../actions";
 import { plural } from "../present";
 import type { ActionName, RunExclusive } from "../scheduling";
 import { CountGrid } from "./CountGrid";
 import { ResultMessage, type Outcome } from "./ResultMessage";
 import { BusyBar, Section } from "./Section";
+import { useSharedStyles } from "./sharedStyles";
 
 const useStyles = makeStyles({
   buttons: { display: "flex", gap: "8px", flexWrap: "wrap" },
+  gaps: { display: "flex", flexDirection: "column", gap: "4px" },
+  gapList: {
+    margin: 0,
+    padding: "0 8px 6px 24px",
+    fontSize: tokens.fontSizeBase200,
+    maxHeight: "160px",
+    overflowY: "auto",
+  },
 });
+
+/** One preview list ("New: 2 gaps"), closed until asked for. */
+function GapList({ title, items }: { title: string; items: string[] }): React.JSX.Element | null {
+  const styles = useStyles();
+  const shared = useSharedStyles();
+  if (items.length === 0) return null;
+  return (
+    <details className={shared.details} data-testid="plan-gaps" data-kind={title}>
+      <summary className={shared.summary}>
+        {title}: {plural(items.length, "gap")}
+      </summary>
+      <ul className={styles.gapList}>
+        {items.map((item, i) => (
+          <li key={`${item}#${i}`}>{item}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
 
 export interface PlanSectionProps {
   actions: Pick<AssessmentActions, "plan">;
@@ -87,6 +115,13 @@ export function PlanSection({ actions, run, busy }: PlanSectionProps): React.JSX
               ["Resolved", preview.resolved],
             ]}
           />
+          {preview.gaps ? (
+            <div className={styles.gaps}>
+              <GapList title="New" items={preview.gaps.added} />
+              <GapList title="Kept" items={preview.gaps.kept} />
+              <GapList title="Resolved" items={preview.gaps.resolved} />
+            </div>
+          ) : null}
           <div className={styles.buttons}>
             <Button
               appearance="primary"

@@ -1,7 +1,8 @@
-// Validation problems grouped by rule, with counts and severity. Each problem is a button:
+// Validation problems grouped by what they mean (the rule's plain-language description), with
+// counts and severity. Each problem is a button:
 // click it or press Enter and Excel selects the cell it names.
 import * as React from "react";
-import { Button, Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Problem } from "../actions";
 import { groupProblems, problemLocation, type ProblemGroup } from "../present";
 import { Pill } from "./Pill";
@@ -15,17 +16,9 @@ export const PAGE_SIZE = 50;
 const useStyles = makeStyles({
   groups: { display: "flex", flexDirection: "column", gap: "6px" },
   rule: {
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
     flexGrow: 1,
     minWidth: 0,
     overflowWrap: "anywhere",
-  },
-  description: {
-    display: "block",
-    color: tokens.colorNeutralForeground2,
-    padding: "0 8px 4px",
-    margin: 0,
   },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
@@ -34,6 +27,8 @@ const useStyles = makeStyles({
 
 export interface ProblemListProps {
   problems: readonly Problem[];
+  /** Each rule's plain-language description, by rule id (the group titles). */
+  descriptions?: Readonly<Record<string, string>>;
   onSelect: (problem: Problem) => void;
   /** True while an action runs: selecting is refused, so the buttons say so. */
   disabled: boolean;
@@ -64,14 +59,14 @@ function Group({
       open={open}
       onToggle={(e) => setExpanded(e.currentTarget.open)}
       data-testid="problem-group"
-      data-rule={group.rule}
+      data-rule={group.rules.join(" ")}
     >
       <summary className={shared.summary}>
         <Chevron open={expanded} />
         <span className={styles[group.severity]}>
           <SeverityIcon severity={group.severity} />
         </span>
-        <span className={styles.rule}>{group.rule}</span>
+        <span className={styles.rule}>{group.description}</span>
         <Pill color={PILL[group.severity]}>
           {count.toLocaleString("en-US")}
           <span className={shared.visuallyHidden}>
@@ -82,12 +77,9 @@ function Group({
         </Pill>
       </summary>
       <div className={shared.panel}>
-        <Caption1 as="p" className={styles.description}>
-          {group.description}
-        </Caption1>
         <ul
           className={shared.list}
-          aria-label={`${group.rule}: ${count} ${count === 1 ? "problem" : "problems"}`}
+          aria-label={`${group.description}: ${count} ${count === 1 ? "problem" : "problems"}`}
         >
           {visible.map((p, i) => (
             <li key={`${p.sheet}!${p.cell}#${i}`}>
@@ -119,14 +111,22 @@ function Group({
   );
 }
 
-export function ProblemList({ problems, onSelect, disabled }: ProblemListProps): React.JSX.Element {
+export function ProblemList({
+  problems,
+  descriptions,
+  onSelect,
+  disabled,
+}: ProblemListProps): React.JSX.Element {
   const styles = useStyles();
-  const groups = React.useMemo(() => groupProblems(problems), [problems]);
+  const groups = React.useMemo(
+    () => groupProblems(problems, (rule) => descriptions?.[rule]),
+    [problems, descriptions]
+  );
   return (
     <div className={styles.groups} data-testid="problem-groups">
       {groups.map((g, i) => (
         <Group
-          key={g.rule}
+          key={g.description}
           group={g}
           open={i === 0 && g.severity !== "info"}
           onSelect={onSelect}

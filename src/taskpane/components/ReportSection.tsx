@@ -1,10 +1,12 @@
 // "Executive report": the Markdown summary a consultant pastes into a report (scores, readiness,
-// top gaps, overdue actions, missing documents), shown read-only with Copy and Download .md.
+// top gaps, overdue actions, missing documents), shown read-only with Copy and Download .md, and
+// the CLI's other report files as downloads: one HTML page with charts, and a Word document.
 // Reading it changes nothing in the workbook.
 import * as React from "react";
 import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import type { AssessmentActions } from "../actions";
+import type { AssessmentActions, ReportFormat } from "../actions";
 import { copyText } from "../clipboard";
+import { downloadBlob } from "../download";
 import { reportFileName } from "../present";
 import type { ActionName, RunExclusive } from "../scheduling";
 import { ResultMessage, type Outcome } from "./ResultMessage";
@@ -55,7 +57,7 @@ const useStyles = makeStyles({
 });
 
 export interface ReportSectionProps {
-  actions: Pick<AssessmentActions, "report" | "hasAssessment">;
+  actions: Pick<AssessmentActions, "report" | "hasAssessment" | "reportFile">;
   run: RunExclusive;
   busy: ActionName | null;
 }
@@ -111,6 +113,34 @@ export function ReportSection({ actions, run, busy }: ReportSectionProps): React
     }
   }, [actions, run]);
 
+  const download = React.useCallback(
+    async (format: ReportFormat) => {
+      setOutcome(null);
+      const result = await run("report", async () =>
+        (await actions.hasAssessment()) ? actions.reportFile(format) : null
+      );
+      if (result.status === "done") {
+        if (result.value === null)
+          setOutcome({
+            kind: "info",
+            title: "No assessment yet",
+            text: "Build the assessment first; the report summarises its scores and gaps.",
+          });
+        else {
+          downloadBlob(result.value, reportFileName(new Date(), format));
+          setOutcome({
+            kind: "success",
+            title: format === "html" ? "HTML report downloaded" : "Word report downloaded",
+            text: `Saved as ${reportFileName(new Date(), format)} in your downloads.`,
+          });
+        }
+      } else if (result.status === "failed") {
+        setOutcome({ kind: "error", error: result.error });
+      }
+    },
+    [actions, run]
+  );
+
   const copy = React.useCallback(async () => {
     if (markdown === null) return;
     setCopyOutcome(null);
@@ -138,12 +168,18 @@ export function ReportSection({ actions, run, busy }: ReportSectionProps): React
     <Section
       id="report"
       title="Executive report"
-      description="A Markdown summary for leadership or an auditor: scores, readiness, top gaps, overdue actions, missing documents. Nothing in the workbook changes."
+      description="A summary for leadership or an auditor: scores, readiness, top gaps, overdue actions, missing documents — as Markdown to paste, an HTML page with charts (prints to PDF) or a Word document. Nothing in the workbook changes."
       busy={reading}
     >
-      <div>
+      <div className={styles.buttons}>
         <Button onClick={create} disabledFocusable={busy !== null}>
           {markdown === null ? "Create report" : "Create again"}
+        </Button>
+        <Button onClick={() => void download("html")} disabledFocusable={busy !== null}>
+          Download HTML
+        </Button>
+        <Button onClick={() => void download("docx")} disabledFocusable={busy !== null}>
+          Download Word
         </Button>
       </div>
       {reading ? <BusyBar label="Reading the workbook…" /> : null}

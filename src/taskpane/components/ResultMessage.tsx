@@ -6,8 +6,16 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
+  makeStyles,
 } from "@fluentui/react-components";
 import type { ErrorText } from "../present";
+
+const useStyles = makeStyles({
+  /** The message takes the pane's width; the text runs up to a dismiss button only as wide as
+   *  its ✕ (a small Button's 64 px minimum would leave a blank column beside the text). */
+  bar: { width: "100%", boxSizing: "border-box" },
+  dismiss: { minWidth: "24px", paddingLeft: "4px", paddingRight: "4px" },
+});
 
 export type Outcome =
   | { kind: "success" | "info" | "warning"; title: string; text?: React.ReactNode }
@@ -25,6 +33,7 @@ export function ResultMessage({
   onDismiss,
   action,
 }: ResultMessageProps): React.JSX.Element | null {
+  const styles = useStyles();
   if (!outcome) return null;
   const dismiss = onDismiss ? (
     <MessageBarActions
@@ -32,6 +41,7 @@ export function ResultMessage({
         <Button
           appearance="transparent"
           size="small"
+          className={styles.dismiss}
           aria-label={`Dismiss ${action} message`}
           onClick={onDismiss}
         >
@@ -45,6 +55,7 @@ export function ResultMessage({
       <MessageBar
         intent="error"
         layout="multiline"
+        className={styles.bar}
         politeness="assertive"
         data-testid={`${action}-error`}
       >
@@ -62,6 +73,7 @@ export function ResultMessage({
     <MessageBar
       intent={outcome.kind}
       layout="multiline"
+      className={styles.bar}
       politeness="polite"
       data-testid={`${action}-result`}
     >

@@ -7,6 +7,7 @@ import { createExclusiveRunner, debounce, type ActionName } from "../scheduling"
 import { AdoptSection } from "./AdoptSection";
 import { BuildSection } from "./BuildSection";
 import { CheckSection } from "./CheckSection";
+import { CompareSection } from "./CompareSection";
 import { OverviewCard } from "./OverviewCard";
 import { PlanSection } from "./PlanSection";
 import { ReportSection } from "./ReportSection";
@@ -47,7 +48,7 @@ export function TaskPane({ actions }: TaskPaneProps): React.JSX.Element {
     () =>
       createExclusiveRunner(setBusy, (name) => {
         // Selecting a cell and reading the report change nothing; every other action may have.
-        if (name === "select" || name === "report") return;
+        if (name === "select" || name === "report" || name === "compare") return;
         void refresh();
         setRefreshToken((t) => t + 1);
       }),
@@ -98,6 +99,7 @@ export function TaskPane({ actions }: TaskPaneProps): React.JSX.Element {
       <AdoptSection actions={actions} run={runner.run} busy={busy} refreshToken={refreshToken} />
       <SnapshotSection actions={actions} run={runner.run} busy={busy} />
       <ReportSection actions={actions} run={runner.run} busy={busy} />
+      <CompareSection actions={actions} run={runner.run} busy={busy} />
     </>
   );
 }

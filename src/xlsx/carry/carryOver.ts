@@ -26,6 +26,7 @@ import {
   type Relationship,
 } from "../package/relationships";
 import { canonicalizePrefixes, hasExpectedPrefixes, spreadsheetPlan } from "../package/namespaces";
+import { LIFTED_EXTENSIONS } from "../package/x14Validations";
 import { CONTENT_TYPES, OpcPackage, freePartName, relKind } from "./opcPackage";
 import {
   childrenOf,
@@ -76,6 +77,8 @@ export interface CarryOptions {
   out: string;
   /** Names the plan owns: ExcelJS's version wins for them, the input's for every other name. */
   ownedNames: string[];
+  /** A last change to the merged package before it is written (e.g. calculated-column formulas). */
+  finish?: (pkg: OpcPackage) => void;
 }
 
 /** Relationship kinds of a worksheet that ExcelJS writes itself. */
@@ -107,7 +110,7 @@ const OTHER_SHEETS = new Set([
 ]);
 
 /** Worksheet children in schema order (CT_Worksheet). */
-const WORKSHEET_ORDER = [
+export const WORKSHEET_ORDER = [
   "sheetPr",
   "dimension",
   "sheetViews",
@@ -212,7 +215,7 @@ const STYLES_ORDER = [
 /** A macro-enabled file name (also as the middle of a temp name: `.F.xlsm.123-ab.gap-tmp`). */
 const MACRO_FILE = /\.(xlsm|xltm|xlam)(\.|$)/i;
 
-interface SheetEntry {
+export interface SheetEntry {
   name: string;
   /** The `<sheet>` element as written. */
   xml: string;
@@ -221,7 +224,7 @@ interface SheetEntry {
   kind: string;
 }
 
-function sheetEntries(pkg: OpcPackage, workbook: string, xml: string): SheetEntry[] {
+export function sheetEntries(pkg: OpcPackage, workbook: string, xml: string): SheetEntry[] {
   const rels = new Map(pkg.rels(workbook).map((r) => [r.id, r]));
   const sheets = childrenOf(xml).find((c) => c.local === "sheets");
   if (!sheets) return [];
@@ -525,7 +528,10 @@ class CarryOver {
       );
     const outList = childrenOf(outXml).find((c) => c.local === "extLst");
     const have = new Set(outList ? exts(outList.xml).map((e) => e.uri.toUpperCase()) : []);
-    const missing = exts(inList.xml).filter((e) => !have.has(e.uri.toUpperCase()));
+    // Lifted extensions (x14 data validations) were read by ExcelJS: its output holds them.
+    const missing = exts(inList.xml).filter(
+      (e) => !have.has(e.uri.toUpperCase()) && !LIFTED_EXTENSIONS.has(e.uri.toUpperCase())
+    );
     if (missing.length === 0) return outXml;
     const added = missing.map((e) => remap(e.xml)).join("");
     if (!outList)
@@ -820,6 +826,13 @@ function patchTable(input: string, output: string): string {
       });
     }
   }
+  // A table style the input lacks (LibreOffice writes none) comes from the output: ours again.
+  const outStyle = outChildren.find((c) => c.local === "tableStyleInfo");
+  if (outStyle && !children.some((c) => c.local === "tableStyleInfo")) {
+    const after = children.find((c) => c.local === "extLst");
+    const at = after ? after.start : xml.lastIndexOf(`</${rootOf(xml)?.name ?? "table"}>`);
+    edits.push({ start: at, end: at, text: outStyle.xml });
+  }
   return splice(xml, edits);
 }
 
@@ -858,5 +871,6 @@ export async function carryOver(
   const pass = new CarryOver(original, out, options);
   pass.run();
   if (!out.has(CONTENT_TYPES)) return { bytes: written, kept: [] };
+  options.finish?.(out);
   return { bytes: await out.write(), kept: pass.kept };
 }

@@ -6,10 +6,12 @@
 //   `xl/drawings/commentsDrawing1.vml`): parts renamed to ExcelJS's names, targets made relative;
 // - namespace prefixes ExcelJS matches literally (openpyxl drawings, `<x:worksheet>`): ./namespaces;
 // - whole-column validation and conditional-format ranges: clipped to the used extent;
+// - data validations in an x14 extension (Excel, for rules referring to other sheets): made plain
+//   ones (./x14Validations);
 // - `_xHHHH_` escapes in text: kept in their stored form (./xstring);
-// - UTF-16 parts: re-encoded as UTF-8.
-// A package that needs none of this is returned byte for byte, so files we write ourselves read
-// exactly as before.
+// - UTF-16 parts: re-encoded as UTF-8;
+// - formulas inside table columns (Excel's and our calculated columns): dropped for ExcelJS only.
+// A package that needs none of this is returned byte for byte.
 import JSZip from "jszip";
 import { WorkbookReadError } from "../../core/errors";
 import {
@@ -41,6 +43,7 @@ import {
 } from "./relationships";
 import { SheetScanner } from "./sheetScan";
 import { clipRangedRules, coverRef, mergedRefs, type UsedExtent } from "./sheetXml";
+import { liftX14Validations } from "./x14Validations";
 import { preEscapeTextElements } from "./xstring";
 import { ZipArchive } from "./zipArchive";
 
@@ -86,6 +89,9 @@ const EXPECTED_NAME: Record<string, { pattern: RegExp; make: (n: number) => stri
   },
 };
 const WORKBOOK = "xl/workbook.xml";
+/** A calculated-column or totals-row formula of a table column (any prefix, empty or not). */
+const TABLE_COLUMN_FORMULA =
+  /<((?:[A-Za-z_][\w.-]*:)?)(calculatedColumnFormula|totalsRowFormula)\b[^>]*?(?:\/>|>[^<]*<\/\1\2\s*>)/g;
 /** The entry names ExcelJS parses as worksheets (its own, unanchored pattern). */
 const EXCELJS_WORKSHEET = /xl\/worksheets\/sheet(\d+)[.]xml/;
 /** Images: ExcelJS keeps `xl/media/<letters and digits>.<3-4 letter extension>` only. */
@@ -210,8 +216,12 @@ class PackageNormalizer {
       const spec = PART_KINDS[kind];
       if (!spec || !this.data.has(part)) continue;
       this.normalizePrefixes(part, spec.plan);
-      if (kind === REL_TYPES.worksheet) this.clipRanges(part);
+      if (kind === REL_TYPES.worksheet) {
+        this.liftValidations(part);
+        this.clipRanges(part);
+      }
       if (kind === REL_TYPES.comments) this.wrapCommentText(part);
+      if (kind === REL_TYPES.table) this.dropColumnFormulas(part);
       if (spec.text) {
         const before = this.text(part);
         const after = preEscapeTextElements(before, spec.text);
@@ -388,6 +398,26 @@ class PackageNormalizer {
       "$1<r>$2</r>"
     );
     if (wrapped !== xml) this.edit(part, wrapped, `put the plain comment text in ${part} in runs`);
+  }
+
+  /**
+   * Drops the formulas inside `<tableColumn>` (calculated-column and totals-row formulas, as Excel
+   * and our own files write them): ExcelJS ends a column at the first closing tag inside it, so
+   * every later column is lost and reading throws. ExcelJS models neither formula; the cells keep
+   * theirs, and writing from an existing file takes its table XML from the input (../carry).
+   */
+  private dropColumnFormulas(part: string): void {
+    const xml = this.text(part);
+    const dropped = xml.replace(TABLE_COLUMN_FORMULA, "");
+    if (dropped !== xml)
+      this.edit(part, dropped, `read ${part} without its column formulas, which ExcelJS misreads`);
+  }
+
+  /** Data validations Excel keeps as an x14 extension become plain ones ExcelJS reads. */
+  private liftValidations(part: string): void {
+    const xml = this.text(part);
+    const lifted = liftX14Validations(xml);
+    if (lifted !== xml) this.edit(part, lifted, `read the x14 data validations of ${part}`);
   }
 
   /** Clips validation and conditional-format ranges to the cells, tables and merges that exist. */

@@ -44,6 +44,15 @@ function declaredSize(entry: JSZip.JSZipObject): number | null {
 /** Receives a part's bytes as they are inflated; may throw to stop inflating. */
 export type ChunkVisitor = (chunk: Buffer) => void;
 
+/** JSZip's StreamHelper (untyped in its declarations). */
+interface InflateStream {
+  on(event: "data", listener: (bytes: Uint8Array) => void): InflateStream;
+  on(event: "error", listener: (error: unknown) => void): InflateStream;
+  on(event: "end", listener: () => void): InflateStream;
+  resume(): void;
+  pause(): void;
+}
+
 /** An opened zip: its entry names in archive order and a bounded way to inflate each one. */
 export class ZipArchive {
   private inflated = 0;
@@ -100,7 +109,11 @@ export class ZipArchive {
     const declared = declaredSize(file);
     const chunks: Buffer[] = [];
     let produced = 0;
-    const stream = file.nodeStream("nodebuffer");
+    // JSZip's own stream (not nodeStream, which needs Node's streams): the task pane reads
+    // copies with this code in the browser too.
+    const stream = (
+      file as unknown as { internalStream(type: "uint8array"): InflateStream }
+    ).internalStream("uint8array");
     await new Promise<void>((resolve, reject) => {
       let failed = false;
       const fail = (error: unknown): void => {
@@ -108,12 +121,12 @@ export class ZipArchive {
         failed = true;
         // Stop inflating: nothing more is read from this part.
         stream.pause();
-        stream.removeAllListeners("data");
         reject(error instanceof WorkbookReadError ? error : unreadable(this.label, error, name));
       };
-      stream.on("data", (piece: Buffer) => {
+      stream.on("data", (bytes: Uint8Array) => {
         if (failed) return;
         try {
+          const piece = Buffer.from(bytes); // a copy: the inflater may reuse its output buffer
           produced += piece.length;
           this.inflated += piece.length;
           if (declared !== null && produced > declared)
@@ -129,6 +142,7 @@ export class ZipArchive {
       stream.on("end", () => {
         if (!failed) resolve();
       });
+      stream.resume();
     });
     return Buffer.concat(chunks, produced);
   }

@@ -469,6 +469,9 @@ describe("roleOfHeader", () => {
     ["Comments", "notes"],
     ["ΛΟΓΟΙ ΕΠΙΛΟΓΗΣ ΕΛΕΓΧΟΥ", "other"],
     ["category", "other"],
+    ["Evidence hint", "other"],
+    ["Reviewer note", "other"],
+    ["Reviewer", "other"],
     ["Control Name", "title"],
   ])("%s → %s", (header, role) => expect(roleOfHeader(header)).toBe(role));
 });

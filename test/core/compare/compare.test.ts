@@ -1,5 +1,5 @@
 // core/compare: the diff and the three-way merge over hand-made snapshots (no files).
-import { SHEETS } from "../../../src/core/contract";
+import { REVIEW_COLUMNS, SHEETS } from "../../../src/core/contract";
 import { WorkbookReadError } from "../../../src/core/errors";
 import { compareWorkbooks } from "../../../src/core/compare/diff";
 import { mergeWorkbooks } from "../../../src/core/compare/merge";
@@ -7,6 +7,8 @@ import { readComparable } from "../../../src/core/compare/model";
 import type { CellValue, SheetSnapshot } from "../../../src/core/snapshot";
 
 const HEAD = ["ID", "Applicable", "Status", "Owner", "Gap score", "Notes"];
+/** Pinned here, not taken from the contract, so a change to the contract shows up. */
+const REVIEW = ["Reviewer", "Reviewer note", "Response", "Review"];
 
 /** An Annex A sheet: a header and rows; a cell "=…" is a formula whose result is `results`. */
 function annex(
@@ -175,5 +177,62 @@ describe("mergeWorkbooks", () => {
       }),
     ]);
     expect(m2.writes).toEqual([]);
+  });
+});
+
+describe("the review and evidence-hint columns (issues 17 and 18)", () => {
+  const HEAD2 = ["ID", "Applicable", "Status", "Evidence", "Evidence hint", ...REVIEW];
+  const row = (id: string, hint: string, review: CellValue[]): CellValue[] => [
+    id,
+    "Yes",
+    null,
+    null,
+    hint,
+    ...review,
+  ];
+
+  it("compares the four review columns as inputs, and never the catalog's evidence hint", () => {
+    expect(REVIEW_COLUMNS).toEqual(REVIEW);
+    const old = read(annex([row("5.1", "Policy set", [null, null, null, null])], { head: HEAD2 }));
+    const now = read(
+      annex(
+        [
+          row("5.1", "damaged hint", ["Ann", "Signed copy?", "Attached", "Answered"]),
+          row("X.1", "my own hint", [null, null, null, null]),
+        ],
+        { head: HEAD2 }
+      )
+    );
+    expect(old.sheets.get(SHEETS.annexA)?.columns).toEqual([
+      "Applicable",
+      "Status",
+      "Evidence",
+      "Evidence hint",
+      ...REVIEW,
+    ]);
+    const c = compareWorkbooks(old, now);
+    expect(c.changes.map((x) => [x.id, x.column, x.after])).toEqual([
+      ["5.1", "Reviewer", "Ann"],
+      ["5.1", "Reviewer note", "Signed copy?"],
+      ["5.1", "Response", "Attached"],
+      ["5.1", "Review", "Answered"],
+    ]);
+    // A row a person added keeps the hint they typed, like its Title and Question.
+    expect(now.sheets.get(SHEETS.annexA)?.rows.get("X.1")?.cells.get("Evidence hint")?.value).toBe(
+      "my own hint"
+    );
+  });
+
+  it("merges a reviewer's note and the assessor's response made in two copies", () => {
+    const base = read(annex([row("5.1", "hint", [null, null, null, null])], { head: HEAD2 }));
+    const reviewer = read(
+      annex([row("5.1", "hint", ["Ann", "Signed copy?", null, "Open"])], { head: HEAD2 })
+    );
+    const assessor = read(
+      annex([row("5.1", "hint", [null, null, "Attached", null])], { head: HEAD2 })
+    );
+    const m = mergeWorkbooks(base, reviewer, assessor);
+    expect(m.conflicts).toEqual([]);
+    expect(m.taken.map((t) => [t.column, t.after])).toEqual([["Response", "Attached"]]);
   });
 });

@@ -4,6 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { openXlsxPackage } from "../../../src/xlsx/package/openXlsxPackage";
 import { main } from "../../../src/cli/main";
 
 export { capture } from "../../support/cliIo";
@@ -61,14 +62,14 @@ export async function editCopy(
   edit: (wb: ExcelJS.Workbook) => void
 ): Promise<void> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(from);
+  await openXlsxPackage(from, wb);
   edit(wb);
   await wb.xlsx.writeFile(to);
 }
 
 export async function openBook(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
+  await openXlsxPackage(file, wb);
   return wb;
 }
 

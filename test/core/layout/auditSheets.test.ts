@@ -292,10 +292,10 @@ describe("audit sheets in the workbook plan", () => {
       sheetOf(appended, SHEETS.summary)
         .charts.map((c) => c.name)
         .sort()
-    ).toEqual(["ComplianceByArea", "ComplianceTrend"]);
+    ).toEqual(["ComplianceByArea", "ComplianceByTheme", "ComplianceTrend", "StatusMix"]);
     expect(
       sheetOf(layoutWorkbook({ start: 46000 }), SHEETS.summary).charts.map((c) => c.name)
-    ).toEqual(["ComplianceByArea"]);
+    ).toEqual(["ComplianceByArea", "ComplianceByTheme", "StatusMix"]);
   });
 
   it("writes formulas every spreadsheet understands", () => {

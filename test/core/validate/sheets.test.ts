@@ -46,7 +46,7 @@ describe("sheet-missing and column-missing", () => {
       run(
         new WorkbookBuilder({
           extraColumns: [
-            { header: "Reviewer", after: "ID" },
+            { header: "Auditor", after: "ID" },
             { header: "Status", after: "Notes" },
           ],
         })

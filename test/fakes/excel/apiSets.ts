@@ -104,6 +104,7 @@ const table: Record<string, string> = {
     "showFilterButton:1.3 showHeaders:1.1 showTotals:1.1 style:1.1 clearFilters:1.2 convertToRange:1.2 " +
     "delete:1.1 getDataBodyRange:1.1 getHeaderRowRange:1.1 getRange:1.1 getTotalRowRange:1.1 " +
     "reapplyFilters:1.2 resize:1.13 onChanged:1.7 onSelectionChanged:1.7",
+  TableSort: "fields:1.2 matchCase:1.2 method:1.2 apply:1.2 clear:1.2 reapply:1.2",
   TableRowCollection: "count:1.1 add:1.1 addAsJson:1.16 getCount:1.4 getItemAt:1.1",
   TableRow: "index:1.1 values:1.1 valuesAsJson:1.16 valuesAsJsonLocal:1.16 delete:1.1 getRange:1.1",
   TableColumnCollection:
@@ -125,6 +126,20 @@ const table: Record<string, string> = {
     "freezeAt:1.7 freezeColumns:1.7 freezeRows:1.7 getLocation:1.7 getLocationOrNullObject:1.7 " +
     "unfreeze:1.7",
   WorksheetProtection: "options:1.2 protected:1.2 protect:1.2 unprotect:1.7",
+  PageLayout:
+    "headersFooters:1.9 blackAndWhite:1.9 bottomMargin:1.9 centerHorizontally:1.9 " +
+    "centerVertically:1.9 draftMode:1.9 firstPageNumber:1.9 footerMargin:1.9 headerMargin:1.9 " +
+    "leftMargin:1.9 orientation:1.9 paperSize:1.9 printComments:1.9 printErrors:1.9 " +
+    "printGridlines:1.9 printHeadings:1.9 printOrder:1.9 rightMargin:1.9 topMargin:1.9 zoom:1.9 " +
+    "getPrintArea:1.9 getPrintAreaOrNullObject:1.9 getPrintTitleColumns:1.9 " +
+    "getPrintTitleColumnsOrNullObject:1.9 getPrintTitleRows:1.9 getPrintTitleRowsOrNullObject:1.9 " +
+    "setPrintArea:1.9 setPrintMargins:1.9 setPrintTitleColumns:1.9 setPrintTitleRows:1.9",
+  HeaderFooterGroup:
+    "defaultForAllPages:1.9 evenPages:1.9 firstPage:1.9 oddPages:1.9 state:1.9 " +
+    "useSheetMargins:1.9 useSheetScale:1.9",
+  HeaderFooter:
+    "centerFooter:1.9 centerHeader:1.9 leftFooter:1.9 leftHeader:1.9 rightFooter:1.9 rightHeader:1.9",
+  PageBreakCollection: "items:1.9 add:1.9 getCount:1.9 getItem:1.9 removePageBreaks:1.9",
   ChartCollection:
     "count:1.1 add:1.1 getCount:1.4 getItem:1.1 getItemAt:1.1 getItemOrNullObject:1.4 onActivated:1.8 " +
     "onAdded:1.8 onDeactivated:1.8 onDeleted:1.8",

@@ -17,6 +17,7 @@ import {
   removeTable,
   resizeTable,
 } from "./tableModel";
+import { TableSort } from "./tableSort";
 import { Worksheet } from "./workbook";
 
 /** Entity of a table collection: the workbook's, or one sheet's. */
@@ -220,6 +221,7 @@ defineClass(Table, {
   nav: {
     rows: (p) => p._child(TableRowCollection, "rows", [], (t) => t),
     columns: (p) => p._child(TableColumnCollection, "columns", [], (t) => t),
+    sort: (p) => p._child(TableSort, "sort", [], (t) => t),
     worksheet: (p) => p._child(Worksheet, "worksheet", [], (t: TableEntity) => t.sheet),
   },
 });

@@ -420,7 +420,11 @@ export function addTableColumn(
     location
   );
   const col = t.rect.c0 + at;
-  if (at < width) moveBlock(sheet, rect(t.rect.r0, col, t.rect.r1, t.rect.c1), 0, 1);
+  if (at < width) {
+    const moved = rect(t.rect.r0, col, t.rect.r1, t.rect.c1);
+    moveBlock(sheet, moved, 0, 1);
+    shiftRules(sheet, moved, 1);
+  }
   for (let i = 0; i < height; i++) {
     const row = t.rect.r0 + i;
     const raw = inputs ? inputs[i][0] : null;
@@ -445,6 +449,35 @@ export function addTableColumn(
   refreshHeaders(t);
   updateCalculatedColumns(sheet, rect(t.bodyRect.r0, col, t.bodyRect.r1, col));
   return at;
+}
+
+/**
+ * Validations and conditional formats over cells that shifted right move with them, and their
+ * formulas follow the moved cells, as Excel does when it inserts cells (a table column included).
+ */
+function shiftRules(sheet: SheetState, block: Rect, dCols: number): void {
+  const within = (r: Rect): boolean =>
+    r.r0 >= block.r0 && r.r1 <= block.r1 && r.c0 >= block.c0 && r.c1 <= block.c1;
+  const move = (r: Rect): Rect => (within(r) ? rect(r.r0, r.c0 + dCols, r.r1, r.c1 + dCols) : r);
+  // Only formula text ("=…") is followed: colours and operators are not references.
+  const follow = (value: unknown): unknown =>
+    typeof value === "string"
+      ? value.startsWith("=")
+        ? followMovedCells(value, block, 0, dCols)
+        : value
+      : Array.isArray(value)
+        ? value.map(follow)
+        : value && typeof value === "object"
+          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, follow(v)]))
+          : value;
+  for (const v of sheet.dv) {
+    v.rect = move(v.rect);
+    v.rule = follow(v.rule) as typeof v.rule;
+  }
+  for (const cf of sheet.cfs) {
+    cf.rects = cf.rects.map(move);
+    cf.data = follow(cf.data) as typeof cf.data;
+  }
 }
 
 export function deleteTableColumn(col: TableColumnEntity, location?: string): void {

@@ -1,4 +1,5 @@
 /** Workbook, worksheets, application, freeze panes, sheet protection and event registration. */
+import { PageBreakCollection, PageLayout } from "./pageLayout";
 import { MAX_COLS, MAX_ROWS, Rect, parseAddress, rect } from "./address";
 import { ChartCollection } from "./chart";
 import { normaliseColor } from "./colors";
@@ -319,6 +320,9 @@ defineClass(Worksheet, {
     charts: (p) => p._child(ChartCollection, "charts", [], (s) => s),
     freezePanes: (p) => p._child(WorksheetFreezePanes, "freezePanes", [], (s) => s),
     protection: (p) => p._child(WorksheetProtection, "protection", [], (s) => s),
+    pageLayout: (p) => p._child(PageLayout, "pageLayout", [], (s) => s),
+    horizontalPageBreaks: (p) =>
+      p._child(PageBreakCollection, "horizontalPageBreaks", [], (s) => s),
   },
 });
 

@@ -121,7 +121,7 @@ describe("Google Sheets' .xlsx export layout", () => {
     fs.writeFileSync(from, bytes);
     await buildAssessmentFile({ from, out: path.join(dir, "built.xlsx"), org: "Acme" });
     const built = new ExcelJS.Workbook();
-    await built.xlsx.readFile(path.join(dir, "built.xlsx"));
+    await openXlsxPackage(path.join(dir, "built.xlsx"), built);
     expect((built.getWorksheet("Lists") as ExcelJS.Worksheet).getCell("A2").value).toBe(
       "Partially Compliant"
     );
