@@ -8,10 +8,10 @@ import { COMPARED_SHEETS } from "../core/compare/model";
 import type { AddedColumn, AddedRow, CellWrite as MergeWrite } from "../core/compare/merge";
 import { PROTECTED_SHEETS } from "../core/contract";
 import type { SheetSnapshot } from "../core/snapshot";
-import { asWritten, jsonBytes } from "./cellText";
+import { asWritten } from "./cellText";
 import { readWorkbook, type TableInventory } from "./readSnapshots";
 import { OWNED_TABLES } from "./reconcile";
-import { cellRuns } from "./renderPlan";
+import { cellRuns, PROTECTION, rowSlices } from "./renderPlan";
 import type { CellWrite } from "./workbookDiff";
 import { WriteBatch } from "./writeBatch";
 
@@ -110,24 +110,6 @@ function plan(changes: ChangesToApply, tables: TableInventory[]): SheetChanges[]
   });
 }
 
-function rowSlices<T>(rows: T[][]): T[][][] {
-  const slices: T[][][] = [];
-  let slice: T[][] = [];
-  let bytes = 0;
-  for (const row of rows) {
-    const size = jsonBytes(row) + 1;
-    if (slice.length && bytes + size > ROWS_SLICE_BYTES) {
-      slices.push(slice);
-      slice = [];
-      bytes = 0;
-    }
-    slice.push(row);
-    bytes += size;
-  }
-  if (slice.length) slices.push(slice);
-  return slices;
-}
-
 /**
  * One sync: where our tables are (position, size, headers) and which of `sheets` are protected —
  * not their cells, so the read stays small however many rows the sheets hold.
@@ -165,14 +147,6 @@ async function readLayout(
   };
 }
 
-/** Same options as a build protects our sheets with (renderPlan.finishSheet). */
-const PROTECTION: Excel.WorksheetProtectionOptions = {
-  allowFormatColumns: true,
-  allowFormatRows: true,
-  allowAutoFilter: true,
-  allowSort: true,
-};
-
 /**
  * Writes the chosen changes into the open workbook: one sync reads where the tables are and which
  * sheets are protected, then the writes go in budgeted requests. A protected sheet of ours is
@@ -206,7 +180,7 @@ export async function applyChanges(
         await batch.reserve(header);
         table.columns.add(undefined, undefined, header);
       }
-      for (const slice of rowSlices(s.tableRows)) {
+      for (const slice of rowSlices(s.tableRows, ROWS_SLICE_BYTES)) {
         await batch.reserve(slice);
         table.rows.add(undefined, slice);
       }

@@ -184,7 +184,7 @@ async function writeCells(
 }
 
 /** Rows for table.rows.add, in slices that each fit a request. */
-function rowSlices<T>(rows: T[][], maxBytes = 1024 * 1024): T[][][] {
+export function rowSlices<T>(rows: T[][], maxBytes = 1024 * 1024): T[][][] {
   const slices: T[][][] = [];
   let slice: T[][] = [];
   let bytes = 0;
@@ -465,7 +465,8 @@ async function writePrint(
   }
 }
 
-const PROTECTION: Excel.WorksheetProtectionOptions = {
+/** How a build protects our sheets (no password: formulas locked, inputs open). */
+export const PROTECTION: Excel.WorksheetProtectionOptions = {
   allowFormatColumns: true,
   allowFormatRows: true,
   allowAutoFilter: true,

@@ -31,7 +31,7 @@ import {
 import { asWritten, formulaKey, formulaShape, sameValue } from "./cellText";
 import type { DefinedName, SheetInventory, TableInventory } from "./readSnapshots";
 import { plannedCells, type PlannedCells, type PlannedTable } from "../core/layout/plannedCells";
-import type { PrintPlan } from "../core/layout/printLayout";
+import type { PrintMargins, PrintPlan } from "../core/layout/printLayout";
 
 export type Written = string | number | boolean;
 
@@ -104,14 +104,7 @@ export interface PageLayoutState {
     horizontalFitToPages?: number | null;
     verticalFitToPages?: number | null;
   };
-  margins: {
-    left: number;
-    right: number;
-    top: number;
-    bottom: number;
-    header: number;
-    footer: number;
-  };
+  margins: PrintMargins;
   headers: Record<
     "leftHeader" | "centerHeader" | "rightHeader" | "leftFooter" | "centerFooter" | "rightFooter",
     string

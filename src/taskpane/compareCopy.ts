@@ -7,7 +7,7 @@
 // the person decides (kept as mine until they say otherwise, as the CLI keeps MINE's value);
 // what only THEIRS has — rows, and cells of columns the open workbook lacks — is taken, since
 // taking it overwrites nothing. Rows only the open workbook has are kept: nothing is deleted.
-import { mergeWorkbooks, type CellWrite, type MergeResult } from "../core/compare/merge";
+import { cellWrite, mergeWorkbooks, type CellWrite, type MergeResult } from "../core/compare/merge";
 import {
   cellShown,
   COMPARED_SHEETS,
@@ -30,15 +30,8 @@ function theirsWrite(
   column: string,
   address: string
 ): CellWrite {
-  const cell = theirs.sheets.get(sheet)?.rows.get(id)?.cells.get(column);
   const { row, col } = parseCellAddress(address);
-  return {
-    sheetName,
-    row,
-    col,
-    value: cell && !cell.formula ? cell.value : null,
-    formula: cell?.formula ?? null,
-  };
+  return cellWrite(sheetName, row, col, theirs.sheets.get(sheet)?.rows.get(id)?.cells.get(column));
 }
 
 /** The merge as the pane shows it: per sheet, in the CLI's sheet order. */

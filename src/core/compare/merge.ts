@@ -91,7 +91,8 @@ function at(
   return col === undefined ? null : addressOf({ row: row.row, col });
 }
 
-function write(
+/** The write that puts `cell` (a value, or its formula) at row, col of a sheet. */
+export function cellWrite(
   sheetName: string,
   row: number,
   col: number,
@@ -186,7 +187,7 @@ export function mergeWorkbooks(
         for (const [column, cell] of [...theirRow.keys, ...theirRow.cells]) {
           const col = columnAt.get(column);
           if (col === undefined || cellKey(cell) === "") continue;
-          result.writes.push(write(m.actualName, below, col, cell));
+          result.writes.push(cellWrite(m.actualName, below, col, cell));
         }
         continue;
       }
@@ -212,7 +213,7 @@ export function mergeWorkbooks(
             address,
           });
           const col = mc?.col ?? columnAt.get(column);
-          if (col !== undefined) result.writes.push(write(m.actualName, myRow.row, col, tc));
+          if (col !== undefined) result.writes.push(cellWrite(m.actualName, myRow.row, col, tc));
           continue;
         }
         if (base && kt === kb) continue;
