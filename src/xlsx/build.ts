@@ -18,8 +18,8 @@ import { carryOver, inspectPackage, PartsWouldBeLostError } from "./carry/carryO
 import { addPlanCharts, workbookReader } from "./charts/writeCharts";
 import { OpcPackage } from "./carry/opcPackage";
 import { completeTableStyles } from "./exceljsModel";
-import { loadXlsxBytes, openXlsxPackage } from "./package/openXlsxPackage";
-import { readSnapshots } from "./readSnapshots";
+import { openXlsxPackage } from "./package/openXlsxPackage";
+import { snapshotsOfWorkbook } from "./readSnapshots";
 import { applyTableFormulas, planTableFormulas } from "./tableFormulas";
 import {
   compactValidations,
@@ -66,6 +66,15 @@ export interface BuildResult {
   cellWarnings: CellLimitWarning[];
 }
 
+/** ExcelJS's package, stored rather than deflated (the package pass deflates once, at the end). */
+async function writeStored(workbook: ExcelJS.Workbook): Promise<Buffer> {
+  const written = await workbook.xlsx.writeBuffer({
+    zip: { compression: "STORE" },
+  } as Partial<ExcelJS.XlsxWriteOptions>);
+  // Node's ExcelJS hands back a Buffer already: no copy of a package that may be hundreds of MB.
+  return Buffer.isBuffer(written) ? written : Buffer.from(written);
+}
+
 function samePath(a: string, b: string): boolean {
   return path.resolve(a) === path.resolve(b);
 }
@@ -76,11 +85,19 @@ export async function buildAssessmentFile(options: BuildOptions): Promise<BuildR
   }
   const workbook = new ExcelJS.Workbook();
   let snapshots: SheetSnapshot[] = [];
+  let input: OpcPackage | undefined;
+  let label = "";
   if (options.from) {
-    snapshots = await readSnapshots(options.from);
-    await openXlsxPackage(options.from, workbook);
+    // One load: the snapshots are read from the workbook that is then updated in place, and the
+    // package the carry-over pass keeps parts from is the one the pre-pass already inflated.
+    const opened = await openXlsxPackage(options.from, workbook);
+    snapshots = snapshotsOfWorkbook(workbook, opened.label);
+    input = OpcPackage.fromParts(opened.inputParts);
+    label = opened.label;
   }
   const composition = composeWorkbook(snapshots, options);
+  // The values read are in the plan now: let them go before the workbook is written.
+  snapshots = [];
   const result: BuildResult = {
     out: options.out,
     rows: composition.rows,
@@ -88,16 +105,12 @@ export async function buildAssessmentFile(options: BuildOptions): Promise<BuildR
     remediation: composition.remediation,
     cellWarnings: composition.cellWarnings,
   };
-  if (!options.from) {
+  if (!input) {
     await renderPlanToWorkbook(composition.plan, workbook);
     workbook.creator = "gap-assessor";
     // Stored, not deflated: one package pass (calculated-column formulas, charts) deflates it once.
-    const written = Buffer.from(
-      await workbook.xlsx.writeBuffer({
-        zip: { compression: "STORE" },
-      } as Partial<ExcelJS.XlsxWriteOptions>)
-    );
-    const pkg = await OpcPackage.read(written, "The written workbook");
+    const written = await writeStored(workbook);
+    const pkg = OpcPackage.readOwn(written);
     applyTableFormulas(pkg, planTableFormulas(composition.plan));
     addPlanCharts(pkg, composition.plan, workbookReader(workbook));
     await fs.writeFile(options.out, await pkg.write());
@@ -105,19 +118,17 @@ export async function buildAssessmentFile(options: BuildOptions): Promise<BuildR
   }
   return {
     ...result,
-    ...(await updateExisting(options.from, options, composition.plan, workbook)),
+    ...(await updateExisting({ original: input, label }, options, composition.plan, workbook)),
   };
 }
 
 /** From an existing workbook: checks what can be kept, updates what we own, carries the rest. */
 async function updateExisting(
-  from: string,
+  { original, label }: { original: OpcPackage; label: string },
   options: BuildOptions,
   plan: WorkbookPlan,
   workbook: ExcelJS.Workbook
 ): Promise<Pick<BuildResult, "reconciled" | "kept" | "dropped">> {
-  const { bytes, label } = await loadXlsxBytes(from);
-  const original = await OpcPackage.read(bytes, label);
   const inventory = inspectPackage(original, { out: options.out });
   if (inventory.lost.length && !options.allowLoss)
     throw new PartsWouldBeLostError(label, inventory.lost);
@@ -139,11 +150,7 @@ async function updateExisting(
   workbook.creator ||= "gap-assessor";
   workbook.lastModifiedBy = "gap-assessor";
   // Stored, not deflated: the carry-over pass reads it back and deflates the final package once.
-  const written = Buffer.from(
-    await workbook.xlsx.writeBuffer({
-      zip: { compression: "STORE" },
-    } as Partial<ExcelJS.XlsxWriteOptions>)
-  );
+  const written = await writeStored(workbook);
   const carried = await carryOver(original, written, {
     out: options.out,
     ownedNames: plan.names.map((n) => n.name),

@@ -2,12 +2,15 @@
 // applied, so ids Excel turned into dates read as typed), formulas, merges and tables.
 // Used by import (templates) and by build/validate (assessment workbooks).
 import ExcelJS from "exceljs";
-import * as numfmt from "numfmt";
 import { WorkbookReadError } from "../core/errors";
 import type { CellValue, SheetSnapshot } from "../core/snapshot";
 import { parseCellAddress } from "../core/snapshot";
+import { SNAPSHOT_MAX_COLS, SNAPSHOT_MAX_ROWS } from "./package/limits";
 import { openXlsxPackage } from "./package/openXlsxPackage";
 import { decodeXString } from "./package/xstring";
+import { displayNumber } from "./displayNumber";
+
+export { displayNumber };
 
 export interface ReadSnapshotsOptions {
   /** Only these sheets (exact names), in workbook order; names that do not exist are left out. */
@@ -24,39 +27,10 @@ export interface ReadSnapshot extends SheetSnapshot {
   hidden?: boolean;
 }
 
-const DEFAULT_MAX_ROWS = 200_000;
-const DEFAULT_MAX_COLS = 1_000;
+const DEFAULT_MAX_ROWS = SNAPSHOT_MAX_ROWS;
+const DEFAULT_MAX_COLS = SNAPSHOT_MAX_COLS;
 
 const DAY_MS = 86_400_000;
-
-type FormatFn = (pattern: string, value: unknown) => string;
-
-// numfmt renders a value through an Excel number format ("yy\\.m\\.d;@" shows a date as 10.1.1).
-const numfmtFormat: FormatFn | null = numfmt.format as FormatFn;
-
-/** Excel's "General" display for a number when numfmt is unavailable: up to 10 significant digits. */
-function generalNumber(value: number): string {
-  if (Number.isInteger(value) && Math.abs(value) < 1e11) return String(value);
-  return String(Number(value.toPrecision(10)));
-}
-
-/** The text Excel shows for a number in the given format; falls back to General on odd formats. */
-export function displayNumber(value: number, numFmt: string | undefined): string {
-  if (!Number.isFinite(value)) return String(value);
-  const pattern = numFmt && numFmt.trim() !== "" ? numFmt : "General";
-  if (numfmtFormat) {
-    try {
-      return numfmtFormat(pattern, value);
-    } catch {
-      try {
-        return numfmtFormat("General", value);
-      } catch {
-        /* fall through */
-      }
-    }
-  }
-  return generalNumber(value);
-}
 
 interface ReadCell {
   value: CellValue;
@@ -270,6 +244,18 @@ export async function readSnapshots(
   options: ReadSnapshotsOptions = {}
 ): Promise<ReadSnapshot[]> {
   const { workbook, label } = await openXlsxPackage(source);
+  return snapshotsOfWorkbook(workbook, label, options);
+}
+
+/**
+ * The snapshots of a workbook already opened with openXlsxPackage (build --from reads the file
+ * once and updates the same workbook). Reading leaves the workbook as it was.
+ */
+export function snapshotsOfWorkbook(
+  workbook: ExcelJS.Workbook,
+  label: string,
+  options: ReadSnapshotsOptions = {}
+): ReadSnapshot[] {
   const date1904 = Boolean((workbook.properties as { date1904?: boolean } | undefined)?.date1904);
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
   const maxCols = options.maxCols ?? DEFAULT_MAX_COLS;

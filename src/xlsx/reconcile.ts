@@ -483,7 +483,9 @@ class SheetReconciler {
       const k = plannedKey(p);
       const map = k === "" ? byContent : byKey;
       const at = k === "" ? contentOf((j) => line[j]?.value ?? null) : k;
-      map.set(at, [...(map.get(at) ?? []), p]);
+      const list = map.get(at);
+      if (list) list.push(p);
+      else map.set(at, [p]);
     });
     const rows: (number | null)[] = planned.body.map(() => null);
     const claim = (row: number): boolean => {

@@ -8,14 +8,15 @@ import { UsageError } from "../../core/errors";
 import { markdownText, terminalJson, terminalText } from "../../core/escape";
 import { compareWorkbooks, type CellChange, type Comparison } from "../../core/compare/diff";
 import { readComparable, type ComparableWorkbook } from "../../core/compare/model";
-import { readSnapshots } from "../../xlsx/readSnapshots";
+// Only reads: the stream reader (same snapshots as ExcelJS's, test/xlsx/streamSnapshots.test.ts).
+import { streamSnapshots } from "../../xlsx/streamSnapshots";
 import type { CliCommand } from "../command";
 import { EXIT } from "../io";
 import { assertOutputNotInput, safeWrite } from "../safeWrite";
 
 /** Reads a workbook's compared cells; `label` names it in messages. */
 async function readComparableFile(file: string): Promise<ComparableWorkbook> {
-  return readComparable(await readSnapshots(file), `"${file}"`);
+  return readComparable(await streamSnapshots(file), `"${file}"`);
 }
 
 /** A link from a file in `fromDir` to a cell of `target`: relative path, sheet quoted. */

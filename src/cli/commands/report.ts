@@ -8,7 +8,8 @@ import { buildReportModel } from "../../core/report/model";
 import { reportHtml } from "../../core/report/html";
 import { reportDocx } from "../reportDocx";
 import * as path from "path";
-import { readSnapshots } from "../../xlsx/readSnapshots";
+// Only reads: the stream reader (same snapshots as ExcelJS's, test/xlsx/streamSnapshots.test.ts).
+import { streamSnapshots } from "../../xlsx/streamSnapshots";
 import type { CliCommand } from "../command";
 import { EXIT } from "../io";
 import { assertOutputNotInput, safeWrite } from "../safeWrite";
@@ -47,7 +48,7 @@ export const reportCommand: CliCommand = {
     const top = values.top === undefined ? 10 : Number(values.top);
     if (!Number.isInteger(top) || top < 1 || top > 100)
       throw new UsageError("--top is a whole number from 1 to 100.");
-    const snapshots = await readSnapshots(file);
+    const snapshots = await streamSnapshots(file);
     if (values.out && (format === ".html" || format === ".htm" || format === ".docx")) {
       const model = buildReportModel(snapshots, { today, top });
       const bytes =

@@ -59,10 +59,9 @@ function withoutJustificationFormulas(snapshot: SheetSnapshot): SheetSnapshot {
   const table = locateAssessmentTable(snapshot, { columns: SOA_COLUMNS }, SPEC.required);
   const c = table?.columns.get("Justification");
   if (!table || c === undefined) return snapshot;
+  const dataRows = new Set(table.dataRows);
   const values = snapshot.values.map((line, r) =>
-    snapshot.formulas[r]?.[c] && table.dataRows.includes(r)
-      ? line.map((v, i) => (i === c ? null : v))
-      : line
+    snapshot.formulas[r]?.[c] && dataRows.has(r) ? line.map((v, i) => (i === c ? null : v)) : line
   );
   return { ...snapshot, values };
 }

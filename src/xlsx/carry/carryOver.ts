@@ -867,7 +867,7 @@ export async function carryOver(
   written: Buffer,
   options: CarryOptions
 ): Promise<{ bytes: Buffer; kept: string[] }> {
-  const out = await OpcPackage.read(written, "The written workbook");
+  const out = OpcPackage.readOwn(written);
   const pass = new CarryOver(original, out, options);
   pass.run();
   if (!out.has(CONTENT_TYPES)) return { bytes: written, kept: [] };

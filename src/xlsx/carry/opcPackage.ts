@@ -1,7 +1,6 @@
 // An .xlsx package held as parts in memory, for the carry-over pass: read under the limits of
 // ../package (ZipArchive), parts by name (no leading slash, any letter case), relationships
 // parsed per part, content types, and written back as a deflated zip.
-import JSZip from "jszip";
 import * as posix from "path/posix";
 import {
   REL_TYPES,
@@ -13,6 +12,7 @@ import {
   type Relationship,
 } from "../package/relationships";
 import { ZipArchive } from "../package/zipArchive";
+import { readOwnZip, writeZip } from "./nativeZip";
 
 export const CONTENT_TYPES = "[Content_Types].xml";
 
@@ -35,6 +35,21 @@ export class OpcPackage {
     const pkg = new OpcPackage();
     for (const name of archive.names)
       pkg.set(name.replace(/^\/+/, ""), await archive.inflate(name));
+    return pkg;
+  }
+
+  /**
+   * A package this process just wrote (ExcelJS's output), read with native zlib; an input file
+   * goes through `read`, which holds it to the package limits.
+   */
+  static readOwn(bytes: Buffer): OpcPackage {
+    return OpcPackage.fromParts(readOwnZip(bytes));
+  }
+
+  /** A package of parts already inflated (under the limits `read` holds a file to). */
+  static fromParts(parts: [string, Buffer][]): OpcPackage {
+    const pkg = new OpcPackage();
+    for (const [name, part] of parts) pkg.set(name.replace(/^\/+/, ""), part);
     return pkg;
   }
 
@@ -174,18 +189,14 @@ export class OpcPackage {
   }
 
   async write(): Promise<Buffer> {
-    const zip = new JSZip();
     // [Content_Types].xml first, as Excel writes it.
     const order = [CONTENT_TYPES, ...this.names.filter((n) => n !== CONTENT_TYPES)];
+    const parts: [string, Buffer][] = [];
     for (const name of order) {
       const bytes = this.parts.get(name);
-      if (bytes) zip.file(name, bytes, { createFolders: false, binary: true });
+      if (bytes) parts.push([name, bytes]);
     }
-    return zip.generateAsync({
-      type: "nodebuffer",
-      compression: "DEFLATE",
-      compressionOptions: { level: 6 },
-    });
+    return writeZip(parts);
   }
 }
 

@@ -32,6 +32,10 @@ export const MAX_ZIP_ENTRIES = 10_000;
  */
 export const MAX_SHEET_ROWS = 500_000;
 
+/** Rows and columns a snapshot keeps per sheet by default; more is reported as truncated. */
+export const SNAPSHOT_MAX_ROWS = 200_000;
+export const SNAPSHOT_MAX_COLS = 1_000;
+
 /** Most `<c>` elements (cells, styled empty ones included) in the whole workbook: ~1 GB in ExcelJS. */
 export const MAX_CELLS = 2_000_000;
 

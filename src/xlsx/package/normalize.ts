@@ -52,6 +52,23 @@ export interface NormalizedPackage {
   bytes: Buffer;
   /** One line per kind of change made ("renamed xl/comments/comment1.xml → xl/comments1.xml"). */
   changes: string[];
+  /**
+   * The input's parts as inflated, before any rewrite, in archive order: build --from carries
+   * parts over from the input package without inflating it a second time.
+   */
+  inputParts: [string, Buffer][];
+}
+
+/** The pre-passed package without repacking it: for readers that parse the XML themselves. */
+export interface NormalizedParts {
+  /** Part names (no leading slash) in archive order, after renaming. */
+  names: string[];
+  /** A part's XML as text (UTF-8 or UTF-16 decoded), or null when there is no such part. */
+  text(name: string): string | null;
+  /** The XML as text when the pre-pass rewrote it, else its UTF-8 bytes (may start with a BOM). */
+  source(name: string): string | Buffer | null;
+  /** Lets go of a part once it has been read; `text` then returns null for it. */
+  drop(name: string): void;
 }
 
 /** Where ExcelJS looks for each kind of part (it matches entry names, not relationships). */
@@ -439,6 +456,42 @@ class PackageNormalizer {
       this.edit(part, clipped, `clipped validation and format ranges in ${part} to the used range`);
   }
 
+  /**
+   * Each part by its (renamed) name as the repacked zip would hold it. Ends this normaliser's use
+   * for repacking: a part the pre-pass did not change is kept as its bytes only (UTF-8 is half
+   * the size of the decoded text), and a reader lets go of each part it is done with (`drop`).
+   */
+  parts(): NormalizedParts {
+    const byNewName = new Map(this.archive.names.map((name) => [this.newName(name), name]));
+    for (const name of [...this.texts.keys()])
+      if (this.edited.has(name)) this.data.delete(name);
+      else this.texts.delete(name);
+    const source = (name: string): string | Buffer | null => {
+      const original = byNewName.get(name);
+      if (original === undefined) return null;
+      return this.texts.get(original) ?? this.data.get(original) ?? null;
+    };
+    return {
+      names: [...byNewName.keys()],
+      source,
+      text: (name) => {
+        const found = source(name);
+        return typeof found === "string" || found === null ? found : decodeXml(found).text;
+      },
+      drop: (name) => {
+        const original = byNewName.get(name);
+        if (original === undefined) return;
+        this.texts.delete(original);
+        this.data.delete(original);
+      },
+    };
+  }
+
+  /** Every part of the input as inflated (run() inflates them all), in archive order. */
+  inputParts(): [string, Buffer][] {
+    return this.archive.names.map((name) => [name, this.data.get(name) as Buffer]);
+  }
+
   /** A new zip (stored, not compressed: it only goes to ExcelJS in memory), entries in order. */
   async repack(): Promise<Buffer> {
     const zip = new JSZip();
@@ -465,6 +518,22 @@ export async function normalizeXlsxPackage(
   const archive = await ZipArchive.open(bytes, label);
   const normalizer = new PackageNormalizer(archive, label);
   const changes = await normalizer.run();
-  if (changes.length === 0) return { bytes, changes: [] };
-  return { bytes: await normalizer.repack(), changes };
+  const inputParts = normalizer.inputParts();
+  if (changes.length === 0) return { bytes, changes: [], inputParts };
+  return { bytes: await normalizer.repack(), changes, inputParts };
+}
+
+/**
+ * The same checks and rewrites as normalizeXlsxPackage, handing back the parts instead of a zip,
+ * so a reader that parses the XML itself sees exactly what ExcelJS would.
+ */
+export async function normalizedXlsxParts(
+  bytes: Buffer,
+  label = "The workbook"
+): Promise<{ parts: NormalizedParts; changes: string[] }> {
+  if (bytes.length > MAX_FILE_BYTES) throw fileTooLarge(label, bytes.length);
+  const archive = await ZipArchive.open(bytes, label);
+  const normalizer = new PackageNormalizer(archive, label);
+  const changes = await normalizer.run();
+  return { parts: normalizer.parts(), changes };
 }

@@ -7,7 +7,7 @@ import { promises as fs } from "fs";
 import ExcelJS from "exceljs";
 import { WorkbookReadError } from "../../core/errors";
 import { MAX_FILE_BYTES, fileTooLarge } from "./limits";
-import { normalizeXlsxPackage } from "./normalize";
+import { normalizeXlsxPackage, normalizedXlsxParts, type NormalizedParts } from "./normalize";
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -63,6 +63,8 @@ export interface OpenedWorkbook {
   label: string;
   /** What the pre-pass changed so that ExcelJS could read the file (empty for our own files). */
   changes: string[];
+  /** The input's parts as inflated, before the pre-pass changed anything (archive order). */
+  inputParts: [string, Buffer][];
 }
 
 /**
@@ -85,5 +87,18 @@ export async function openXlsxPackage(
       "The file may be damaged. Open it in Excel and save it again as .xlsx."
     );
   }
-  return { workbook: into, label, changes: normalized.changes };
+  return { workbook: into, label, changes: normalized.changes, inputParts: normalized.inputParts };
+}
+
+/**
+ * Opens an .xlsx file (path) or buffer through the same checks and pre-pass as openXlsxPackage,
+ * without ExcelJS: the normalised parts, for readers that parse the XML themselves (../stream).
+ */
+export async function openXlsxParts(
+  source: string | Buffer
+): Promise<{ parts: NormalizedParts; label: string; changes: string[] }> {
+  const { bytes, label } = await loadXlsxBytes(source);
+  checkXlsxSignature(bytes, label);
+  const { parts, changes } = await normalizedXlsxParts(bytes, label);
+  return { parts, label, changes };
 }

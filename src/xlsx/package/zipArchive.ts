@@ -110,10 +110,11 @@ export class ZipArchive {
     const chunks: Buffer[] = [];
     let produced = 0;
     // JSZip's own stream (not nodeStream, which needs Node's streams): the task pane reads
-    // copies with this code in the browser too.
+    // copies with this code in the browser too. In Node it hands out Buffers: asked for
+    // Uint8Arrays it copies every byte of a stored part in a JavaScript loop.
     const stream = (
-      file as unknown as { internalStream(type: "uint8array"): InflateStream }
-    ).internalStream("uint8array");
+      file as unknown as { internalStream(type: "uint8array" | "nodebuffer"): InflateStream }
+    ).internalStream(JSZip.support.nodebuffer ? "nodebuffer" : "uint8array");
     await new Promise<void>((resolve, reject) => {
       let failed = false;
       const fail = (error: unknown): void => {
