@@ -9,6 +9,7 @@ import { SNAPSHOT_MAX_COLS, SNAPSHOT_MAX_ROWS } from "./package/limits";
 import { openXlsxPackage } from "./package/openXlsxPackage";
 import { decodeXString } from "./package/xstring";
 import { displayNumber } from "./displayNumber";
+import { CellColumns, gridSnapshot, type ReadCell, type ReadSnapshot } from "./snapshotGrid";
 
 export { displayNumber };
 
@@ -20,23 +21,12 @@ export interface ReadSnapshotsOptions {
   maxCols?: number;
 }
 
-/** A snapshot plus what the reader had to leave out. */
-export interface ReadSnapshot extends SheetSnapshot {
-  /** Set when the sheet had content beyond the row/column cap. */
-  truncated?: { rows: number; cols: number; keptRows: number; keptCols: number };
-  hidden?: boolean;
-}
+export type { ReadSnapshot } from "./snapshotGrid";
 
 const DEFAULT_MAX_ROWS = SNAPSHOT_MAX_ROWS;
 const DEFAULT_MAX_COLS = SNAPSHOT_MAX_COLS;
 
 const DAY_MS = 86_400_000;
-
-interface ReadCell {
-  value: CellValue;
-  text: string;
-  formula: string | null;
-}
 
 function serialOf(date: Date, date1904: boolean): number {
   return date.getTime() / DAY_MS + (date1904 ? 24107 : 25569);
@@ -172,64 +162,21 @@ function snapshotOf(
   maxCols: number
 ): ReadSnapshot {
   // Collect only cells with content: a sheet whose dimension claims A1:XEZ301 of styled empty
-  // cells yields a handful of entries, and the matrix below covers the content, not the claim.
-  const cells: { r: number; c: number; cell: ReadCell }[] = [];
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
-  let right = -1;
-  let contentRows = 0;
-  let contentCols = 0;
+  // cells yields a handful of entries, and the grid covers the content, not the claim.
+  const cells = new CellColumns();
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.type === ExcelJS.ValueType.Merge) return;
-      const read = readCell(cell, date1904);
-      if (read.value === null && read.formula === null && read.text === "") return;
-      const r = rowNumber - 1;
-      const c = colNumber - 1;
-      contentRows = Math.max(contentRows, r + 1);
-      contentCols = Math.max(contentCols, c + 1);
-      if (r >= maxRows || c >= maxCols) return;
-      cells.push({ r, c, cell: read });
-      top = Math.min(top, r);
-      left = Math.min(left, c);
-      bottom = Math.max(bottom, r);
-      right = Math.max(right, c);
+      cells.push(rowNumber - 1, colNumber - 1, readCell(cell, date1904));
     });
   });
-  const snapshot: ReadSnapshot = {
+  const head = {
     name: ws.name,
-    origin: { row: 0, col: 0 },
-    values: [],
-    text: [],
-    formulas: [],
     merges: mergesOf(ws),
     tables: tablesOf(ws),
+    hidden: Boolean(ws.state && ws.state !== "visible"),
   };
-  if (ws.state && ws.state !== "visible") snapshot.hidden = true;
-  if (contentRows > maxRows || contentCols > maxCols) {
-    snapshot.truncated = {
-      rows: contentRows,
-      cols: contentCols,
-      keptRows: maxRows,
-      keptCols: maxCols,
-    };
-  }
-  if (cells.length === 0) return snapshot;
-  const height = bottom - top + 1;
-  const width = right - left + 1;
-  snapshot.origin = { row: top, col: left };
-  for (let r = 0; r < height; r++) {
-    snapshot.values.push(new Array<CellValue>(width).fill(null));
-    snapshot.text.push(new Array<string>(width).fill(""));
-    snapshot.formulas.push(new Array<string | null>(width).fill(null));
-  }
-  for (const { r, c, cell } of cells) {
-    snapshot.values[r - top][c - left] = cell.value;
-    snapshot.text[r - top][c - left] = cell.text;
-    snapshot.formulas[r - top][c - left] = cell.formula;
-  }
-  return snapshot;
+  return gridSnapshot(head, cells, maxRows, maxCols);
 }
 
 /**

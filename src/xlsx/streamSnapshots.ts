@@ -6,7 +6,7 @@
 // them (./stream/cellValues), which test/xlsx/streamSnapshots.test.ts checks against the
 // ExcelJS reader. Commands that write the workbook back keep using ./readSnapshots.
 import { WorkbookReadError } from "../core/errors";
-import type { CellValue, SheetSnapshot } from "../core/snapshot";
+import type { SheetSnapshot } from "../core/snapshot";
 import { cellAddress, parseCellAddress } from "../core/snapshot";
 import { SNAPSHOT_MAX_COLS, SNAPSHOT_MAX_ROWS } from "./package/limits";
 import type { NormalizedParts } from "./package/normalize";
@@ -17,8 +17,9 @@ import {
   relsPartOf,
   resolveTarget,
 } from "./package/relationships";
-import type { ReadSnapshot, ReadSnapshotsOptions } from "./readSnapshots";
-import { formulaText, resolveCell, type CellContext, type ResolvedCell } from "./stream/cellValues";
+import type { ReadSnapshotsOptions } from "./readSnapshots";
+import { CellColumns, gridSnapshot, type ReadSnapshot } from "./snapshotGrid";
+import { formulaText, resolveCell, type CellContext } from "./stream/cellValues";
 import { readSharedStrings } from "./stream/sharedStrings";
 import { fastReadable, scanSheetCells } from "./stream/fastCells";
 import { readSheetCells, type RawCell } from "./stream/sheetCells";
@@ -199,23 +200,6 @@ function mergeShadow(merges: Rect[]): (row: number, col: number) => boolean {
     tall.some((m) => covers(m, row, col));
 }
 
-/** Content cells in parallel arrays (no object per cell): row, column, value, text, formula. */
-class CellColumns {
-  rows: number[] = [];
-  cols: number[] = [];
-  values: CellValue[] = [];
-  texts: string[] = [];
-  formulas: (string | null)[] = [];
-  push(row: number, col: number, cell: ResolvedCell): number {
-    this.rows.push(row);
-    this.cols.push(col);
-    this.values.push(cell.value);
-    this.texts.push(cell.text);
-    this.formulas.push(cell.formula);
-    return this.rows.length - 1;
-  }
-}
-
 function snapshotOf(
   parts: NormalizedParts,
   sheet: SheetEntry,
@@ -268,61 +252,17 @@ function snapshotOf(
           });
     cells.formulas[at] = slid === "" ? null : formulaText(slid, cellCtx.formulas);
   }
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
-  let right = -1;
-  let contentRows = 0;
-  let contentCols = 0;
-  const kept: number[] = [];
-  for (let i = 0; i < cells.rows.length; i++) {
-    if (cells.values[i] === null && cells.formulas[i] === null && cells.texts[i] === "") continue;
-    const r = cells.rows[i];
-    const c = cells.cols[i];
-    contentRows = Math.max(contentRows, r + 1);
-    contentCols = Math.max(contentCols, c + 1);
-    if (r >= maxRows || c >= maxCols) continue;
-    kept.push(i);
-    top = Math.min(top, r);
-    left = Math.min(left, c);
-    bottom = Math.max(bottom, r);
-    right = Math.max(right, c);
-  }
-  const snapshot: ReadSnapshot = {
-    name: sheet.name,
-    origin: { row: 0, col: 0 },
-    values: [],
-    text: [],
-    formulas: [],
-    merges,
-    tables: tablesOf(parts, sheet.part, tableIds, label),
-  };
-  if (sheet.hidden) snapshot.hidden = true;
-  if (contentRows > maxRows || contentCols > maxCols) {
-    snapshot.truncated = {
-      rows: contentRows,
-      cols: contentCols,
-      keptRows: maxRows,
-      keptCols: maxCols,
-    };
-  }
-  if (kept.length === 0) return snapshot;
-  const height = bottom - top + 1;
-  const width = right - left + 1;
-  snapshot.origin = { row: top, col: left };
-  for (let r = 0; r < height; r++) {
-    snapshot.values.push(new Array<CellValue>(width).fill(null));
-    snapshot.text.push(new Array<string>(width).fill(""));
-    snapshot.formulas.push(new Array<string | null>(width).fill(null));
-  }
-  for (const i of kept) {
-    const r = cells.rows[i] - top;
-    const c = cells.cols[i] - left;
-    snapshot.values[r][c] = cells.values[i];
-    snapshot.text[r][c] = cells.texts[i];
-    snapshot.formulas[r][c] = cells.formulas[i];
-  }
-  return snapshot;
+  return gridSnapshot(
+    {
+      name: sheet.name,
+      merges,
+      tables: tablesOf(parts, sheet.part, tableIds, label),
+      hidden: Boolean(sheet.hidden),
+    },
+    cells,
+    maxRows,
+    maxCols
+  );
 }
 
 /**
