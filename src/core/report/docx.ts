@@ -19,7 +19,7 @@ import {
   WidthType,
 } from "docx";
 import { terminalText } from "../escape";
-import { METHOD_TEXT, amountText, percentText, type ReportModel } from "./model";
+import { METHOD_TEXT, percentText, phaseTable, type ReportModel, type TextTable } from "./model";
 
 const clean = (s: string): string => terminalText(s);
 
@@ -69,6 +69,8 @@ function table(header: string[], rows: string[][], numeric: number[] = []): Tabl
 }
 
 /** The report model as a Word document (pack it with docx's Packer). */
+const textTable = (t: TextTable): Table => table(t.header, t.rows, t.numeric);
+
 export function reportDocument(m: ReportModel): Document {
   const s = m.summary;
   const r = m.readiness;
@@ -187,28 +189,7 @@ export function reportDocument(m: ReportModel): Document {
   children.push(heading("Remediation plan by phase", 1));
   if (!p.exists) children.push(para("There is no Remediation Plan yet."));
   else {
-    children.push(
-      para(s.cost),
-      table(
-        [
-          "Phase",
-          "Open actions",
-          "Effort (days)",
-          `Cost${m.currency ? ` (${m.currency})` : ""}`,
-          "First start",
-          "Latest due",
-        ],
-        p.phases.map((ph) => [
-          ph.phase,
-          String(ph.open),
-          amountText(ph.effort),
-          amountText(ph.cost),
-          ph.start ?? "—",
-          ph.due ?? "—",
-        ]),
-        [1, 2, 3]
-      )
-    );
+    children.push(para(s.cost), textTable(phaseTable(m)));
     if (p.actions.length)
       children.push(
         heading(

@@ -5,7 +5,14 @@
 import { escapeHtml } from "../escape";
 import type { SheetSnapshot } from "../snapshot";
 import type { ReportOptions } from "../report";
-import { METHOD_TEXT, amountText, buildReportModel, percentText, type ReportModel } from "./model";
+import {
+  METHOD_TEXT,
+  buildReportModel,
+  percentText,
+  phaseTable,
+  type ReportModel,
+  type TextTable,
+} from "./model";
 import { complianceBarChart, statusMixChart, trendChart } from "./svgCharts";
 
 const e = escapeHtml;
@@ -54,6 +61,13 @@ function tableHtml(header: string[], rows: string[][], numeric: number[] = []): 
 }
 
 /** The report model laid out as HTML. */
+const textTableHtml = (t: TextTable): string =>
+  tableHtml(
+    t.header,
+    t.rows.map((row) => row.map(e)),
+    t.numeric
+  );
+
 export function reportHtml(m: ReportModel): string {
   const out: string[] = [];
   const title = `${m.title}${m.org ? ` — ${m.org}` : ""}`;
@@ -192,28 +206,7 @@ export function reportHtml(m: ReportModel): string {
   if (!p.exists)
     out.push("<p>There is no Remediation Plan yet (<code>gap-assessor plan</code>).</p>");
   else {
-    out.push(
-      `<p>${e(m.summary.cost)}</p>`,
-      tableHtml(
-        [
-          "Phase",
-          "Open actions",
-          "Effort (days)",
-          `Cost${m.currency ? ` (${m.currency})` : ""}`,
-          "First start",
-          "Latest due",
-        ],
-        p.phases.map((ph) => [
-          e(ph.phase),
-          String(ph.open),
-          e(amountText(ph.effort)),
-          e(amountText(ph.cost)),
-          e(ph.start ?? "—"),
-          e(ph.due ?? "—"),
-        ]),
-        [1, 2, 3]
-      )
-    );
+    out.push(`<p>${e(m.summary.cost)}</p>`, textTableHtml(phaseTable(m)));
     if (p.actions.length)
       out.push(
         `<h3>Open actions${p.open > p.actions.length ? ` (first ${p.actions.length} of ${p.open})` : ""}</h3>`,

@@ -491,3 +491,34 @@ export const METHOD_TEXT = [
   "Risk is likelihood × impact (1–25); priority is the gap weight × risk. Readiness for the Stage 1 and Stage 2 audits follows the blockers the workbook's Summary counts.",
   "All figures are computed from the workbook's values when the report is written; the workbook itself is not changed.",
 ];
+
+/** A table as plain text, laid out once for every report format (each escapes its own cells). */
+export interface TextTable {
+  header: string[];
+  rows: string[][];
+  /** Column indexes aligned as numbers. */
+  numeric: number[];
+}
+
+/** The plan's phases: open actions, effort, cost and dates per phase. */
+export function phaseTable(m: ReportModel): TextTable {
+  return {
+    header: [
+      "Phase",
+      "Open actions",
+      "Effort (days)",
+      `Cost${m.currency ? ` (${m.currency})` : ""}`,
+      "First start",
+      "Latest due",
+    ],
+    rows: m.plan.phases.map((ph) => [
+      ph.phase,
+      String(ph.open),
+      amountText(ph.effort),
+      amountText(ph.cost),
+      ph.start ?? "—",
+      ph.due ?? "—",
+    ]),
+    numeric: [1, 2, 3],
+  };
+}
