@@ -11,7 +11,13 @@ import type {
 } from "../core/layout/workbookPlan";
 import { cellAddress, columnLetter } from "../core/snapshot";
 import type { SheetInventory } from "./readSnapshots";
-import { WorkbookDiff, type CellWrite, type SheetWork, type WorkbookWork } from "./workbookDiff";
+import {
+  hasWrites,
+  WorkbookDiff,
+  type CellWrite,
+  type SheetWork,
+  type WorkbookWork,
+} from "./workbookDiff";
 import { WriteBatch } from "./writeBatch";
 import type { PrintPlan } from "../core/layout/printLayout";
 import { jsonBytes } from "./cellText";
@@ -303,23 +309,9 @@ export async function applyWork(
 
 function hasAnything(s: SheetWork): boolean {
   return (
-    s.isNew ||
+    hasWrites(s) ||
     s.unprotect ||
-    s.before.length > 0 ||
-    s.after.length > 0 ||
-    s.formulas.length > 0 ||
-    s.tables.some(
-      (t) => t.create || t.addColumns.length || t.addRows.length || t.columnFormulas.length
-    ) ||
-    s.resetFormats.length > 0 ||
-    s.formats.length > 0 ||
-    s.merges.length > 0 ||
-    s.validations.length > 0 ||
-    s.deleteFormats.length > 0 ||
-    s.addFormats.length > 0 ||
     s.charts.length > 0 ||
-    s.carry.length > 0 ||
-    s.hide.length > 0 ||
     s.print !== undefined ||
     Object.keys(s.widths).length > 0 ||
     s.protect

@@ -925,7 +925,8 @@ export function samePrint(plan: PrintPlan, have: PageLayoutState): boolean {
   );
 }
 
-function hasWrites(s: SheetWork): boolean {
+/** Whether the sheet's work writes cells, tables, formats, rules or new charts. */
+export function hasWrites(s: SheetWork): boolean {
   return (
     s.isNew ||
     s.before.length > 0 ||
