@@ -1,11 +1,12 @@
 // .xlsx file or bytes → SheetSnapshot[] with ExcelJS: raw values, displayed text (number format
 // applied, so ids Excel turned into dates read as typed), formulas, merges and tables.
 // Used by import (templates) and by build/validate (assessment workbooks).
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { WorkbookReadError } from "../core/errors";
 import type { CellValue, SheetSnapshot } from "../core/snapshot";
 import { parseCellAddress } from "../core/snapshot";
 import { SNAPSHOT_MAX_COLS, SNAPSHOT_MAX_ROWS } from "./package/limits";
+import { excelJs } from "./package/loadExcelJs";
 import { openXlsxPackage } from "./package/openXlsxPackage";
 import { decodeXString } from "./package/xstring";
 import { displayNumber } from "./displayNumber";
@@ -164,9 +165,10 @@ function snapshotOf(
   // Collect only cells with content: a sheet whose dimension claims A1:XEZ301 of styled empty
   // cells yields a handful of entries, and the grid covers the content, not the claim.
   const cells = new CellColumns();
+  const merge = excelJs().ValueType.Merge;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      if (cell.type === ExcelJS.ValueType.Merge) return;
+      if (cell.type === merge) return;
       cells.push(rowNumber - 1, colNumber - 1, readCell(cell, date1904));
     });
   });

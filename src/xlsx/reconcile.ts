@@ -34,7 +34,7 @@ import {
   setWorkbookName,
   validation as validationOf,
 } from "./renderPlan";
-import { splitFormulaLiterals } from "../core/formulaText";
+import { formulaKey, sameValue } from "../core/cellCompare";
 import { plannedCells, type PlannedCells, type PlannedTable } from "../core/layout/plannedCells";
 
 /** A planned change that would overwrite something of a person's: the command stops, names it. */
@@ -127,47 +127,6 @@ function actualOf(cell: ExcelJS.Cell, date1904: boolean): Actual {
     return { value: scalarOf((raw as { result?: unknown }).result, date1904), formula };
   }
   return { value: scalarOf(raw, date1904), formula: null };
-}
-
-function sameValue(planned: CellValue | undefined, actual: CellValue): boolean {
-  const p = planned === undefined || planned === "" ? null : planned;
-  const a = actual === "" ? null : actual;
-  if (p === null) return a === null;
-  if (typeof p === "number")
-    return typeof a === "number" && Math.abs(a - p) <= 1e-9 * Math.max(1, Math.abs(p));
-  return a === p;
-}
-
-const formulaKeys = new Map<string, string>();
-
-/** Comparison key of a formula: case, spaces, sheet quotes and this-row spellings ignored. */
-function formulaKey(formula: string, hostTable?: string): string {
-  const cacheKey = `${hostTable ?? ""}\u0000${formula}`;
-  const cached = formulaKeys.get(cacheKey);
-  if (cached !== undefined) return cached;
-  const key = computeFormulaKey(formula, hostTable);
-  // Formulas repeat down every row: a small cache, emptied when it grows.
-  if (formulaKeys.size > 10_000) formulaKeys.clear();
-  formulaKeys.set(cacheKey, key);
-  return key;
-}
-
-function computeFormulaKey(formula: string, hostTable?: string): string {
-  const host = hostTable?.toLowerCase();
-  return splitFormulaLiterals(formula.trim().replace(/^=/, ""))
-    .map((part, i) => {
-      if (i % 2 === 1) return part;
-      let code = part
-        .toLowerCase()
-        .replace(/_xlfn\./g, "")
-        .replace(/'((?:[^']|'')+)'!/g, (_m, sheet: string) => `${sheet.replace(/''/g, "'")}!`)
-        .replace(/\[\[#this row\],\s*\[([^\]]+)\]\]/g, "[@$1]")
-        .replace(/\[@\[([^\]]+)\]\]/g, "[@$1]")
-        .replace(/\s+/g, "");
-      if (host) code = code.split(`${host}[@`).join("[@");
-      return code;
-    })
-    .join("");
 }
 
 /** The value to store for a planned constant: text in ExcelJS's stored form, never a formula. */

@@ -274,7 +274,7 @@ function parseNameRange(
 }
 
 /** A name's reference as Excel compares it: sheet without quotes or case, cells without case. */
-function rangeKey(range: string): string {
+export function rangeKey(range: string): string {
   const r = parseNameRange(range.replace(/^=/, ""));
   return r
     ? `${r.sheet.replace(/''/g, "'").toLowerCase()}!${r.top},${r.left}:${r.bottom},${r.right}`

@@ -225,9 +225,11 @@ function snapshotOf(
   /** Shared-formula masters' formula text by address, and children waiting for it. */
   const masterFormula = new Map<string, string>();
   const children: { at: number; from: string }[] = [];
+  // The address matters only for a hyperlink or a shared formula: not made for every cell.
+  const linked = cellCtx.hyperlinks.size > 0;
   const onCell = (cell: RawCell): void => {
     if (shadowed(cell.row, cell.col)) return;
-    const address = cellAddress(cell.row, cell.col);
+    const address = linked || cell.formulaType === "shared" ? cellAddress(cell.row, cell.col) : "";
     const read = resolveCell(cell, cellCtx, address);
     if (read === null) return;
     if (cell.formulaType === "shared" && cell.formulaRef && cell.formula)

@@ -3,7 +3,7 @@ import { parseCommandArgs } from "../args";
 import { UsageError } from "../../core/errors";
 import type { CliCommand } from "../command";
 import { EXIT } from "../io";
-import { writeAssessmentWorkbook } from "../writeWorkbook";
+import { writeWorkbook } from "./lazy";
 
 export const buildCommand: CliCommand = {
   name: "build",
@@ -30,7 +30,7 @@ export const buildCommand: CliCommand = {
       );
     if (!values.out) throw new UsageError("--out is required.");
     const started = Date.now();
-    const result = await writeAssessmentWorkbook(
+    const result = await writeWorkbook().writeAssessmentWorkbook(
       { out: values.out, org: values.org, from: values.from, allowLoss: values["allow-loss"] },
       io
     );

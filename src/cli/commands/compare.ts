@@ -2,7 +2,7 @@
 // cell that differs between two copies, keyed by sheet, ID and column, with rows added and removed.
 import { promises as fs } from "fs";
 import * as path from "path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { parseCommandArgs } from "../args";
 import { UsageError } from "../../core/errors";
 import { markdownText, terminalJson, terminalText } from "../../core/escape";
@@ -10,6 +10,7 @@ import { compareWorkbooks, type CellChange, type Comparison } from "../../core/c
 import { readComparable, type ComparableWorkbook } from "../../core/compare/model";
 // Only reads: the stream reader (same snapshots as ExcelJS's, test/xlsx/streamSnapshots.test.ts).
 import { streamSnapshots } from "../../xlsx/streamSnapshots";
+import { excelJs } from "../../xlsx/package/loadExcelJs";
 import type { CliCommand } from "../command";
 import { EXIT } from "../io";
 import { assertOutputNotInput, safeWrite } from "../safeWrite";
@@ -99,7 +100,7 @@ async function writeChangesWorkbook(
   newFile: string,
   oldFile: string
 ): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excelJs().Workbook)();
   workbook.creator = "gap-assessor";
   const ws = workbook.addWorksheet("Changes");
   ws.columns = [

@@ -14,7 +14,7 @@ import type { CliCommand } from "../command";
 import { EXIT, type CliIo } from "../io";
 import { terminalJson, terminalText } from "../../core/escape";
 import { assertOutputNotInput } from "../safeWrite";
-import { writeAssessmentWorkbook } from "../writeWorkbook";
+import { writeWorkbook } from "./lazy";
 
 const USAGE = [
   "Usage: gap-assessor import T.xlsx|T.csv [--sheet NAME] [--dry-run] [--into OLD.xlsx] --out F.xlsx [--json] [--overwrite]",
@@ -200,7 +200,7 @@ export const importCommand: CliCommand = {
       return EXIT.ok;
     }
     const started = Date.now();
-    const built = await writeAssessmentWorkbook(
+    const built = await writeWorkbook().writeAssessmentWorkbook(
       {
         out: out as string,
         from: values.into,

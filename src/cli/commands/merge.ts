@@ -7,7 +7,7 @@
 // not done: `build --from MERGED` lays the new rows into the tables and fills their formulas.
 import { promises as fs } from "fs";
 import * as path from "path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { parseCommandArgs } from "../args";
 import { UsageError } from "../../core/errors";
 import { terminalJson, terminalText } from "../../core/escape";

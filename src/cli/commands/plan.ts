@@ -3,7 +3,7 @@ import { parseCommandArgs } from "../args";
 import { UsageError } from "../../core/errors";
 import type { CliCommand } from "../command";
 import { EXIT } from "../io";
-import { writeAssessmentWorkbook } from "../writeWorkbook";
+import { writeWorkbook } from "./lazy";
 
 export const planCommand: CliCommand = {
   name: "plan",
@@ -23,7 +23,7 @@ export const planCommand: CliCommand = {
     const from = positionals[0];
     if (!from) throw new UsageError("Name the assessment workbook to plan from.");
     if (!values.out) throw new UsageError("--out is required.");
-    const result = await writeAssessmentWorkbook(
+    const result = await writeWorkbook().writeAssessmentWorkbook(
       { from, out: values.out, remediation: true, allowLoss: values["allow-loss"] },
       io
     );

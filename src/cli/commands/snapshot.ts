@@ -10,7 +10,7 @@ import { readSnapshots } from "../../xlsx/readSnapshots";
 import type { CliCommand } from "../command";
 import { EXIT } from "../io";
 import { assertOutputNotInput } from "../safeWrite";
-import { writeAssessmentWorkbook } from "../writeWorkbook";
+import { writeWorkbook } from "./lazy";
 import { isoDate, parseIsoDate, todaySerial } from "../../core/dates";
 
 const pct = (v: unknown): string => (typeof v === "number" ? `${(v * 100).toFixed(1)}%` : "—");
@@ -48,7 +48,7 @@ export const snapshotCommand: CliCommand = {
       appendHistory: [row],
       allowLoss: values["allow-loss"],
     };
-    await writeAssessmentWorkbook(options, io);
+    await writeWorkbook().writeAssessmentWorkbook(options, io);
     io.out(
       `Wrote ${values.out}: snapshot ${isoDate(date)} — overall ${pct(row.Overall)}, clauses ${pct(row["Clauses 4-10"])}, ` +
         `Annex A ${pct(row["Annex A"])}, ${row["Open actions"] === null ? "no remediation plan" : `${row["Open actions"]} open actions`}.`

@@ -33,11 +33,11 @@ export function readRegister(
   if (!snapshot || !table) return emptyRegister();
   const formulaColumns = new Set(spec.formulaColumns);
   const rows: RowInputs[] = [];
+  // A value typed over a builder formula is not an entry: the formula comes back.
+  const columns = [...table.columns, ...table.extraColumns].filter(([h]) => !formulaColumns.has(h));
   for (const r of table.dataRows) {
     const row: RowInputs = {};
-    for (const [header, c] of [...table.columns, ...table.extraColumns]) {
-      // A value typed over a builder formula is not an entry: the formula comes back.
-      if (formulaColumns.has(header)) continue;
+    for (const [header, c] of columns) {
       const value = snapshot.values[r]?.[c] ?? null;
       // A formula someone put in an input column keeps its current result (when there is one).
       if (snapshot.formulas[r]?.[c] && isBlank(value)) continue;

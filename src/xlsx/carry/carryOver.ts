@@ -174,7 +174,7 @@ const EXCELJS_SHEET_CHILDREN = new Set([
 /** Worksheet children the input's version replaces (ExcelJS drops their details or their parts). */
 const INPUT_WINS = new Set(["sheetProtection", "autoFilter", ...ALWAYS_INPUT]);
 
-const WORKBOOK_ORDER = [
+export const WORKBOOK_ORDER = [
   "fileVersion",
   "fileSharing",
   "workbookPr",
@@ -198,7 +198,7 @@ const WORKBOOK_ORDER = [
   "extLst",
 ] as const;
 
-const STYLES_ORDER = [
+export const STYLES_ORDER = [
   "numFmts",
   "fonts",
   "fills",

@@ -41,27 +41,49 @@ function dosDateTime(date: Date): { time: number; date: number } {
   };
 }
 
-/** A zip of `parts` (name, bytes) in the order given, each deflated at zlib level 6. */
-export function writeZip(parts: [string, Buffer][], now = new Date()): Buffer {
+/** An entry as stored in a zip: compressed bytes (a view), method, CRC and inflated size. */
+export interface StoredEntry {
+  method: number;
+  data: Buffer;
+  crc: number;
+  size: number;
+}
+
+/** Inflates a stored entry (methods 0 and 8). */
+export function inflateEntry(name: string, entry: StoredEntry): Buffer {
+  if (entry.method === 0) return entry.data;
+  if (entry.method === DEFLATE) return zlib.inflateRawSync(entry.data);
+  throw new Error(`zip entry ${name} uses compression method ${entry.method}`);
+}
+
+/**
+ * A zip of `parts` in the order given: bytes are deflated at zlib level 6; a stored entry (a part
+ * copied from another zip unchanged) is written as it was, without inflating it again.
+ */
+export function writeZip(parts: [string, Buffer | StoredEntry][], now = new Date()): Buffer {
   const stamp = dosDateTime(now);
   const chunks: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
-  for (const [name, bytes] of parts) {
+  for (const [name, part] of parts) {
     const nameBytes = Buffer.from(name, "utf8");
     const flags = /^[\x20-\x7e]*$/.test(name) ? 0 : UTF8_NAME;
-    const data = zlib.deflateRawSync(bytes, { level: 6 });
-    const crc = crc32(bytes);
+    const stored = Buffer.isBuffer(part) ? null : part;
+    const bytes = Buffer.isBuffer(part) ? part : null;
+    const data = stored ? stored.data : zlib.deflateRawSync(bytes as Buffer, { level: 6 });
+    const crc = stored ? stored.crc : crc32(bytes as Buffer);
+    const method = stored ? stored.method : DEFLATE;
+    const size = stored ? stored.size : (bytes as Buffer).length;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL_HEADER, 0);
     local.writeUInt16LE(VERSION, 4);
     local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(DEFLATE, 8);
+    local.writeUInt16LE(method, 8);
     local.writeUInt16LE(stamp.time, 10);
     local.writeUInt16LE(stamp.date, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(bytes.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(nameBytes.length, 26);
     local.writeUInt16LE(0, 28);
     const entry = Buffer.alloc(46);
@@ -69,12 +91,12 @@ export function writeZip(parts: [string, Buffer][], now = new Date()): Buffer {
     entry.writeUInt16LE(VERSION, 4);
     entry.writeUInt16LE(VERSION, 6);
     entry.writeUInt16LE(flags, 8);
-    entry.writeUInt16LE(DEFLATE, 10);
+    entry.writeUInt16LE(method, 10);
     entry.writeUInt16LE(stamp.time, 12);
     entry.writeUInt16LE(stamp.date, 14);
     entry.writeUInt32LE(crc, 16);
     entry.writeUInt32LE(data.length, 20);
-    entry.writeUInt32LE(bytes.length, 24);
+    entry.writeUInt32LE(size, 24);
     entry.writeUInt16LE(nameBytes.length, 28);
     entry.writeUInt32LE(offset, 42);
     central.push(entry, nameBytes);
@@ -93,17 +115,27 @@ export function writeZip(parts: [string, Buffer][], now = new Date()): Buffer {
 
 /** The entries of a zip this process wrote (stored or deflated), in central-directory order. */
 export function readOwnZip(bytes: Buffer): [string, Buffer][] {
+  return readZipEntries(bytes).map(([name, entry]) => [name, inflateEntry(name, entry)]);
+}
+
+/**
+ * The entries of a zip as stored (not inflated), in central-directory order: for a zip this
+ * process made, or an input the package reader has already checked against the limits.
+ */
+export function readZipEntries(bytes: Buffer): [string, StoredEntry][] {
   let end = bytes.length - 22;
   while (end >= 0 && bytes.readUInt32LE(end) !== END_OF_CENTRAL_DIRECTORY) end--;
   if (end < 0) throw new Error("not a zip archive: no end-of-central-directory record");
   const count = bytes.readUInt16LE(end + 10);
   let at = bytes.readUInt32LE(end + 16);
-  const parts: [string, Buffer][] = [];
+  const parts: [string, StoredEntry][] = [];
   for (let i = 0; i < count; i++) {
     if (bytes.readUInt32LE(at) !== CENTRAL_HEADER) throw new Error("damaged zip central directory");
     const flags = bytes.readUInt16LE(at + 8);
     const method = bytes.readUInt16LE(at + 10);
+    const crc = bytes.readUInt32LE(at + 16);
     const compressed = bytes.readUInt32LE(at + 20);
+    const size = bytes.readUInt32LE(at + 24);
     const nameLength = bytes.readUInt16LE(at + 28);
     const extraLength = bytes.readUInt16LE(at + 30);
     const commentLength = bytes.readUInt16LE(at + 32);
@@ -116,11 +148,9 @@ export function readOwnZip(bytes: Buffer): [string, Buffer][] {
     at += 46 + nameLength + extraLength + commentLength;
     if (name.endsWith("/")) continue;
     const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
-    const data = bytes.subarray(start, start + compressed);
-    // A stored part is a view into `bytes`, not a copy: the package is hundreds of MB at 50,000 rows.
-    if (method === 0) parts.push([name, data]);
-    else if (method === DEFLATE) parts.push([name, zlib.inflateRawSync(data)]);
-    else throw new Error(`zip entry ${name} uses compression method ${method}`);
+    if (start + compressed > bytes.length) throw new Error(`zip entry ${name} runs past the end`);
+    // A view into `bytes`, not a copy: the package is hundreds of MB at 50,000 rows.
+    parts.push([name, { method, data: bytes.subarray(start, start + compressed), crc, size }]);
   }
   return parts;
 }

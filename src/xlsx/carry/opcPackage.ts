@@ -12,7 +12,10 @@ import {
   type Relationship,
 } from "../package/relationships";
 import { ZipArchive } from "../package/zipArchive";
-import { readOwnZip, writeZip } from "./nativeZip";
+import { inflateEntry, readZipEntries, writeZip, type StoredEntry } from "./nativeZip";
+
+/** Parts up to this size are kept once inflated; larger ones are inflated each time they are read. */
+const CACHED_PART_BYTES = 1024 * 1024;
 
 export const CONTENT_TYPES = "[Content_Types].xml";
 
@@ -22,7 +25,10 @@ export function relKind(type: string): string {
 }
 
 export class OpcPackage {
-  private readonly parts = new Map<string, Buffer>();
+  /** Bytes of each part; null while it is only stored (compressed) in `stored`. */
+  private readonly parts = new Map<string, Buffer | null>();
+  /** Parts read from a zip and not changed since: written back as they were stored. */
+  private readonly stored = new Map<string, StoredEntry>();
   private readonly byLower = new Map<string, string>();
 
   /** Part names in the order they were added. */
@@ -43,7 +49,14 @@ export class OpcPackage {
    * goes through `read`, which holds it to the package limits.
    */
   static readOwn(bytes: Buffer): OpcPackage {
-    return OpcPackage.fromParts(readOwnZip(bytes));
+    const pkg = new OpcPackage();
+    for (const [name, entry] of readZipEntries(bytes)) {
+      const clean = name.replace(/^\/+/, "");
+      pkg.parts.set(clean, null);
+      pkg.stored.set(clean, entry);
+      pkg.byLower.set(clean.toLowerCase(), clean);
+    }
+    return pkg;
   }
 
   /** A package of parts already inflated (under the limits `read` holds a file to). */
@@ -66,7 +79,12 @@ export class OpcPackage {
 
   get(name: string): Buffer | undefined {
     const found = this.find(name);
-    return found === null ? undefined : this.parts.get(found);
+    if (found === null) return undefined;
+    const bytes = this.parts.get(found);
+    if (bytes) return bytes;
+    const inflated = inflateEntry(found, this.stored.get(found) as StoredEntry);
+    if (inflated.length <= CACHED_PART_BYTES) this.parts.set(found, inflated);
+    return inflated;
   }
 
   text(name: string): string | undefined {
@@ -84,6 +102,7 @@ export class OpcPackage {
     const existing = this.find(clean);
     const key = existing ?? clean;
     this.parts.set(key, typeof bytes === "string" ? Buffer.from(bytes, "utf8") : bytes);
+    this.stored.delete(key);
     this.byLower.set(key.toLowerCase(), key);
   }
 
@@ -91,6 +110,7 @@ export class OpcPackage {
     const found = this.find(name);
     if (found === null) return;
     this.parts.delete(found);
+    this.stored.delete(found);
     this.byLower.delete(found.toLowerCase());
   }
 
@@ -191,10 +211,12 @@ export class OpcPackage {
   async write(): Promise<Buffer> {
     // [Content_Types].xml first, as Excel writes it.
     const order = [CONTENT_TYPES, ...this.names.filter((n) => n !== CONTENT_TYPES)];
-    const parts: [string, Buffer][] = [];
+    const parts: [string, Buffer | StoredEntry][] = [];
     for (const name of order) {
-      const bytes = this.parts.get(name);
-      if (bytes) parts.push([name, bytes]);
+      // A deflated part goes back as it was stored; a stored (uncompressed) one is deflated.
+      const stored = this.stored.get(name);
+      const part = stored && stored.method !== 0 ? stored : this.get(name);
+      if (part) parts.push([name, part]);
     }
     return writeZip(parts);
   }

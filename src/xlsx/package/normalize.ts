@@ -239,11 +239,13 @@ class PackageNormalizer {
       }
       if (kind === REL_TYPES.comments) this.wrapCommentText(part);
       if (kind === REL_TYPES.table) this.dropColumnFormulas(part);
-      if (spec.text) {
+      if (spec.text && this.mayHold(part, "_x")) {
         const before = this.text(part);
         const after = preEscapeTextElements(before, spec.text);
         if (after !== before) this.edit(part, after, `kept _xHHHH_ escapes in ${part} as stored`);
       }
+      // A part left as it was is read from its bytes: its text (a sheet's may be 100 MB) goes now.
+      if (!this.edited.has(part)) this.texts.delete(part);
     }
     for (const name of this.archive.names)
       if (name.endsWith(".rels") && this.data.has(name)) this.normalizePrefixes(name, RELS_PLAN);
@@ -430,8 +432,29 @@ class PackageNormalizer {
       this.edit(part, dropped, `read ${part} without its column formulas, which ExcelJS misreads`);
   }
 
+  /**
+   * False when the part's text cannot contain `ascii`, told from its UTF-8 bytes without decoding
+   * them (an ASCII string is in the bytes exactly where it is in the text).
+   */
+  private mayHold(part: string, ascii: string): boolean {
+    const data = this.data.get(part);
+    if (this.edited.has(part) || !data || (data[0] === 0xff && data[1] === 0xfe)) return true;
+    // Searched from its last three characters, which are rarer in XML than its first.
+    const lead = Math.max(0, ascii.length - 3);
+    const tail = ascii.slice(lead);
+    for (
+      let at = data.indexOf(tail, lead, "latin1");
+      at >= 0;
+      at = data.indexOf(tail, at + 1, "latin1")
+    )
+      if (data.toString("latin1", at - lead, at) === ascii.slice(0, lead)) return true;
+    return false;
+  }
+
   /** Data validations Excel keeps as an x14 extension become plain ones ExcelJS reads. */
   private liftValidations(part: string): void {
+    // The extension's uri, in any case, holds "557-97" (digits are the same in every case).
+    if (!this.mayHold(part, "557-97")) return;
     const xml = this.text(part);
     const lifted = liftX14Validations(xml);
     if (lifted !== xml) this.edit(part, lifted, `read the x14 data validations of ${part}`);

@@ -4,9 +4,10 @@
 // Strings in the returned workbook are kept as stored (`_xHHHH_` escapes not decoded, see
 // ./xstring), so writing the workbook back keeps them; show them with decodeXString.
 import { promises as fs } from "fs";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { WorkbookReadError } from "../../core/errors";
 import { MAX_FILE_BYTES, fileTooLarge } from "./limits";
+import { excelJs } from "./loadExcelJs";
 import { normalizeXlsxPackage, normalizedXlsxParts, type NormalizedParts } from "./normalize";
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -74,20 +75,21 @@ export interface OpenedWorkbook {
  */
 export async function openXlsxPackage(
   source: string | Buffer,
-  into: ExcelJS.Workbook = new ExcelJS.Workbook()
+  into?: ExcelJS.Workbook
 ): Promise<OpenedWorkbook> {
   const { bytes, label } = await loadXlsxBytes(source);
   checkXlsxSignature(bytes, label);
   const normalized = await normalizeXlsxPackage(bytes, label);
+  const workbook = into ?? new (excelJs().Workbook)();
   try {
-    await into.xlsx.load(normalized.bytes as unknown as ArrayBuffer);
+    await workbook.xlsx.load(normalized.bytes as unknown as ArrayBuffer);
   } catch (error) {
     throw new WorkbookReadError(
       `${label} could not be read as an .xlsx workbook: ${(error as Error)?.message ?? String(error)}`,
       "The file may be damaged. Open it in Excel and save it again as .xlsx."
     );
   }
-  return { workbook: into, label, changes: normalized.changes, inputParts: normalized.inputParts };
+  return { workbook, label, changes: normalized.changes, inputParts: normalized.inputParts };
 }
 
 /**

@@ -26,12 +26,23 @@ const RANGED_TAG =
 const SQREF_ATTR = /(\ssqref\s*=\s*)(["'])([^"']*)\2/;
 const SQREF_ELEMENT = /(<(?:[A-Za-z_][\w.-]*:)?sqref>)([^<]*)(<\/(?:[A-Za-z_][\w.-]*:)?sqref>)/g;
 
-/** Where the sheet's cell data ends: validations, formats and merges all come after it. */
+/** SHEET_DATA_END tried at one position. */
+const SHEET_DATA_END_AT = new RegExp(SHEET_DATA_END.source, "y");
+
+/**
+ * Where the sheet's cell data ends (the last SHEET_DATA_END, or 0): validations, formats and
+ * merges all come after it. Searched from the end: a match holds one `<`, at its start, just
+ * before the `sheetData` it names, so the last `sheetData` that one starts before is the answer.
+ */
 function tailStart(xml: string): number {
-  let at = 0;
-  SHEET_DATA_END.lastIndex = 0;
-  for (let m = SHEET_DATA_END.exec(xml); m; m = SHEET_DATA_END.exec(xml)) at = m.index;
-  return at;
+  for (let at = xml.lastIndexOf("sheetData"); at >= 0; at = xml.lastIndexOf("sheetData", at - 1)) {
+    const open = xml.lastIndexOf("<", at);
+    if (open < 0) return 0;
+    SHEET_DATA_END_AT.lastIndex = open;
+    if (SHEET_DATA_END_AT.test(xml)) return open;
+    if (at === 0) break;
+  }
+  return 0;
 }
 
 /** Merged ranges of a sheet (they may reach below the last row that has cells). */

@@ -83,31 +83,35 @@ function joinRuns(runs: string[]): string {
   return runs.map((r) => decodeXString(r)).join("");
 }
 
-/** ../readSnapshots `scalar`: a value or result → snapshot value and displayed text. */
+/**
+ * ../readSnapshots `scalar`: a value or result → snapshot value and displayed text, with the
+ * cell's formula (one object per cell, built once).
+ */
 function scalar(
   raw: Raw,
   numFmt: string | undefined,
-  date1904: boolean
-): { value: CellValue; text: string } {
-  if (raw === undefined) return { value: null, text: "" };
-  if (typeof raw === "number") return { value: raw, text: displayNumber(raw, numFmt) };
+  date1904: boolean,
+  formula: string | null
+): ResolvedCell {
+  if (raw === undefined) return { value: null, text: "", formula };
+  if (typeof raw === "number") return { value: raw, text: displayNumber(raw, numFmt), formula };
   if (typeof raw === "string") {
     const text = decodeXString(raw);
-    return { value: text, text };
+    return { value: text, text, formula };
   }
-  if (typeof raw === "boolean") return { value: raw, text: raw ? "TRUE" : "FALSE" };
+  if (typeof raw === "boolean") return { value: raw, text: raw ? "TRUE" : "FALSE", formula };
   if ("date" in raw) {
-    if (Number.isNaN(raw.date)) return { value: null, text: "" };
+    if (Number.isNaN(raw.date)) return { value: null, text: "", formula };
     const serial = raw.date / DAY_MS + (date1904 ? 24107 : 25569);
     const shown = displayNumber(date1904 ? serial + 1462 : serial, numFmt || "yyyy-mm-dd");
-    return { value: serial, text: shown };
+    return { value: serial, text: shown, formula };
   }
-  if ("error" in raw) return { value: raw.error, text: raw.error };
+  if ("error" in raw) return { value: raw.error, text: raw.error, formula };
   if ("runs" in raw) {
     const t = joinRuns(raw.runs);
-    return { value: t === "" ? null : t, text: t };
+    return { value: t === "" ? null : t, text: t, formula };
   }
-  return { value: null, text: "" };
+  return { value: null, text: "", formula };
 }
 
 /** A hyperlink cell's shown text (ExcelJS keeps the value as `text`). */
@@ -122,7 +126,10 @@ function sharedString(entry: SharedString | undefined): Raw {
   return "plain" in entry ? entry.plain : { runs: entry.runs };
 }
 
-/** Null when ExcelJS has no value for the cell (empty or styled-only). */
+/**
+ * Null when ExcelJS has no value for the cell (empty or styled-only). `address` is looked at only
+ * when the sheet has hyperlinks or the cell a shared formula.
+ */
 export function resolveCell(cell: RawCell, ctx: CellContext, address: string): ResolvedCell | null {
   const style = cell.style ? ctx.formats[cell.style] : undefined;
   const isDate = isDateFormat(style);
@@ -148,10 +155,10 @@ export function resolveCell(cell: RawCell, ctx: CellContext, address: string): R
     // ExcelJS copies only truthy fields of a formula value: a 0, FALSE or "" result is lost.
     if (result === 0 || result === false || result === "" || Number.isNaN(result))
       result = undefined;
-    const shown = scalar(result, style, ctx.date1904);
     const formula = cell.formula ? formulaText(cell.formula, ctx.formulas) : null;
-    if (formula === null && sharedFrom !== undefined) return { ...shown, formula, sharedFrom };
-    return { ...shown, formula };
+    const shown = scalar(result, style, ctx.date1904, formula);
+    if (formula === null && sharedFrom !== undefined) shown.sharedFrom = sharedFrom;
+    return shown;
   }
   let raw: Raw;
   if (cell.runs) raw = { runs: cell.runs };
@@ -169,5 +176,5 @@ export function resolveCell(cell: RawCell, ctx: CellContext, address: string): R
     const t = linkText(raw);
     return { value: t === "" ? null : t, text: t, formula: null };
   }
-  return { ...scalar(raw, style, ctx.date1904), formula: null };
+  return scalar(raw, style, ctx.date1904, null);
 }

@@ -29,20 +29,155 @@ function decodeText(text: string): string {
   );
 }
 
+const NO_ATTRIBUTES: Record<string, string> = {};
 const CELL_ATTRIBUTE = /(?:^|\s)(r|s|t)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
+interface CellAttributes {
+  r?: string;
+  s?: string;
+  t?: string;
+}
+
+const SPACE = 0x20;
+const QUOTE = 0x22;
+const EQUALS = 0x3d;
+const APOSTROPHE = 0x27;
+
+/** Where simpleCellAttributes found the `r`, `s` and `t` values: [start, end), start -1 if absent. */
+const found = { rStart: -1, rEnd: -1, sStart: -1, sEnd: -1, tStart: -1, tEnd: -1 };
+
+/**
+ * The common shape of a cell's attributes, ` name="value"` pairs split by single spaces, read by
+ * character into `found` (no strings made); false for any other shape (other white space,
+ * single quotes, a value holding `=` or `'`, where CELL_ATTRIBUTE could match inside it), which
+ * CELL_ATTRIBUTE then reads. As with CELL_ATTRIBUTE, a repeated name keeps its last value.
+ */
+function simpleCellAttributes(attrs: string): boolean {
+  found.rStart = found.rEnd = found.sStart = found.sEnd = found.tStart = found.tEnd = -1;
+  const end = attrs.length;
+  let at = 0;
+  while (at < end) {
+    if (attrs.charCodeAt(at) !== SPACE) return false;
+    at++;
+    if (at === end) return true;
+    const nameStart = at;
+    let code = attrs.charCodeAt(at);
+    while (code !== EQUALS && code !== SPACE && code !== QUOTE && code !== APOSTROPHE && at < end)
+      code = attrs.charCodeAt(++at);
+    if (code !== EQUALS || at === nameStart || attrs.charCodeAt(at + 1) !== QUOTE) return false;
+    const nameEnd = at;
+    const valueStart = at + 2;
+    at = valueStart;
+    code = attrs.charCodeAt(at);
+    while (code !== QUOTE && at < end) {
+      if (code === EQUALS || code === APOSTROPHE) return false;
+      code = attrs.charCodeAt(++at);
+    }
+    if (at === end) return false;
+    if (nameEnd - nameStart === 1) {
+      const name = attrs.charCodeAt(nameStart);
+      if (name === 0x72) {
+        found.rStart = valueStart;
+        found.rEnd = at;
+      } else if (name === 0x73) {
+        found.sStart = valueStart;
+        found.sEnd = at;
+      } else if (name === 0x74) {
+        found.tStart = valueStart;
+        found.tEnd = at;
+      }
+    }
+    at++;
+  }
+  return true;
+}
+
 /** The `r`, `s` and `t` of a `<c>` (their values never hold entities). */
-function cellAttributes(attrs: string): { r?: string; s?: string; t?: string } {
-  const out: { r?: string; s?: string; t?: string } = {};
+function cellAttributes(attrs: string): CellAttributes {
+  const out: CellAttributes = {};
+  if (simpleCellAttributes(attrs)) {
+    if (found.rStart >= 0) out.r = attrs.slice(found.rStart, found.rEnd);
+    if (found.sStart >= 0) out.s = attrs.slice(found.sStart, found.sEnd);
+    if (found.tStart >= 0) out.t = attrs.slice(found.tStart, found.tEnd);
+    return out;
+  }
   CELL_ATTRIBUTE.lastIndex = 0;
   for (let m = CELL_ATTRIBUTE.exec(attrs); m; m = CELL_ATTRIBUTE.exec(attrs))
     out[m[1] as "r" | "s" | "t"] = m[2] ?? m[3];
   return out;
 }
 
+/**
+ * 0-based column of the A1 reference in text[start, end), or -1 when it is not one to three
+ * letters and one to nine digits (with `$`, spaces or more digits parseCellAddress decides).
+ */
+function simpleColumn(text: string, start: number, end: number): number {
+  let col = 0;
+  let at = start;
+  for (; at < end && at < start + 4; at++) {
+    const code = text.charCodeAt(at) | 0x20; // lower case
+    if (code < 0x61 || code > 0x7a) break;
+    col = col * 26 + (code - 0x60);
+  }
+  if (at === start || at > start + 3) return -1;
+  const digits = end - at;
+  if (digits < 1 || digits > 9) return -1;
+  for (; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (code < 0x30 || code > 0x39) return -1;
+  }
+  return col - 1;
+}
+
+/** The number the digits of text[start, end) make (letters skipped), less one. */
+function digitsLessOne(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let at = start; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (code >= 0x30 && code <= 0x39) n = n * 10 + (code - 0x30);
+  }
+  return n - 1;
+}
+
+/** parseInt(text[start, end), 10), by character when it is one to nine digits. */
+function styleIndex(text: string, start: number, end: number): number {
+  if (end - start > 9) return parseInt(text.slice(start, end), 10);
+  let n = 0;
+  for (let at = start; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (code < 0x30 || code > 0x39) return parseInt(text.slice(start, end), 10);
+    n = n * 10 + (code - 0x30);
+  }
+  return n;
+}
+
+/** Cell types as one string each (not a slice of the sheet per cell). */
+const CELL_TYPES = new Map(["s", "str", "n", "b", "e", "inlineStr", "d"].map((t) => [t, t]));
+
+function cellType(text: string, start: number, end: number): string {
+  const t = text.slice(start, end);
+  return CELL_TYPES.get(t) ?? t;
+}
+
 /** True when the fast reader can take the part: no comments, CDATA or carriage returns. */
 export function fastReadable(xml: string | Buffer): boolean {
-  return !xml.includes("<!--") && !xml.includes("<![CDATA[") && !xml.includes("\r");
+  return !hasCommentOrCData(xml) && !xml.includes("\r");
+}
+
+/** Whether `xml` holds `<!--` or `<![CDATA[`, looked for from the rare `!` (`<` is everywhere). */
+function hasCommentOrCData(xml: string | Buffer): boolean {
+  const text = typeof xml === "string";
+  const at = (i: number): number => (text ? xml.charCodeAt(i) : xml[i]);
+  const follows = (i: number, what: string): boolean =>
+    text ? xml.startsWith(what, i) : xml.toString("latin1", i, i + what.length) === what;
+  for (let bang = xml.indexOf("!"); bang >= 0; bang = xml.indexOf("!", bang + 1))
+    if (
+      bang > 0 &&
+      at(bang - 1) === 0x3c &&
+      (follows(bang + 1, "--") || follows(bang + 1, "[CDATA["))
+    )
+      return true;
+  return false;
 }
 
 /** Reads the cells of a worksheet part that passes `fastReadable`, in document order. */
@@ -61,14 +196,29 @@ export function scanSheetCells(
   const lastStored: string[] = [];
   const lastDecoded: string[] = [];
   const cellOf = (attrs: string, content: string): RawCell | null => {
-    const a = cellAttributes(attrs);
-    const at = a.r ? parseCellAddress(a.r) : { row, col: col + 1 };
+    let at: { row: number; col: number };
+    let type: string | undefined;
+    let style: number;
+    if (simpleCellAttributes(attrs)) {
+      const { rStart, rEnd, sStart, sEnd, tStart, tEnd } = found;
+      const simple = rEnd > rStart ? simpleColumn(attrs, rStart, rEnd) : -1;
+      if (simple >= 0) at = { row: digitsLessOne(attrs, rStart, rEnd), col: simple };
+      else if (rEnd > rStart) at = parseCellAddress(attrs.slice(rStart, rEnd));
+      else at = { row, col: col + 1 };
+      type = tStart >= 0 ? cellType(attrs, tStart, tEnd) : undefined;
+      style = sEnd > sStart ? styleIndex(attrs, sStart, sEnd) : 0;
+    } else {
+      const a = cellAttributes(attrs);
+      at = a.r ? parseCellAddress(a.r) : { row, col: col + 1 };
+      type = a.t;
+      style = a.s ? parseInt(a.s, 10) : 0;
+    }
     col = at.col;
     const cell: RawCell = {
       row: at.row,
       col: at.col,
-      type: a.t,
-      style: a.s ? parseInt(a.s, 10) : 0,
+      type,
+      style,
       value: undefined,
       runs: null,
       formula: undefined,
@@ -89,7 +239,7 @@ export function scanSheetCells(
           lastStored[at.col] = m[3];
           lastDecoded[at.col] = text;
         }
-        const fa = attributesOf(m[2]);
+        const fa = m[2] ? attributesOf(m[2]) : NO_ATTRIBUTES;
         cell.formulaType = fa.t;
         cell.sharedIndex = fa.si;
         cell.formulaRef = fa.ref;
@@ -139,8 +289,14 @@ export function scanSheetCells(
       }
       if (m[3] === "/") {
         // An empty (styled) cell has no value: only its column matters, for cells without `r`.
-        const r = cellAttributes(m[2]).r;
-        col = r ? parseCellAddress(r).col : col + 1;
+        const attrs = m[2];
+        if (simpleCellAttributes(attrs) && found.rEnd > found.rStart) {
+          const simple = simpleColumn(attrs, found.rStart, found.rEnd);
+          col = simple >= 0 ? simple : parseCellAddress(attrs.slice(found.rStart, found.rEnd)).col;
+        } else {
+          const r = cellAttributes(attrs).r;
+          col = r ? parseCellAddress(r).col : col + 1;
+        }
         pos = TOKEN.lastIndex;
         continue;
       }

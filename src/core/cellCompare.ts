@@ -1,0 +1,46 @@
+// How a reconcile compares what a cell holds with what the plan wants: constants by value
+// (numbers to 1e-9 relative), formulas by a key that ignores case, spaces, sheet quotes and
+// this-row spellings. Shared by the file reconcile and the package patch.
+import { splitFormulaLiterals } from "./formulaText";
+import type { CellValue } from "./snapshot";
+
+export function sameValue(planned: CellValue | undefined, actual: CellValue): boolean {
+  const p = planned === undefined || planned === "" ? null : planned;
+  const a = actual === "" ? null : actual;
+  if (p === null) return a === null;
+  if (typeof p === "number")
+    return typeof a === "number" && Math.abs(a - p) <= 1e-9 * Math.max(1, Math.abs(p));
+  return a === p;
+}
+
+const formulaKeys = new Map<string, string>();
+
+/** Comparison key of a formula: case, spaces, sheet quotes and this-row spellings ignored. */
+export function formulaKey(formula: string, hostTable?: string): string {
+  const cacheKey = `${hostTable ?? ""}\u0000${formula}`;
+  const cached = formulaKeys.get(cacheKey);
+  if (cached !== undefined) return cached;
+  const key = computeFormulaKey(formula, hostTable);
+  // Formulas repeat down every row: a small cache, emptied when it grows.
+  if (formulaKeys.size > 10_000) formulaKeys.clear();
+  formulaKeys.set(cacheKey, key);
+  return key;
+}
+
+function computeFormulaKey(formula: string, hostTable?: string): string {
+  const host = hostTable?.toLowerCase();
+  return splitFormulaLiterals(formula.trim().replace(/^=/, ""))
+    .map((part, i) => {
+      if (i % 2 === 1) return part;
+      let code = part
+        .toLowerCase()
+        .replace(/_xlfn\./g, "")
+        .replace(/'((?:[^']|'')+)'!/g, (_m, sheet: string) => `${sheet.replace(/''/g, "'")}!`)
+        .replace(/\[\[#this row\],\s*\[([^\]]+)\]\]/g, "[@$1]")
+        .replace(/\[@\[([^\]]+)\]\]/g, "[@$1]")
+        .replace(/\s+/g, "");
+      if (host) code = code.split(`${host}[@`).join("[@");
+      return code;
+    })
+    .join("");
+}

@@ -1,0 +1,168 @@
+// Where a planned table's rows and columns are on the sheet as it is, decided from the sheet's
+// snapshot: the same rules as the ExcelJS reconcile (../reconcile.ts growTable) — columns by
+// header, rows by key (Source + ID, or ID), keyless rows by content, blank rows reused, the rest
+// appended — for the package patch, which must land every planned cell where the full path would.
+// Anything the patch does not do (a totals row, columns joined or added) is reported, not guessed.
+import { normalizeHeader } from "../../core/read/locate";
+import type { CellValue } from "../../core/snapshot";
+import type { PlannedTable } from "../../core/layout/plannedCells";
+
+export interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** What the sheet holds at 0-based coordinates (value null when empty). */
+export interface SheetCells {
+  valueAt(row: number, col: number): CellValue;
+  /** True when the cell has a formula. */
+  hasFormula(row: number, col: number): boolean;
+}
+
+export interface TablePlacement {
+  /** Planned column → sheet column. */
+  columns: number[];
+  /** Planned body row → sheet row. */
+  rows: number[];
+  /** Planned rows that had no row on the sheet (they take new rows below the table). */
+  appended: number;
+  /** Last body row before and after appending. */
+  lastOld: number;
+  lastBody: number;
+  firstBody: number;
+  /** The table's range after appending. */
+  rect: Rect;
+}
+
+/** Key columns rows are matched by: Source + ID, ID, or none (by position). */
+function keyColumns(headers: string[]): number[] {
+  const at = (h: string): number =>
+    headers.findIndex((x) => normalizeHeader(x) === normalizeHeader(h));
+  if (at("Source") >= 0 && at("ID") >= 0) return [at("Source"), at("ID")];
+  return at("ID") >= 0 ? [at("ID")] : [];
+}
+
+/** A value as row content is compared: numbers to 12 digits, text trimmed. */
+const contentText = (v: CellValue): string =>
+  v === null || v === ""
+    ? ""
+    : typeof v === "number"
+      ? `n${Number(v.toPrecision(12))}`
+      : typeof v === "string"
+        ? `s${v.trim()}`
+        : `b${String(v)}`;
+
+const keyText = (values: CellValue[]): string =>
+  values.every((v) => v === null || String(v).trim() === "")
+    ? ""
+    : values
+        .map((v) =>
+          String(v ?? "")
+            .trim()
+            .toLowerCase()
+        )
+        .join("\u0001");
+
+const isEmpty = (v: CellValue): boolean => v === null || v === "";
+
+/**
+ * Places a planned table over the existing one (`rect`, `columnNames` as the table part names
+ * them). Returns a reason instead when the patch cannot do what the full path would.
+ */
+export function placeTable(
+  planned: PlannedTable,
+  rect: Rect,
+  columnNames: (string | undefined)[],
+  cells: SheetCells
+): TablePlacement | { unsupported: string } {
+  const firstBody = rect.top + 1;
+  let lastBody = rect.bottom;
+  const textAt = (row: number, col: number): string => normalizeHeader(cells.valueAt(row, col));
+  const existing = new Map<string, number>();
+  for (let c = rect.left; c <= rect.right; c++) {
+    const name = columnNames[c - rect.left];
+    const key = name === undefined ? textAt(rect.top, c) : normalizeHeader(name);
+    if (!existing.has(key)) existing.set(key, c);
+  }
+  const wanted = new Set(planned.headers.map((h) => normalizeHeader(h)));
+  const joining = textAt(rect.top, rect.right + 1);
+  if (joining !== "" && !existing.has(joining) && wanted.has(joining))
+    return { unsupported: `a column joins table "${planned.plan.name}"` };
+  const columns: number[] = [];
+  for (const h of planned.headers) {
+    const found = existing.get(normalizeHeader(h));
+    if (found === undefined)
+      return { unsupported: `table "${planned.plan.name}" lacks column "${h}"` };
+    columns.push(found);
+  }
+
+  const keys = keyColumns(planned.headers);
+  const formulaColumn = planned.plan.columns.map((c) => c.formula);
+  const valueAt = (row: number, j: number): CellValue => cells.valueAt(row, columns[j]);
+  const existingKey = (row: number): string => keyText(keys.map((j) => valueAt(row, j)));
+  const plannedKey = (p: number): string =>
+    keyText(keys.map((j) => planned.body[p][j]?.value ?? null));
+  const contentOf = (value: (j: number) => CellValue): string =>
+    planned.headers.map((_, j) => (formulaColumn[j] ? "" : contentText(value(j)))).join("\u0001");
+  const byKey = new Map<string, number[]>();
+  const byContent = new Map<string, number[]>();
+  planned.body.forEach((line, p) => {
+    const k = plannedKey(p);
+    const map = k === "" ? byContent : byKey;
+    const at = k === "" ? contentOf((j) => line[j]?.value ?? null) : k;
+    const list = map.get(at);
+    if (list) list.push(p);
+    else map.set(at, [p]);
+  });
+  const rows: (number | null)[] = planned.body.map(() => null);
+  const claim = (row: number): boolean => {
+    const k = existingKey(row);
+    const p =
+      k === "" ? byContent.get(contentOf((j) => valueAt(row, j)))?.shift() : byKey.get(k)?.shift();
+    if (p === undefined) return false;
+    rows[p] = row;
+    return true;
+  };
+  const right = rect.right;
+  const blank = (row: number): boolean => {
+    for (let c = rect.left; c <= right; c++) {
+      const j = columns.indexOf(c);
+      if (j >= 0 && formulaColumn[j]) continue;
+      if (!isEmpty(cells.valueAt(row, c)) || cells.hasFormula(row, c)) return false;
+    }
+    return true;
+  };
+  const unclaimed: number[] = [];
+  for (let row = firstBody; row <= lastBody; row++) if (!claim(row)) unclaimed.push(row);
+  for (let row = lastBody + 1; !blank(row) && claim(row); row++) lastBody = row;
+  const loose = unclaimed.filter((row) => existingKey(row) === "" && !blank(row));
+  const spare = unclaimed.filter((row) => blank(row));
+  rows.forEach((row, p) => {
+    if (row === null && plannedKey(p) === "" && loose.length) rows[p] = loose.shift() as number;
+  });
+  rows.forEach((row, p) => {
+    if (row === null && spare.length) rows[p] = spare.shift() as number;
+  });
+  const appended = rows.filter((r) => r === null).length;
+  let next = lastBody + 1;
+  const placed = rows.map((r) => (r === null ? next++ : r));
+  const bottom = Math.max(rect.bottom, lastBody);
+  // Room below for the new rows: the full path refuses (naming the cell) when a person's cell is
+  // in the way; the patch leaves that to it.
+  for (let row = bottom + 1; row <= bottom + appended; row++)
+    for (let c = rect.left; c <= right; c++)
+      if (!isEmpty(cells.valueAt(row, c)) || cells.hasFormula(row, c))
+        return { unsupported: `a cell below table "${planned.plan.name}" is in the way` };
+  const finalLast = lastBody + appended;
+  return {
+    columns,
+    rows: placed,
+    appended,
+    lastOld: rect.bottom,
+    lastBody: finalLast,
+    firstBody,
+    rect: { top: rect.top, left: rect.left, bottom: finalLast, right },
+  };
+}

@@ -1,0 +1,212 @@
+// Edits one worksheet part in place, as text: the cells the reconcile writes are replaced (their
+// style kept), new rows are inserted in row order, and everything else in the part — other cells,
+// row attributes, formats, links, notes, rules — is copied through byte for byte. Only what this
+// module can do safely is done; anything else is reported so the full path can take over.
+import type { CellValue } from "../../core/snapshot";
+import { cellAddress, columnIndex } from "../../core/snapshot";
+import type { PlanCell, RangeFormat } from "../../core/layout/workbookPlan";
+import { escapeForExcelJs } from "../package/xstring";
+
+/** A cell the reconcile writes: the planned cell (undefined = empty it). */
+export interface CellEdit {
+  cell: PlanCell | undefined;
+  /** For a new row: the sheet row whose cell in this column gives the style. */
+  styleFromRow?: number;
+  /** The plan's formats over a cell that held nothing before, applied on top of its style. */
+  formats?: RangeFormat[];
+}
+
+export interface SheetEdits {
+  /** 0-based row → 0-based column → edit. */
+  cells: Map<number, Map<number, CellEdit>>;
+  /** Attributes of rows this run adds (0-based row → e.g. ` ht="30" customHeight="1"`). */
+  newRowAttributes: Map<number, string>;
+}
+
+export class PatchUnsupported extends Error {}
+
+const XML_ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+};
+
+function xmlText(text: string): string {
+  return text
+    .replace(/[&<>"]/g, (c) => XML_ESCAPES[c])
+    .replace(
+      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g,
+      (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`
+    );
+}
+
+function numberText(n: number): string {
+  if (!Number.isFinite(n)) throw new PatchUnsupported(`the number ${n} cannot be stored`);
+  return String(n);
+}
+
+/** The `<c>` element for a planned cell at `address` with style attribute `style`. */
+export function cellXml(address: string, style: string, cell: PlanCell | undefined): string {
+  const s = style ? ` s="${style}"` : "";
+  if (cell?.formula !== undefined)
+    return `<c r="${address}"${s}><f>${xmlText(cell.formula.replace(/^=/, ""))}</f></c>`;
+  const value: CellValue = cell?.value ?? null;
+  if (value === null || value === "") return `<c r="${address}"${s}/>`;
+  if (typeof value === "number") return `<c r="${address}"${s}><v>${numberText(value)}</v></c>`;
+  if (typeof value === "boolean") return `<c r="${address}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
+  const text = xmlText(escapeForExcelJs(value));
+  const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : "";
+  return `<c r="${address}"${s} t="inlineStr"><is><t${space}>${text}</t></is></c>`;
+}
+
+const ROW_TAG = /<row\b([^>]*?)(\/?)>/g;
+const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+const R_ATTR = /\br="([^"]*)"/;
+const S_ATTR = /\bs="(\d+)"/;
+
+interface ParsedCell {
+  col: number;
+  xml: string;
+  style: string;
+  attrs: string;
+  body: string;
+}
+
+function parseCells(rowBody: string, row: number, sheet: string): ParsedCell[] {
+  const out: ParsedCell[] = [];
+  CELL.lastIndex = 0;
+  for (let m = CELL.exec(rowBody); m; m = CELL.exec(rowBody)) {
+    const ref = R_ATTR.exec(m[1])?.[1];
+    const at = ref ? /^([A-Z]{1,3})(\d+)$/.exec(ref) : null;
+    if (!at || Number(at[2]) !== row + 1)
+      throw new PatchUnsupported(`sheet "${sheet}" row ${row + 1} has a cell without its address`);
+    out.push({
+      col: columnIndex(at[1]),
+      xml: m[0],
+      style: S_ATTR.exec(m[1])?.[1] ?? "",
+      attrs: m[1],
+      body: m[2] ?? "",
+    });
+  }
+  return out;
+}
+
+/** A cell whose formula other cells share, or an array formula: not rewritten here. */
+function isSharedOrArrayFormula(cell: ParsedCell): boolean {
+  const f = /<f\b([^>]*)>/.exec(cell.body)?.[1] ?? "";
+  return /\bt="array"/.test(f) || (/\bt="shared"/.test(f) && /\bref="/.test(f));
+}
+
+export interface PatchedSheet {
+  xml: string;
+  /** Cells written (changed value or formula). */
+  written: number;
+  /** Largest 0-based row written. */
+  lastRow: number;
+}
+
+/**
+ * Applies `edits` to a worksheet part. Throws PatchUnsupported for what it cannot do safely (a
+ * prefixed or address-less layout, a shared-formula master, a new cell with no style to take).
+ */
+export function patchSheetXml(
+  xml: string,
+  edits: SheetEdits,
+  sheet: string,
+  restyle: (style: string, formats: RangeFormat[]) => string
+): PatchedSheet {
+  const open = xml.indexOf("<sheetData");
+  const close = xml.lastIndexOf("</sheetData>");
+  const selfClosed = open >= 0 && close < 0 && /^<sheetData\s*\/>/.test(xml.slice(open));
+  if (open < 0 || (close < 0 && !selfClosed))
+    throw new PatchUnsupported(`sheet "${sheet}" has no plain <sheetData>`);
+  const bodyStart = xml.indexOf(">", open) + 1;
+  const bodyEnd = selfClosed ? bodyStart : close;
+  const rowsWanted = [...edits.cells.keys()].sort((a, b) => a - b);
+  // Rows whose styles new rows copy: recorded as they pass.
+  const styleRows = new Set<number>();
+  for (const line of edits.cells.values())
+    for (const e of line.values()) if (e.styleFromRow !== undefined) styleRows.add(e.styleFromRow);
+  const stylesOf = new Map<number, Map<number, string>>();
+  const out: string[] = [xml.slice(0, bodyStart)];
+  let copied = bodyStart;
+  let written = 0;
+  let lastRow = -1;
+  let next = 0; // index into rowsWanted
+
+  const styleFor = (row: number, col: number, edit: CellEdit, existing?: ParsedCell): string => {
+    if (edit.styleFromRow !== undefined) return stylesOf.get(edit.styleFromRow)?.get(col) ?? "";
+    if (edit.formats?.length) return restyle(existing?.style ?? "", edit.formats);
+    return existing?.style ?? "";
+  };
+  const newRow = (row: number): string => {
+    const line = edits.cells.get(row) as Map<number, CellEdit>;
+    const cells = [...line.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([col, edit]) => {
+        written++;
+        return cellXml(cellAddress(row, col), styleFor(row, col, edit), edit.cell);
+      });
+    lastRow = Math.max(lastRow, row);
+    return `<row r="${row + 1}"${edits.newRowAttributes.get(row) ?? ""}>${cells.join("")}</row>`;
+  };
+  if (selfClosed) {
+    const rows = rowsWanted.map(newRow).join("");
+    return {
+      xml: `${xml.slice(0, open)}<sheetData>${rows}</sheetData>${xml.slice(xml.indexOf(">", open) + 1)}`,
+      written,
+      lastRow,
+    };
+  }
+
+  ROW_TAG.lastIndex = bodyStart;
+  for (let m = ROW_TAG.exec(xml); m && m.index < bodyEnd; m = ROW_TAG.exec(xml)) {
+    const r = R_ATTR.exec(m[1])?.[1];
+    if (!r || !/^\d+$/.test(r))
+      throw new PatchUnsupported(`sheet "${sheet}" has a row without its number`);
+    const row = Number(r) - 1;
+    const tagEnd = m.index + m[0].length;
+    const end = m[2] ? tagEnd : xml.indexOf("</row>", tagEnd);
+    if (end < 0) throw new PatchUnsupported(`sheet "${sheet}" row ${row + 1} is not closed`);
+    const rowEnd = m[2] ? tagEnd : end + "</row>".length;
+    // New rows that go before this one.
+    while (next < rowsWanted.length && rowsWanted[next] < row) {
+      const wanted = rowsWanted[next++];
+      out.push(xml.slice(copied, m.index), newRow(wanted));
+      copied = m.index;
+    }
+    const edited = next < rowsWanted.length && rowsWanted[next] === row;
+    if (styleRows.has(row) || edited) {
+      const body = m[2] ? "" : xml.slice(tagEnd, end);
+      const cells = parseCells(body, row, sheet);
+      if (styleRows.has(row)) stylesOf.set(row, new Map(cells.map((c) => [c.col, c.style])));
+      if (edited) {
+        next++;
+        const line = edits.cells.get(row) as Map<number, CellEdit>;
+        const byCol = new Map(cells.map((c) => [c.col, c]));
+        const cols = [...new Set([...byCol.keys(), ...line.keys()])].sort((a, b) => a - b);
+        const parts = cols.map((col) => {
+          const edit = line.get(col);
+          const existing = byCol.get(col);
+          if (!edit) return (existing as ParsedCell).xml;
+          if (existing && isSharedOrArrayFormula(existing))
+            throw new PatchUnsupported(
+              `sheet "${sheet}" cell ${cellAddress(row, col)} holds a shared or array formula`
+            );
+          written++;
+          return cellXml(cellAddress(row, col), styleFor(row, col, edit, existing), edit.cell);
+        });
+        lastRow = Math.max(lastRow, row);
+        const openTag = m[2] ? m[0].replace(/\/>$/, ">") : m[0];
+        out.push(xml.slice(copied, m.index), openTag, parts.join(""), "</row>");
+        copied = rowEnd;
+      }
+    }
+    ROW_TAG.lastIndex = rowEnd;
+  }
+  out.push(xml.slice(copied, bodyEnd));
+  while (next < rowsWanted.length) out.push(newRow(rowsWanted[next++]));
+  out.push(xml.slice(bodyEnd));
+  return { xml: out.join(""), written, lastRow };
+}
