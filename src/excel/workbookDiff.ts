@@ -31,6 +31,7 @@ import {
 import { asWritten, formulaKey, formulaShape, sameValue } from "./cellText";
 import type { DefinedName, SheetInventory, TableInventory } from "./readSnapshots";
 import { plannedCells, type PlannedCells, type PlannedTable } from "../core/layout/plannedCells";
+import { keyText } from "../core/layout/rowKeys";
 import type { PrintMargins, PrintPlan } from "../core/layout/printLayout";
 
 export type Written = string | number | boolean;
@@ -251,17 +252,6 @@ function keyColumns(headers: string[]): string[] {
   if (has("Source") && has("ID")) return ["Source", "ID"];
   return has("ID") ? ["ID"] : [];
 }
-
-const keyText = (values: CellValue[]): string =>
-  values.every((v) => v === null || String(v).trim() === "")
-    ? ""
-    : values
-        .map((v) =>
-          String(v ?? "")
-            .trim()
-            .toLowerCase()
-        )
-        .join("\u0001");
 
 function sameValidation(plan: ValidationPlan, state: ValidationState | undefined): boolean {
   if (!state) return false;

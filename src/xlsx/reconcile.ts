@@ -35,6 +35,7 @@ import {
   validation as validationOf,
 } from "./renderPlan";
 import { formulaKey, sameValue } from "../core/cellCompare";
+import { contentText, keyColumns, keyText } from "../core/layout/rowKeys";
 import { plannedCells, type PlannedCells, type PlannedTable } from "../core/layout/plannedCells";
 
 /** A planned change that would overwrite something of a person's: the command stops, names it. */
@@ -197,35 +198,6 @@ const NOTHING: Actual = { value: null, formula: null };
 
 // ---------------------------------------------------------------------------------------------
 // The plan's cells come from core/layout/plannedCells; rows are matched by key
-
-/** Key columns rows are matched by: Source + ID, ID, or none (by position). */
-function keyColumns(headers: string[]): number[] {
-  const at = (h: string): number =>
-    headers.findIndex((x) => normalizeHeader(x) === normalizeHeader(h));
-  if (at("Source") >= 0 && at("ID") >= 0) return [at("Source"), at("ID")];
-  return at("ID") >= 0 ? [at("ID")] : [];
-}
-
-/** A value as row content is compared: numbers to 12 digits, text trimmed. */
-const contentText = (v: CellValue): string =>
-  v === null || v === ""
-    ? ""
-    : typeof v === "number"
-      ? `n${Number(v.toPrecision(12))}`
-      : typeof v === "string"
-        ? `s${v.trim()}`
-        : `b${String(v)}`;
-
-const keyText = (values: CellValue[]): string =>
-  values.every((v) => v === null || String(v).trim() === "")
-    ? ""
-    : values
-        .map((v) =>
-          String(v ?? "")
-            .trim()
-            .toLowerCase()
-        )
-        .join("\u0001");
 
 // ---------------------------------------------------------------------------------------------
 // Where planned cells land on the sheet as it is

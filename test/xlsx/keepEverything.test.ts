@@ -17,6 +17,7 @@ import { buildAssessmentFile } from "../../src/xlsx/build";
 import { PartsWouldBeLostError } from "../../src/xlsx/carry/carryOver";
 import { auditorQuestions } from "../core/adopt/fixtures/buildFixtures";
 import { describeWithTool } from "../support/externalTools";
+import { packageParts, type Parts } from "../support/packageParts";
 import { headerColumns, openWorkbook, rowById } from "../support/workbookFiles";
 import { PYTHON_WITH_OPENPYXL, runOpenpyxl } from "./package/openpyxl";
 
@@ -44,15 +45,7 @@ async function cli(...args: string[]): Promise<void> {
 // ------------------------------------------------------------------------------------------------
 // The package, read as parts
 
-type Parts = Map<string, Buffer>;
-
-async function partsOf(name: string): Promise<Parts> {
-  const zip = await JSZip.loadAsync(fs.readFileSync(file(name)));
-  const parts: Parts = new Map();
-  for (const [n, entry] of Object.entries(zip.files))
-    if (!entry.dir) parts.set(n, Buffer.from(await entry.async("uint8array")));
-  return parts;
-}
+const partsOf = (name: string): Promise<Parts> => packageParts(file(name));
 
 async function writeParts(name: string, parts: Parts): Promise<void> {
   const zip = new JSZip();

@@ -8,21 +8,15 @@ import * as path from "path";
 import JSZip from "jszip";
 import { buildAssessmentFile, type BuildOptions, type BuildResult } from "../../src/xlsx/build";
 import { streamSnapshots } from "../../src/xlsx/streamSnapshots";
+import { snapshotRow } from "../../src/core/history";
+import { packageParts, type Parts } from "../support/packageParts";
 import { openWorkbook, headerColumns, rowById } from "../support/workbookFiles";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gap-patch-"));
 const file = (n: string): string => path.join(dir, n);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-type Parts = Map<string, Buffer>;
-
-async function partsOf(name: string): Promise<Parts> {
-  const zip = await JSZip.loadAsync(fs.readFileSync(file(name)));
-  const parts: Parts = new Map();
-  for (const [n, entry] of Object.entries(zip.files))
-    if (!entry.dir) parts.set(n, Buffer.from(await entry.async("uint8array")));
-  return parts;
-}
+const partsOf = (name: string): Promise<Parts> => packageParts(file(name));
 
 /** Every sheet's values and formulas, as a reader sees them. */
 async function contentOf(name: string): Promise<Record<string, unknown>> {
@@ -65,7 +59,8 @@ async function rangesOf(name: string): Promise<Record<string, string[]>> {
     out[sheet] = [
       ...[
         ...xml.matchAll(/<(?:dataValidation|conditionalFormatting)\b[^>]*\bsqref="([^"]*)"/g),
-      ].map((m) => m[1]),
+        // "E5:E5" and "E5" are the same range, as two writers may spell it.
+      ].map((m) => m[1].replace(/\b([A-Z]+\d+):\1\b/g, "$1")),
       ...[...xml.matchAll(/<brk\b[^>]*\bid="(\d+)"/g)].map((m) => `break ${m[1]}`),
       ...[...xml.matchAll(/<mergeCell\b[^>]*\bref="([^"]*)"/g)].map((m) => `merge ${m[1]}`),
     ].sort();
@@ -260,6 +255,30 @@ test("plan on a workbook without a plan: the patch adds the sheet, moves the Sum
   });
   expect(again.path).toBe("patch");
   expect(again.reconciled?.cellsWritten).toBe(0);
+}, 180_000);
+
+test("two snapshots: the history table fills its blank row, then grows, as the full path does", async () => {
+  const first = snapshotRow(await streamSnapshots(file("planned.xlsx")), { date: 46_000 });
+  const once = await buildAssessmentFile({
+    from: file("planned.xlsx"),
+    out: file("snap1.xlsx"),
+    appendHistory: [first],
+  } as BuildOptions);
+  expect(once.path).toBe("patch");
+  const second = snapshotRow(await streamSnapshots(file("snap1.xlsx")), {
+    date: 46_007,
+    note: "Before stage 1",
+  });
+  const { patch } = await bothPaths(
+    "snap1.xlsx",
+    { appendHistory: [second] } as Omit<BuildOptions, "out" | "from">,
+    "snap2"
+  );
+  expect(patch.fullPathReason).toBeUndefined();
+  expect(patch.reconciled?.rowsAppended).toBe(1);
+  expect(await contentOf("snap2-patch.xlsx")).toEqual(await contentOf("snap2-full.xlsx"));
+  expect(await rangesOf("snap2-patch.xlsx")).toEqual(await rangesOf("snap2-full.xlsx"));
+  expect(await looksOf("snap2-patch.xlsx")).toEqual(await looksOf("snap2-full.xlsx"));
 }, 180_000);
 
 test("validations a person deleted are put back by the patch, as the full path puts them back", async () => {

@@ -10,6 +10,7 @@ import type { SheetSnapshot } from "../../core/snapshot";
 import { readStatusWordsTable } from "../../core/statusWords";
 import type { Status } from "../../core/scale";
 import { readSnapshots } from "../../xlsx/readSnapshots";
+import { streamSnapshots } from "../../xlsx/streamSnapshots";
 import type { CliCommand } from "../command";
 import { EXIT, type CliIo } from "../io";
 import { terminalJson, terminalText } from "../../core/escape";
@@ -56,7 +57,7 @@ async function readTemplate(file: string): Promise<SheetSnapshot[]> {
 /** The user's extra answer words from the Settings sheet of the workbook being imported into. */
 async function statusWordsOf(into: string | undefined, io: CliIo): Promise<Map<string, Status>> {
   if (!into) return new Map();
-  const [settings] = await readSnapshots(into, { sheets: ["Settings"] });
+  const [settings] = await streamSnapshots(into, { sheets: ["Settings"] });
   if (!settings) return new Map();
   const { words, problems } = readStatusWordsTable(settings);
   for (const p of problems) io.err(`Warning: ${p}`);

@@ -6,7 +6,7 @@ import { UsageError } from "../../core/errors";
 import { snapshotRow } from "../../core/history";
 import { SHEETS } from "../../core/contract";
 import type { BuildOptions } from "../../xlsx/build";
-import { readSnapshots } from "../../xlsx/readSnapshots";
+import { streamSnapshots } from "../../xlsx/streamSnapshots";
 import type { CliCommand } from "../command";
 import { EXIT } from "../io";
 import { assertOutputNotInput } from "../safeWrite";
@@ -40,7 +40,7 @@ export const snapshotCommand: CliCommand = {
     if (!values.out) throw new UsageError("--out is required.");
     await assertOutputNotInput(values.out, [from]);
     const date = dateOption("--date", values.date, todaySerial(), parseIsoDate);
-    const row = snapshotRow(await readSnapshots(from), { date, note: values.note });
+    const row = snapshotRow(await streamSnapshots(from), { date, note: values.note });
     // The build pipeline hands its options to composeWorkbook, which appends the row.
     const options: BuildOptions & Pick<ComposeOptions, "appendHistory"> = {
       from,

@@ -43,6 +43,7 @@ export interface Harvest {
 }
 
 const OWNED = new Set<string>([...SCORE_COLUMNS, ...CATALOG_COLUMNS].filter((c) => c !== "ID"));
+const SCORE = new Set<string>(SCORE_COLUMNS);
 
 /** The canonical row id for a typed ID on the given sheet, or the trimmed text as typed. */
 function rowId(kind: "clauses" | "annexA", raw: string): string {
@@ -69,6 +70,13 @@ export function harvestWorkbook(snapshots: SheetSnapshot[]): Harvest {
     result.extraColumns[spec.kind] = [...table.extraColumns.keys()];
     const target = result.inputs[spec.kind];
     const idColumn = table.columns.get("ID") as number;
+    // The columns read as inputs: catalog rows leave what the catalog owns to the catalog.
+    const inputsOf = (inCatalog: boolean): [string, number][] =>
+      [...table.columns].filter(
+        ([header]) => header !== "ID" && (!inCatalog || !OWNED.has(header)) && !SCORE.has(header)
+      );
+    const catalogInputs = inputsOf(true);
+    const addedInputs = inputsOf(false);
     for (const r of table.dataRows) {
       const raw = snapshot.text[r]?.[idColumn] || String(snapshot.values[r]?.[idColumn] ?? "");
       if (!raw.trim()) continue;
@@ -83,13 +91,7 @@ export function harvestWorkbook(snapshots: SheetSnapshot[]): Harvest {
         if (snapshot.formulas[r]?.[c] && isBlank(value)) return;
         if (!isBlank(value) || !(header in row)) row[header] = value;
       };
-      for (const [header, c] of table.columns)
-        if (
-          header !== "ID" &&
-          (!inCatalog || !OWNED.has(header)) &&
-          !(SCORE_COLUMNS as readonly string[]).includes(header)
-        )
-          keep(header, c);
+      for (const [header, c] of inCatalog ? catalogInputs : addedInputs) keep(header, c);
       for (const [header, c] of table.extraColumns) keep(header, c);
       target.set(id, row);
     }

@@ -56,30 +56,42 @@ function sheetRows(
     for (let row = r.top; row <= r.bottom; row++) rowsWithContent.add(row);
   for (const key of Object.keys(plan.rowHeights)) rowsWithContent.add(Number(key) - 1);
   const styleOf = new Map<string, string>();
+  /** Rows under the same formats share their columns and styles (a table's body, row after row). */
+  const layoutOf = new Map<string, { col: number; style: string }[]>();
   const out: string[] = [];
   for (const row of [...rowsWithContent].sort((a, b) => a - b)) {
     const onRow = formats.filter(({ r }) => row >= r.top && row <= r.bottom);
-    const cols = new Set<number>(grid.get(row)?.keys() ?? []);
-    for (const { r } of onRow) for (let c = r.left; c <= r.right; c++) cols.add(c);
-    const cells: string[] = [];
-    for (const col of [...cols].sort((a, b) => a - b)) {
-      const covering = onRow.filter(({ r }) => col >= r.left && col <= r.right);
-      const key = covering.map((x) => x.i).join(",");
-      let style = styleOf.get(key);
-      if (style === undefined) {
-        style = covering.length
-          ? String(
-              styles.cellFormat(
-                null,
-                covering.map((x) => x.f)
-              )
-            )
-          : "";
-        styleOf.set(key, style);
-      }
-      cells.push(cellXml(cellAddress(row, col), style, grid.get(row)?.get(col)));
-      right = Math.max(right, col);
+    const planned = grid.get(row);
+    const signature = `${onRow.map((x) => x.i).join(",")}|${[...(planned?.keys() ?? [])].join(",")}`;
+    let layout = layoutOf.get(signature);
+    if (!layout) {
+      const cols = new Set<number>(planned?.keys() ?? []);
+      for (const { r } of onRow) for (let c = r.left; c <= r.right; c++) cols.add(c);
+      layout = [...cols]
+        .sort((a, b) => a - b)
+        .map((col) => {
+          const covering = onRow.filter(({ r }) => col >= r.left && col <= r.right);
+          const key = covering.map((x) => x.i).join(",");
+          let style = styleOf.get(key);
+          if (style === undefined) {
+            style = covering.length
+              ? String(
+                  styles.cellFormat(
+                    null,
+                    covering.map((x) => x.f)
+                  )
+                )
+              : "";
+            styleOf.set(key, style);
+          }
+          return { col, style };
+        });
+      layoutOf.set(signature, layout);
     }
+    const cells = layout.map(({ col, style }) =>
+      cellXml(cellAddress(row, col), style, planned?.get(col))
+    );
+    if (layout.length) right = Math.max(right, layout[layout.length - 1].col);
     const height = plan.rowHeights[row + 1];
     const ht = height === undefined ? "" : ` ht="${height}" customHeight="1"`;
     out.push(`<row r="${row + 1}"${ht}>${cells.join("")}</row>`);

@@ -6,6 +6,7 @@
 import { normalizeHeader } from "../../core/read/locate";
 import type { CellValue } from "../../core/snapshot";
 import type { PlannedTable } from "../../core/layout/plannedCells";
+import { contentText, keyColumns, keyText } from "../../core/layout/rowKeys";
 
 export interface Rect {
   top: number;
@@ -35,35 +36,6 @@ export interface TablePlacement {
   /** The table's range after appending. */
   rect: Rect;
 }
-
-/** Key columns rows are matched by: Source + ID, ID, or none (by position). */
-function keyColumns(headers: string[]): number[] {
-  const at = (h: string): number =>
-    headers.findIndex((x) => normalizeHeader(x) === normalizeHeader(h));
-  if (at("Source") >= 0 && at("ID") >= 0) return [at("Source"), at("ID")];
-  return at("ID") >= 0 ? [at("ID")] : [];
-}
-
-/** A value as row content is compared: numbers to 12 digits, text trimmed. */
-const contentText = (v: CellValue): string =>
-  v === null || v === ""
-    ? ""
-    : typeof v === "number"
-      ? `n${Number(v.toPrecision(12))}`
-      : typeof v === "string"
-        ? `s${v.trim()}`
-        : `b${String(v)}`;
-
-const keyText = (values: CellValue[]): string =>
-  values.every((v) => v === null || String(v).trim() === "")
-    ? ""
-    : values
-        .map((v) =>
-          String(v ?? "")
-            .trim()
-            .toLowerCase()
-        )
-        .join("\u0001");
 
 const isEmpty = (v: CellValue): boolean => v === null || v === "";
 
