@@ -41,6 +41,12 @@ function dosDateTime(date: Date): { time: number; date: number } {
   };
 }
 
+/**
+ * zlib's default level (6), except for parts of several MB (the sheets of a 50,000-row workbook):
+ * level 3 deflates a 72 MB sheet in 0.09 s instead of 0.43 s, for a part about 20% larger.
+ */
+const deflateLevel = (bytes: Buffer): number => (bytes.length > 4 * 1024 * 1024 ? 3 : 6);
+
 /** An entry as stored in a zip: compressed bytes (a view), method, CRC and inflated size. */
 export interface StoredEntry {
   method: number;
@@ -57,7 +63,7 @@ export function inflateEntry(name: string, entry: StoredEntry): Buffer {
 }
 
 /**
- * A zip of `parts` in the order given: bytes are deflated at zlib level 6; a stored entry (a part
+ * A zip of `parts` in the order given: bytes are deflated (see deflateLevel); a stored entry (a part
  * copied from another zip unchanged) is written as it was, without inflating it again.
  */
 export function writeZip(parts: [string, Buffer | StoredEntry][], now = new Date()): Buffer {
@@ -70,7 +76,9 @@ export function writeZip(parts: [string, Buffer | StoredEntry][], now = new Date
     const flags = /^[\x20-\x7e]*$/.test(name) ? 0 : UTF8_NAME;
     const stored = Buffer.isBuffer(part) ? null : part;
     const bytes = Buffer.isBuffer(part) ? part : null;
-    const data = stored ? stored.data : zlib.deflateRawSync(bytes as Buffer, { level: 6 });
+    const data = stored
+      ? stored.data
+      : zlib.deflateRawSync(bytes as Buffer, { level: deflateLevel(bytes as Buffer) });
     const crc = stored ? stored.crc : crc32(bytes as Buffer);
     const method = stored ? stored.method : DEFLATE;
     const size = stored ? stored.size : (bytes as Buffer).length;

@@ -32,7 +32,10 @@ const XML_ESCAPES: Record<string, string> = {
   '"': "&quot;",
 };
 
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
 function xmlText(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(/[&<>"]/g, (c) => XML_ESCAPES[c])
     .replace(
@@ -96,6 +99,44 @@ function parseCells(rowBody: string, row: number, sheet: string): ParsedCell[] {
 function isSharedOrArrayFormula(cell: ParsedCell): boolean {
   const f = /<f\b([^>]*)>/.exec(cell.body)?.[1] ?? "";
   return /\bt="array"/.test(f) || (/\bt="shared"/.test(f) && /\bref="/.test(f));
+}
+
+const CELL_AT = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/y;
+
+/**
+ * The row's cells with each edited one replaced, when every edited cell is in the row (found by
+ * its `r`); null when one is missing (a new cell must go in column order: the caller parses).
+ */
+function replaceCells(
+  body: string,
+  row: number,
+  line: Map<number, CellEdit>,
+  write: (col: number, edit: CellEdit, existing: ParsedCell) => string
+): string | null {
+  const found: { start: number; end: number; col: number; cell: ParsedCell }[] = [];
+  for (const col of line.keys()) {
+    const address = cellAddress(row, col);
+    const at = body.indexOf(`<c r="${address}"`);
+    if (at < 0 || body.indexOf(`<c r="${address}"`, at + 1) >= 0) return null;
+    CELL_AT.lastIndex = at;
+    const m = CELL_AT.exec(body);
+    if (!m || R_ATTR.exec(m[1])?.[1] !== address) return null;
+    found.push({
+      start: at,
+      end: at + m[0].length,
+      col,
+      cell: { col, xml: m[0], style: S_ATTR.exec(m[1])?.[1] ?? "", attrs: m[1], body: m[2] ?? "" },
+    });
+  }
+  found.sort((a, b) => a.start - b.start);
+  const out: string[] = [];
+  let at = 0;
+  for (const f of found) {
+    out.push(body.slice(at, f.start), write(f.col, line.get(f.col) as CellEdit, f.cell));
+    at = f.end;
+  }
+  out.push(body.slice(at));
+  return out.join("");
 }
 
 export interface PatchedSheet {
@@ -177,6 +218,26 @@ export function patchSheetXml(
       copied = m.index;
     }
     const edited = next < rowsWanted.length && rowsWanted[next] === row;
+    if (edited && !styleRows.has(row) && !m[2]) {
+      // Most edits replace cells that are there: found by address, the rest copied as it is.
+      const line = edits.cells.get(row) as Map<number, CellEdit>;
+      const body = replaceCells(xml.slice(tagEnd, end), row, line, (col, edit, existing) => {
+        if (isSharedOrArrayFormula(existing))
+          throw new PatchUnsupported(
+            `sheet "${sheet}" cell ${cellAddress(row, col)} holds a shared or array formula`
+          );
+        written++;
+        return cellXml(cellAddress(row, col), styleFor(row, col, edit, existing), edit.cell);
+      });
+      if (body !== null) {
+        next++;
+        lastRow = Math.max(lastRow, row);
+        out.push(xml.slice(copied, tagEnd), body);
+        copied = end;
+        ROW_TAG.lastIndex = rowEnd;
+        continue;
+      }
+    }
     if (styleRows.has(row) || edited) {
       const body = m[2] ? "" : xml.slice(tagEnd, end);
       const cells = parseCells(body, row, sheet);
