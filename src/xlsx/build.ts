@@ -60,6 +60,8 @@ async function patchExisting(
   const inventory = inspectPackage(pkg, { out: options.out });
   if (inventory.lost.length) return { reason: "parts need the carry-over check" };
   const composition = composeWorkbook(snapshots, options);
+  // The patch compares values and formulas only: the display texts can go before it runs.
+  for (const snapshot of snapshots) snapshot.text = [];
   try {
     const { reconciled } = patchWorkbook(pkg, snapshots, composition.plan);
     return {
