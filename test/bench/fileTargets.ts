@@ -39,9 +39,19 @@ export interface FileMeasured {
   budgetRssBytes: number;
 }
 
-/** Writes the child's peak memory to a file when it exits (maxRSS is in KiB). */
+/**
+ * Writes the child's peak memory to a file when it exits: VmHWM of /proc/self/status, the peak of
+ * this process's own memory. maxRSS (getrusage) is only the fallback: on Linux it carries the
+ * parent's peak across fork and exec, so every child would report at least the bench's own size.
+ */
 const RSS_PRELOAD = `process.on("exit", () => {
-  require("fs").writeFileSync(process.env.GAP_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS * 1024));
+  const fs = require("fs");
+  let bytes = process.resourceUsage().maxRSS * 1024;
+  try {
+    const hwm = /VmHWM:\\s+(\\d+) kB/.exec(fs.readFileSync("/proc/self/status", "utf8"));
+    if (hwm) bytes = Number(hwm[1]) * 1024;
+  } catch {}
+  fs.writeFileSync(process.env.GAP_BENCH_RSS_FILE, String(bytes));
 });\n`;
 
 const gb = (bytes: number): string =>
