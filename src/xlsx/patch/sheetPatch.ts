@@ -259,7 +259,8 @@ export function patchSheetXml(
           return cellXml(cellAddress(row, col), styleFor(row, col, edit, existing), edit.cell);
         });
         lastRow = Math.max(lastRow, row);
-        const openTag = m[2] ? m[0].replace(/\/>$/, ">") : m[0];
+        // A new cell may fall outside the row's `spans` hint: the hint goes (it is optional).
+        const openTag = (m[2] ? m[0].replace(/\/>$/, ">") : m[0]).replace(/\s+spans="[^"]*"/, "");
         out.push(xml.slice(copied, m.index), openTag, parts.join(""), "</row>");
         copied = rowEnd;
       }
