@@ -12,7 +12,7 @@ import { composeWorkbook } from "../core/layout/compose";
 import { inspectPackage } from "./carry/carryOver";
 import { OpcPackage } from "./carry/opcPackage";
 import { loadXlsxBytes } from "./package/openXlsxPackage";
-import { patchWorkbook } from "./patch/patchWorkbook";
+import { patchWorkbook, sheetFrame } from "./patch/patchWorkbook";
 import { streamSnapshots } from "./streamSnapshots";
 import type { BuildOptions, BuildResult } from "./buildOptions";
 
@@ -50,7 +50,14 @@ async function patchExisting(
   from: string
 ): Promise<{ bytes: Buffer; result: BuildResult } | { reason: string }> {
   const { bytes } = await loadXlsxBytes(from);
-  const snapshots = await streamSnapshots(bytes);
+  // The frame of each worksheet (its XML without the rows) is kept as it is read, so the patch
+  // inflates again only the sheets it edits.
+  const frames = new Map<string, { frame: string; size: number }>();
+  const snapshots = await streamSnapshots(bytes, {
+    onWorksheet: (part, xml) => {
+      if (Buffer.isBuffer(xml)) frames.set(part, { frame: sheetFrame(xml), size: xml.length });
+    },
+  });
   let pkg: OpcPackage;
   try {
     pkg = OpcPackage.readOwn(bytes);
@@ -63,7 +70,7 @@ async function patchExisting(
   // The patch compares values and formulas only: the display texts can go before it runs.
   for (const snapshot of snapshots) snapshot.text = [];
   try {
-    const { reconciled } = patchWorkbook(pkg, snapshots, composition.plan);
+    const { reconciled } = patchWorkbook(pkg, snapshots, composition.plan, frames);
     return {
       bytes: await pkg.write(),
       result: {

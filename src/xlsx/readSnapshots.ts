@@ -20,6 +20,11 @@ export interface ReadSnapshotsOptions {
   /** Rows and columns kept per sheet; cells beyond are dropped and reported in `truncated`. */
   maxRows?: number;
   maxCols?: number;
+  /**
+   * Stream reader only: each worksheet part as read (its XML as the pre-pass left it: the
+   * input's own bytes when it changed nothing), before the reader lets go of it.
+   */
+  onWorksheet?: (part: string, xml: string | Buffer) => void;
 }
 
 export type { ReadSnapshot } from "./snapshotGrid";

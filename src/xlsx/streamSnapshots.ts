@@ -206,7 +206,8 @@ function snapshotOf(
   ctx: Omit<CellContext, "hyperlinks" | "masters" | "formulas">,
   maxRows: number,
   maxCols: number,
-  label: string
+  label: string,
+  onWorksheet?: ReadSnapshotsOptions["onWorksheet"]
 ): ReadSnapshot {
   const xml = parts.source(sheet.part) as string | Buffer;
   // Merges and hyperlinks follow the cells in the XML but decide how cells read: found first.
@@ -242,6 +243,7 @@ function snapshotOf(
     scanSheetCells(xml, onCell, label, sheet.part);
     tableIds = tablePartIds(tail);
   } else tableIds = readSheetCells(xml, onCell, label, sheet.part).tableIds;
+  onWorksheet?.(sheet.part, xml);
   parts.drop(sheet.part);
   for (const { at, from } of children) {
     const master = masterFormula.get(from);
@@ -290,5 +292,7 @@ export async function streamSnapshots(
     strings: readSharedStrings(parts.text(SHARED_STRINGS), label, SHARED_STRINGS),
     date1904,
   };
-  return chosen.map((sheet) => snapshotOf(parts, sheet, ctx, maxRows, maxCols, label));
+  return chosen.map((sheet) =>
+    snapshotOf(parts, sheet, ctx, maxRows, maxCols, label, options.onWorksheet)
+  );
 }

@@ -87,6 +87,12 @@ export class OpcPackage {
     return inflated;
   }
 
+  /** A part's inflated size as its zip entry declares it, while it is unchanged; else null. */
+  storedSize(name: string): number | null {
+    const found = this.find(name);
+    return found === null ? null : (this.stored.get(found)?.size ?? null);
+  }
+
   text(name: string): string | undefined {
     const bytes = this.get(name);
     if (!bytes) return undefined;

@@ -142,7 +142,7 @@ function xmlText(bytes: Buffer): string {
  * A worksheet's XML without its rows (`<sheetData>` emptied): everything the checks read, without
  * decoding the tens of MB of cells of a large sheet that needs no edit.
  */
-function sheetFrame(bytes: Buffer): string {
+export function sheetFrame(bytes: Buffer): string {
   const open = bytes.indexOf("<sheetData");
   const close = bytes.lastIndexOf("</sheetData>");
   if (open < 0 || close < open) return xmlText(bytes);
@@ -519,7 +519,9 @@ function snapshotReader(snapshots: SheetSnapshot[]): CellReader {
 export function patchWorkbook(
   pkg: OpcPackage,
   snapshots: SheetSnapshot[],
-  plan: WorkbookPlan
+  plan: WorkbookPlan,
+  /** Worksheet frames the reader kept (part → frame and the part's size). */
+  frames?: Map<string, { frame: string; size: number }>
 ): PatchOutcome {
   const workbook = pkg.workbookPart() ?? unsupported("the package has no workbook part");
   const workbookXml = pkg.text(workbook) ?? "";
@@ -560,8 +562,13 @@ export function patchWorkbook(
     const snapshot = byName.get(sheetKey(sheet.name));
     if ((snapshot as { truncated?: unknown } | undefined)?.truncated)
       unsupported(`sheet "${sheet.name}" is larger than a snapshot keeps`);
-    const bytes = pkg.get(entry.part) ?? Buffer.alloc(0);
-    const frame = sheetFrame(bytes);
+    // The reader's frame of this part when it read the same bytes (same size); else inflate.
+    let bytes: Buffer | undefined;
+    const sheetPart = entry.part;
+    const load = (): Buffer => (bytes ??= pkg.get(sheetPart) ?? Buffer.alloc(0));
+    const known = frames?.get(entry.part);
+    const frame =
+      known && known.size === pkg.storedSize(entry.part) ? known.frame : sheetFrame(load());
     if (/^(<\?xml[^>]*>)?\s*<\w+:worksheet\b/.test(frame.slice(0, 500)))
       unsupported(`sheet "${sheet.name}" uses a namespace prefix`);
     const tables = tablesOf(pkg, entry.part);
@@ -569,7 +576,7 @@ export function patchWorkbook(
     diff.run();
     const grown = diff.placements.filter((p) => p.placed.appended > 0);
     if (diff.edits.cells.size === 0 && grown.length === 0 && !hasSettings(diff.settings)) continue;
-    const patched = patchSheetXml(xmlText(bytes), diff.edits, sheet.name, restyle);
+    const patched = patchSheetXml(xmlText(load()), diff.edits, sheet.name, restyle);
     let next = growRuleRanges(
       patched.xml,
       grown.map((g) => ({
