@@ -33,7 +33,8 @@ export interface Relationship {
 const ENTITY = /&(?:#x([0-9A-Fa-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/g;
 const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
-function decodeEntities(value: string): string {
+/** XML character and entity references decoded (`&amp;`, `&#x41;` …). */
+export function decodeEntities(value: string): string {
   if (!value.includes("&")) return value;
   return value.replace(ENTITY, (_m, hex?: string, dec?: string, name?: string) =>
     hex

@@ -3,10 +3,9 @@
 // merges, rules, print setup, protection), its tables, their relationships and content types, and
 // its `<sheet>` entry placed after the plan sheet before it (names scoped to later sheets follow).
 // The same sheet ../renderPlan draws through ExcelJS, without holding a row of objects per cell.
-import type { RangeFormat, SheetPlan, TablePlan } from "../../core/layout/workbookPlan";
+import type { PlanCell, RangeFormat, SheetPlan, TablePlan } from "../../core/layout/workbookPlan";
 import { sheetKey } from "../../core/read/sheets";
 import { cellAddress, columnIndex, parseCellAddress } from "../../core/snapshot";
-import type { PlanCell } from "../../core/layout/workbookPlan";
 import { freePartName, type OpcPackage } from "../carry/opcPackage";
 import { sheetEntries } from "../carry/carryOver";
 import { REL, REL_TYPES, encodeAttribute, relativeTarget } from "../package/relationships";
@@ -14,7 +13,7 @@ import { rootOf } from "../carry/xmlElements";
 import { escapeForExcelJs } from "../package/xstring";
 import { headerFooterString } from "../../core/layout/printLayout";
 import { rectOf } from "./sheetChecks";
-import { cellXml, PatchUnsupported } from "./sheetPatch";
+import { cellXml, escapeText, PatchUnsupported } from "./sheetPatch";
 import { conditionalFormatXml, rangeText, validationXml } from "./sheetSettings";
 import type { StyleBook } from "./styleBook";
 import type { Rect } from "./rowMatch";
@@ -129,15 +128,13 @@ function printXml(plan: SheetPlan): string {
   if (!p) return "";
   const m = p.margins;
   const setup = `<pageSetup orientation="${p.orientation}"${p.overThenDown ? ' pageOrder="overThenDown"' : ""} scale="${p.scale ?? 100}" fitToWidth="${p.fitToWidth ?? 1}" fitToHeight="${p.fitToHeight ?? 0}"/>`;
-  const text = (s: string): string =>
-    s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   const breaks = p.breaks.length
     ? `<rowBreaks count="${p.breaks.length}" manualBreakCount="${p.breaks.length}">${p.breaks.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`).join("")}</rowBreaks>`
     : "";
   return (
     `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
     setup +
-    `<headerFooter><oddHeader>${text(headerFooterString(p.header))}</oddHeader><oddFooter>${text(headerFooterString(p.footer))}</oddFooter></headerFooter>` +
+    `<headerFooter><oddHeader>${escapeText(headerFooterString(p.header))}</oddHeader><oddFooter>${escapeText(headerFooterString(p.footer))}</oddFooter></headerFooter>` +
     breaks
   );
 }

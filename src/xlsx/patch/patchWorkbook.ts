@@ -1,13 +1,14 @@
 // Updates an existing workbook by editing its package in place: the fast path of build --from,
-// plan, snapshot and import --into. Read from the stream reader's snapshots, the owned cells
-// that differ from the plan are rewritten in their worksheet parts, rows a table gains are
-// inserted below it (styled like the row above, as the full path does), the table and the rules
-// over its columns grow with it; every other part is kept byte for byte. Loading the workbook
-// into ExcelJS and writing it back (../reconcile, ../carry) costs ~1.5 KB per row and tens of
-// seconds at 50,000 rows; this costs a pass over the XML.
-// It covers what later runs on our own workbook need. Anything else — a sheet or table to add, a
-// column, a validation, width or print setting to restore, a name to move, a shared formula to
-// rewrite — is reported as unsupported, and the caller takes the full path, which does all that.
+// plan, snapshot and import --into. From the stream reader's snapshots, the owned cells that
+// differ from the plan are rewritten in their worksheet parts; rows a table gains are inserted
+// below it (styled like the row above, as the full path does) and the table and the rules over
+// its columns grow with it; missing validations, conditional formats, merges, page breaks, names
+// and whole sheets are added; every other part is kept byte for byte. Loading the workbook into
+// ExcelJS and writing it back (../fullBuild) costs ~1.5 KB per row and tens of seconds at 50,000
+// rows; this costs a pass over the XML.
+// What it does not do — a column to add to a table, a totals row, a shared formula to rewrite,
+// differing print setup or widths, a 1904 date system, prefixed XML — is reported as
+// unsupported, before anything changes, and the caller takes the full path, which does that.
 import { formulaKey, sameValue } from "../../core/cellCompare";
 import { plannedCells, type PlannedTable } from "../../core/layout/plannedCells";
 import type {
@@ -70,16 +71,6 @@ interface TablePart {
   totals: boolean;
 }
 
-const decodeAttr = (v: string): string =>
-  decodeXString(
-    v
-      .replace(/&lt;/g, "<")
-      .replace(/&gt;/g, ">")
-      .replace(/&quot;/g, '"')
-      .replace(/&apos;/g, "'")
-      .replace(/&amp;/g, "&")
-  );
-
 function tablesOf(pkg: OpcPackage, sheetPart: string): TablePart[] {
   return pkg.rels(sheetPart).flatMap((rel) => {
     if (relKind(rel.type) !== "table") return [];
@@ -92,32 +83,19 @@ function tablesOf(pkg: OpcPackage, sheetPart: string): TablePart[] {
     if (!rect) return [];
     const columns = [...xml.matchAll(/<tableColumn\b([^>]*?)\/?>/g)].map((m) => {
       const name = attributesOf(`<x ${m[1]}>`).name;
-      return name === undefined ? undefined : decodeAttr(name);
+      return name === undefined ? undefined : decodeXString(name);
     });
     return [
       {
         part,
         xml,
-        name: decodeAttr(a.displayName ?? a.name ?? ""),
+        name: decodeXString(a.displayName ?? a.name ?? ""),
         rect,
         columns,
         totals: Number(a.totalsRowCount ?? 0) > 0,
       },
     ];
   });
-}
-
-function snapshotCells(snapshot: SheetSnapshot | undefined): SheetCells {
-  const at = (row: number, col: number): { v: CellValue; f: boolean } => {
-    if (!snapshot) return { v: null, f: false };
-    const r = row - snapshot.origin.row;
-    const c = col - snapshot.origin.col;
-    return { v: snapshot.values[r]?.[c] ?? null, f: (snapshot.formulas[r]?.[c] ?? null) !== null };
-  };
-  return {
-    valueAt: (row, col) => at(row, col).v,
-    hasFormula: (row, col) => at(row, col).f,
-  };
 }
 
 const unsupported = (why: string): never => {
@@ -220,7 +198,10 @@ class SheetDiff {
 
   run(): void {
     const layout = this.layout;
-    const cells = snapshotCells(this.snapshot);
+    const cells: SheetCells = {
+      valueAt: (row, col) => this.actual(row, col).value,
+      hasFormula: (row, col) => this.actual(row, col).formula !== null,
+    };
     for (const planned of layout.tables) this.table(planned, cells);
     const finalRects = this.placements.map((p) => p.placed.rect);
     for (const { row, col, cell } of layout.free) {

@@ -11,7 +11,7 @@ import type {
   ValidationPlan,
 } from "../../core/layout/workbookPlan";
 import { parseCellAddress } from "../../core/snapshot";
-import { attributesOf } from "../package/relationships";
+import { attributesOf, decodeEntities } from "../package/relationships";
 import { decodeXString } from "../package/xstring";
 import type { Rect } from "./rowMatch";
 
@@ -22,17 +22,6 @@ export interface RangeRule {
   /** Where the sqref attribute's value starts and ends in the sheet XML. */
   sqrefAt: { start: number; end: number };
 }
-
-const decodeEntities = (text: string): string =>
-  text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(x?)([0-9a-fA-F]+);/g, (_m, hex: string, n: string) =>
-      String.fromCodePoint(parseInt(n, hex ? 16 : 10))
-    )
-    .replace(/&amp;/g, "&");
 
 export function rectOf(range: string): Rect | null {
   const [a, b = a] = range.replace(/^.*!/, "").replace(/\$/g, "").split(":");

@@ -34,7 +34,8 @@ const XML_ESCAPES: Record<string, string> = {
 
 const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 
-function xmlText(text: string): string {
+/** Text for XML content: markup characters as entities, control characters as `_xHHHH_`. */
+export function escapeText(text: string): string {
   if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(/[&<>"]/g, (c) => XML_ESCAPES[c])
@@ -53,12 +54,12 @@ function numberText(n: number): string {
 export function cellXml(address: string, style: string, cell: PlanCell | undefined): string {
   const s = style ? ` s="${style}"` : "";
   if (cell?.formula !== undefined)
-    return `<c r="${address}"${s}><f>${xmlText(cell.formula.replace(/^=/, ""))}</f></c>`;
+    return `<c r="${address}"${s}><f>${escapeText(cell.formula.replace(/^=/, ""))}</f></c>`;
   const value: CellValue = cell?.value ?? null;
   if (value === null || value === "") return `<c r="${address}"${s}/>`;
   if (typeof value === "number") return `<c r="${address}"${s}><v>${numberText(value)}</v></c>`;
   if (typeof value === "boolean") return `<c r="${address}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
-  const text = xmlText(escapeForExcelJs(value));
+  const text = escapeText(escapeForExcelJs(value));
   const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : "";
   return `<c r="${address}"${s} t="inlineStr"><is><t${space}>${text}</t></is></c>`;
 }

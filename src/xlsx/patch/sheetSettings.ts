@@ -9,6 +9,7 @@ import { insertChildren } from "../carry/xmlElements";
 import { encodeAttribute } from "../package/relationships";
 import type { Rect } from "./rowMatch";
 import { rangeRules } from "./sheetChecks";
+import { escapeText } from "./sheetPatch";
 
 export interface SettingsEdits {
   /** New ranges of an existing rule: kind, its index among the sheet's rules of that kind. */
@@ -35,9 +36,6 @@ export const rangeText = (r: Rect): string =>
   r.top === r.bottom && r.left === r.right
     ? cellAddress(r.top, r.left)
     : `${cellAddress(r.top, r.left)}:${cellAddress(r.bottom, r.right)}`;
-
-const xmlText = (s: string): string =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** A `<dataValidation>` as ../renderPlan validation() asks ExcelJS to write it. */
 export function validationXml(v: ValidationPlan, sqref: string): string {
@@ -79,7 +77,9 @@ export function validationXml(v: ValidationPlan, sqref: string): string {
     ["sqref", sqref]
   );
   const attrs = a.map(([k, val]) => ` ${k}="${encodeAttribute(val)}"`).join("");
-  const body = formulas.map((f, i) => `<formula${i + 1}>${xmlText(f)}</formula${i + 1}>`).join("");
+  const body = formulas
+    .map((f, i) => `<formula${i + 1}>${escapeText(f)}</formula${i + 1}>`)
+    .join("");
   return body ? `<dataValidation${attrs}>${body}</dataValidation>` : `<dataValidation${attrs}/>`;
 }
 
@@ -95,7 +95,7 @@ export function conditionalFormatXml(
   const rule =
     cf.kind === "dataBar"
       ? `<cfRule type="dataBar" priority="${priority}"><dataBar><cfvo type="num" val="0"/><cfvo type="num" val="1"/><color rgb="${argb(cf.color)}"/></dataBar></cfRule>`
-      : `<cfRule type="expression" dxfId="${dxfId()}" priority="${priority}"><formula>${xmlText(cf.formula.replace(/^=/, ""))}</formula></cfRule>`;
+      : `<cfRule type="expression" dxfId="${dxfId()}" priority="${priority}"><formula>${escapeText(cf.formula.replace(/^=/, ""))}</formula></cfRule>`;
   return `<conditionalFormatting sqref="${sqref}">${rule}</conditionalFormatting>`;
 }
 

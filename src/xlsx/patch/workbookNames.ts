@@ -5,7 +5,8 @@
 import type { PrintPlan, WorkbookPlan } from "../../core/layout/workbookPlan";
 import { WORKBOOK_ORDER } from "../carry/carryOver";
 import { insertChildren } from "../carry/xmlElements";
-import { attributesOf, encodeAttribute } from "../package/relationships";
+import { attributesOf, decodeEntities, encodeAttribute } from "../package/relationships";
+import { escapeText } from "./sheetPatch";
 
 export interface WantedName {
   name: string;
@@ -13,17 +14,6 @@ export interface WantedName {
   localSheetId?: number;
   value: string;
 }
-
-const decode = (v: string): string =>
-  v
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
-
-const encode = (v: string): string =>
-  v.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** A reference as Excel compares it: no `$`, no case, sheet quotes undone, parts in order. */
 function referenceKey(value: string): string {
@@ -96,7 +86,7 @@ export function reconcileNames(
       end: (m.index ?? 0) + m[0].length,
       name: (a.name ?? "").toLowerCase(),
       local: a.localSheetId === undefined ? undefined : Number(a.localSheetId),
-      value: decode(m[2] ?? ""),
+      value: decodeEntities(m[2] ?? ""),
     };
   });
   const remove = new Set<number>();
@@ -110,7 +100,7 @@ export function reconcileNames(
     same.forEach((e) => remove.add(e.start));
     const local = w.localSheetId === undefined ? "" : ` localSheetId="${w.localSheetId}"`;
     add.push(
-      `<definedName name="${encodeAttribute(w.name)}"${local}>${encode(w.value)}</definedName>`
+      `<definedName name="${encodeAttribute(w.name)}"${local}>${escapeText(w.value)}</definedName>`
     );
     changed.push(w.name);
   }
