@@ -45,6 +45,32 @@ function tailStart(xml: string): number {
   return 0;
 }
 
+/** A worksheet's XML with its rows left out, and where the rows were in its bytes. */
+export interface SheetFrame {
+  /** The XML with `<sheetData></sheetData>` in place of the cell data. */
+  frame: string;
+  /** The byte range [start, end) left out: from `<sheetData` to the end of `</sheetData>`. */
+  start: number;
+  end: number;
+}
+
+const SHEET_DATA_CLOSE = "</sheetData>";
+
+/**
+ * The frame of a worksheet stored as UTF-8 (BOM or not), decoding only what is outside its cell
+ * data; null when the bytes hold no unprefixed `<sheetData>…</sheetData>` (or are UTF-16).
+ */
+export function sheetFrameOf(bytes: Buffer): SheetFrame | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return null;
+  const start = bytes.indexOf("<sheetData");
+  const close = bytes.lastIndexOf(SHEET_DATA_CLOSE);
+  if (start < 0 || close < start) return null;
+  const end = close + SHEET_DATA_CLOSE.length;
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const frame = `${bytes.toString("utf8", bom, start)}<sheetData></sheetData>${bytes.toString("utf8", end)}`;
+  return { frame, start, end };
+}
+
 /** Merged ranges of a sheet (they may reach below the last row that has cells). */
 export function mergedRefs(xml: string): string[] {
   const tail = xml.slice(tailStart(xml));

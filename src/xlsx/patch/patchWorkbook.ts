@@ -25,6 +25,7 @@ import { relKind, type OpcPackage } from "../carry/opcPackage";
 import { addPlanCharts } from "../charts/writeCharts";
 import type { CellReader } from "../charts/planCharts";
 import { attributesOf } from "../package/relationships";
+import { sheetFrameOf } from "../package/sheetXml";
 import { liftX14Validations } from "../package/x14Validations";
 import { decodeXString } from "../package/xstring";
 import type { ReconcileResult } from "../reconcile";
@@ -121,10 +122,7 @@ function xmlText(bytes: Buffer): string {
  * decoding the tens of MB of cells of a large sheet that needs no edit.
  */
 export function sheetFrame(bytes: Buffer): string {
-  const open = bytes.indexOf("<sheetData");
-  const close = bytes.lastIndexOf("</sheetData>");
-  if (open < 0 || close < open) return xmlText(bytes);
-  return `${xmlText(bytes.subarray(0, open))}<sheetData></sheetData>${bytes.toString("utf8", close + "</sheetData>".length)}`;
+  return sheetFrameOf(bytes)?.frame ?? xmlText(bytes);
 }
 
 /** Plans one sheet's edits; returns them with the table ranges and rule ranges to grow. */

@@ -107,6 +107,22 @@ describe("normalizeXlsxPackage", () => {
     ]);
   });
 
+  it("finds a namespace declared inside the cell data, which the frame of the sheet does not show", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Data");
+    ws.getCell("A1").value = "ID";
+    ws.getCell("A2").value = 5;
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    const sheet = (await zip.file("xl/worksheets/sheet1.xml")?.async("string")) as string;
+    // The relationships namespace bound to another prefix, on a row: ExcelJS matches `r:` literally.
+    zip.file("xl/worksheets/sheet1.xml", sheet.replace('<row r="2"', `<row xmlns:q="${R}" r="2"`));
+    const bytes = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+    const { changes } = await normalizeXlsxPackage(bytes);
+    expect(changes).toEqual(["rewrote namespace prefixes in xl/worksheets/sheet1.xml"]);
+    const [read] = await readSnapshots(bytes);
+    expect(read.values).toEqual([["ID"], [5]]);
+  });
+
   it("refuses a zip without a workbook part before inflating its sheets", async () => {
     const zip = new JSZip();
     zip.file("xl/worksheets/sheet1.xml", `<worksheet xmlns="${MAIN}"><sheetData/></worksheet>`);
