@@ -54,9 +54,23 @@ function textOf(raw: unknown): string | null {
  * All catalog ids the input could mean, most likely first; [] when it is not an id.
  * Only ids that exist in the catalog are returned.
  */
-export function parseId(raw: unknown): IdMatch[] {
+export function parseId(raw: unknown): readonly IdMatch[] {
   const text = textOf(raw);
-  if (text === null) return [];
+  if (text === null) return NO_MATCHES;
+  let found = readingsCache.get(text);
+  if (found === undefined) {
+    found = Object.freeze(readings(text));
+    // Bounded: a 50,000-row workbook looks each id up several times (harvest, layout, plan).
+    if (readingsCache.size > 200_000) readingsCache.clear();
+    readingsCache.set(text, found);
+  }
+  return found;
+}
+
+const NO_MATCHES: readonly IdMatch[] = Object.freeze([]);
+const readingsCache = new Map<string, readonly IdMatch[]>();
+
+function readings(text: string): IdMatch[] {
   let rest = text
     .replace(INVISIBLE, "")
     .replace(/\s+/g, " ")

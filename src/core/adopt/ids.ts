@@ -10,7 +10,7 @@ export type IdMode = "2022" | "2013";
 export interface IdCell {
   /** The id as displayed, trimmed. */
   text: string;
-  matches: IdMatch[];
+  matches: readonly IdMatch[];
   parts: number;
   /** The cell holds a number (5.1 may be 5.10 that Excel shortened). */
   numeric: boolean;

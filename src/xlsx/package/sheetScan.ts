@@ -72,6 +72,42 @@ export class SheetScanner implements SheetExtent {
     const open = text.lastIndexOf("<");
     const complete = open > text.lastIndexOf(">") ? open : text.length;
     this.carry = text.slice(complete);
+    if (hasPrefixedTag(text, complete)) this.scanEveryTag(text, complete);
+    else this.scanPlainTags(text, complete);
+  }
+
+  /**
+   * Without prefixed `row` or `c` names, only `<row` and `<c` can start a counted tag: each is
+   * searched for directly, instead of looking at every `<` (six or so per cell).
+   */
+  private scanPlainTags(text: string, complete: number): void {
+    let row = text.indexOf("<row");
+    let cell = text.indexOf("<c");
+    for (;;) {
+      const isRow = row >= 0 && (cell < 0 || row < cell);
+      const lt = isRow ? row : cell;
+      if (lt < 0 || lt >= complete) return;
+      const attributes = lt + (isRow ? 4 : 2);
+      const code = text.charCodeAt(attributes);
+      const gt =
+        attributes < complete && (isSpace(code) || code === 0x2f || code === 0x3e)
+          ? text.indexOf(">", attributes)
+          : -1;
+      if (gt < 0 || gt >= complete) {
+        // Not a counted tag (`<cols`, `<rowBreaks`), or one cut short: look further on.
+        if (isRow) row = text.indexOf("<row", attributes);
+        else cell = text.indexOf("<c", attributes);
+        continue;
+      }
+      this.count(isRow ? 1 : 2, text, attributes, gt);
+      // The next tag starts after this one's '>'.
+      if (row >= 0 && row < gt) row = text.indexOf("<row", gt);
+      if (cell >= 0 && cell < gt) cell = text.indexOf("<c", gt);
+    }
+  }
+
+  /** Looks at every `<`: names may carry a prefix. */
+  private scanEveryTag(text: string, complete: number): void {
     for (let lt = text.indexOf("<"); lt >= 0 && lt < complete; lt = text.indexOf("<", lt + 1)) {
       // The name, after an optional prefix; a prefix whose name does not follow is no prefix.
       let name = lt + 1;
@@ -90,20 +126,68 @@ export class SheetScanner implements SheetExtent {
       const gt = text.indexOf(">", attributes);
       if (gt < 0 || gt >= complete) continue;
       lt = gt; // the next tag starts after this one's '>'
-      const ref = R_ATTR.exec(text.slice(attributes, gt));
-      if (kind === 1) {
-        this.row = ref && ref[2] ? Number(ref[2]) : this.row + 1;
-        this.col = 0;
-        this.rows++;
-        if (this.row > this.lastRow) this.lastRow = this.row;
-        this.onRow(this.rows);
-      } else {
-        this.col = ref && ref[1] ? columnNumber(ref[1]) : this.col + 1;
-        if (ref && ref[2] && Number(ref[2]) > this.lastRow) this.lastRow = Number(ref[2]);
-        if (this.col > this.lastCol) this.lastCol = this.col;
-        this.cells++;
-        this.onCell();
-      }
+      this.count(kind, text, attributes, gt);
     }
   }
+
+  /** Counts a `row` (kind 1) or `c` (kind 2) tag whose attributes are text[attributes, gt). */
+  private count(kind: 1 | 2, text: string, attributes: number, gt: number): void {
+    const ref = plainReference(text, attributes, gt) ?? R_ATTR.exec(text.slice(attributes, gt));
+    if (kind === 1) {
+      this.row = ref && ref[2] ? Number(ref[2]) : this.row + 1;
+      this.col = 0;
+      this.rows++;
+      if (this.row > this.lastRow) this.lastRow = this.row;
+      this.onRow(this.rows);
+    } else {
+      this.col = ref && ref[1] ? columnNumber(ref[1]) : this.col + 1;
+      if (ref && ref[2] && Number(ref[2]) > this.lastRow) this.lastRow = Number(ref[2]);
+      if (this.col > this.lastCol) this.lastCol = this.col;
+      this.cells++;
+      this.onCell();
+    }
+  }
+}
+
+/**
+ * Whether text[0, complete) holds a `:row` or `:c` name end (the only way a prefixed tag the
+ * scan counts can appear); rare in any sheet, so the direct search usually applies.
+ */
+function hasPrefixedTag(text: string, complete: number): boolean {
+  for (const name of [":row", ":c"])
+    for (let at = text.indexOf(name); at >= 0 && at < complete; at = text.indexOf(name, at + 1)) {
+      const next = at + name.length;
+      if (next >= complete) break;
+      const code = text.charCodeAt(next);
+      if (isSpace(code) || code === 0x2f || code === 0x3e) return true;
+    }
+  return false;
+}
+
+/**
+ * What R_ATTR finds when the attributes start ` r="letters digits"` (as every writer puts them),
+ * read by character; null for any other shape, which R_ATTR then reads.
+ */
+function plainReference(
+  text: string,
+  attributes: number,
+  gt: number
+): [string, string, string] | null {
+  if (!text.startsWith(' r="', attributes)) return null;
+  const start = attributes + 4;
+  let at = start;
+  while (at < gt && isLetter(text.charCodeAt(at))) at++;
+  const letters = at;
+  while (at < gt && isDigit(text.charCodeAt(at))) at++;
+  if (at >= gt || text.charCodeAt(at) !== 0x22) return null;
+  return ["", text.slice(start, letters), text.slice(letters, at)];
+}
+
+function isLetter(code: number): boolean {
+  const lower = code | 0x20;
+  return lower >= 0x61 && lower <= 0x7a;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }

@@ -39,11 +39,13 @@ function plannedGrid(plan: SheetPlan): Map<number, Map<number, PlanCell>> {
   return grid;
 }
 
+const ROWS_PER_CHUNK = 256;
+
 /** The `<row>` elements: every planned cell and every formatted one, with its cell format. */
 function sheetRows(
   plan: SheetPlan,
   styles: StyleBook
-): { xml: string; bottom: number; right: number } {
+): { xml: Buffer[]; bottom: number; right: number } {
   const grid = plannedGrid(plan);
   const formats = plan.formats
     .map((f, i) => ({ f, r: rectOf(f.range), i }))
@@ -57,7 +59,9 @@ function sheetRows(
   const styleOf = new Map<string, string>();
   /** Rows under the same formats share their columns and styles (a table's body, row after row). */
   const layoutOf = new Map<string, { col: number; style: string }[]>();
-  const out: string[] = [];
+  // Encoded a few hundred rows at a time: no string of the whole sheet (tens of MB) is ever made.
+  const out: Buffer[] = [];
+  let pending: string[] = [];
   for (const row of [...rowsWithContent].sort((a, b) => a - b)) {
     const onRow = formats.filter(({ r }) => row >= r.top && row <= r.bottom);
     const planned = grid.get(row);
@@ -93,10 +97,15 @@ function sheetRows(
     if (layout.length) right = Math.max(right, layout[layout.length - 1].col);
     const height = plan.rowHeights[row + 1];
     const ht = height === undefined ? "" : ` ht="${height}" customHeight="1"`;
-    out.push(`<row r="${row + 1}"${ht}>${cells.join("")}</row>`);
+    pending.push(`<row r="${row + 1}"${ht}>${cells.join("")}</row>`);
+    if (pending.length === ROWS_PER_CHUNK) {
+      out.push(Buffer.from(pending.join(""), "utf8"));
+      pending = [];
+    }
     bottom = Math.max(bottom, row);
   }
-  return { xml: out.join(""), bottom, right };
+  out.push(Buffer.from(pending.join(""), "utf8"));
+  return { xml: out, bottom, right };
 }
 
 function columnsXml(plan: SheetPlan): string {
@@ -160,7 +169,7 @@ function tableXml(table: TablePlan, id: number): string {
 }
 
 /** The worksheet part of `plan`; its tables are referenced as rId1, rId2, … */
-function worksheetXml(plan: SheetPlan, styles: StyleBook): string {
+function worksheetXml(plan: SheetPlan, styles: StyleBook): Buffer {
   const rows = sheetRows(plan, styles);
   const sheetPr =
     plan.tabColor || plan.print?.fitToWidth !== undefined
@@ -185,7 +194,7 @@ function worksheetXml(plan: SheetPlan, styles: StyleBook): string {
   const tables = plan.tables.length
     ? `<tableParts count="${plan.tables.length}">${plan.tables.map((_t, i) => `<tablePart r:id="rId${i + 1}"/>`).join("")}</tableParts>`
     : "";
-  return (
+  const head =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<worksheet xmlns="${MAIN}" xmlns:r="${REL}">` +
     sheetPr +
@@ -193,15 +202,17 @@ function worksheetXml(plan: SheetPlan, styles: StyleBook): string {
     viewXml(plan) +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     columnsXml(plan) +
-    `<sheetData>${rows.xml}</sheetData>` +
+    "<sheetData>";
+  const tail =
+    "</sheetData>" +
     protection +
     merges +
     cfs +
     validations +
     printXml(plan) +
     tables +
-    "</worksheet>"
-  );
+    "</worksheet>";
+  return Buffer.concat([Buffer.from(head, "utf8"), ...rows.xml, Buffer.from(tail, "utf8")]);
 }
 
 /**

@@ -54,7 +54,7 @@ import {
   type SettingsEdits,
 } from "./sheetSettings";
 import { planNames, printNames, reconcileNames, type WantedName } from "./workbookNames";
-import { PatchUnsupported, patchSheetXml, type CellEdit, type SheetEdits } from "./sheetPatch";
+import { PatchUnsupported, patchSheetBytes, type CellEdit, type SheetEdits } from "./sheetPatch";
 
 /** Columns the layout shows or hides by a Settings switch (as ../reconcile MODE_COLUMNS). */
 const MODE_COLUMNS = ["Maturity"];
@@ -434,6 +434,16 @@ function growRuleRanges(xml: string, grown: { from: Rect; bottom: number }[]): s
   return out.join("");
 }
 
+/** The worksheet part: `frame` (its XML with an empty `<sheetData>`) with `rows` put back inside. */
+function joinRows(frame: string, rows: Buffer[]): Buffer {
+  const at = frame.indexOf("</sheetData>");
+  return Buffer.concat([
+    Buffer.from(frame.slice(0, at), "utf8"),
+    ...rows,
+    Buffer.from(frame.slice(at), "utf8"),
+  ]);
+}
+
 function setRef(xml: string, element: string, ref: string): string {
   return xml.replace(new RegExp(`(<${element}\\b[^>]*?\\bref=")[^"]*(")`), `$1${ref}$2`);
 }
@@ -514,7 +524,7 @@ export function patchWorkbook(
   const styles = new StyleBook(pkg.text(stylesPart) ?? "");
   const restyle = (style: string, formats: RangeFormat[]): string =>
     String(styles.cellFormat(style ? Number(style) : null, formats));
-  const staged: { part: string; xml: string }[] = [];
+  const staged: { part: string; xml: string | Buffer }[] = [];
   const added: { sheet: SheetPlan; after: string | null }[] = [];
   const result: ReconcileResult = {
     addedSheets: [],
@@ -555,9 +565,10 @@ export function patchWorkbook(
     diff.run();
     const grown = diff.placements.filter((p) => p.placed.appended > 0);
     if (diff.edits.cells.size === 0 && grown.length === 0 && !hasSettings(diff.settings)) continue;
-    const patched = patchSheetXml(xmlText(load()), diff.edits, sheet.name, restyle);
+    const patched = patchSheetBytes(load(), diff.edits, sheet.name, restyle);
+    // Rule ranges, settings and the dimension are edited in the XML around the rows.
     let next = growRuleRanges(
-      patched.xml,
+      patched.head + patched.tail,
       grown.map((g) => ({
         from: { ...g.placed.rect, bottom: g.placed.lastOld },
         bottom: g.placed.lastBody,
@@ -582,7 +593,7 @@ export function patchWorkbook(
         result.rowsAppended += placed.appended;
       }
     }
-    staged.push({ part: entry.part, xml: next });
+    staged.push({ part: entry.part, xml: joinRows(next, patched.body) });
     result.cellsWritten += patched.written;
   }
   // Every check passed: only now is the package changed.

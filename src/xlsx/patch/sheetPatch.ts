@@ -50,11 +50,24 @@ function numberText(n: number): string {
   return String(n);
 }
 
+/** Escaped formula texts: a table column repeats one formula on each of its rows. */
+const FORMULA_XML = new Map<string, string>();
+
+function formulaXml(formula: string): string {
+  let xml = FORMULA_XML.get(formula);
+  if (xml === undefined) {
+    xml = escapeText(formula.replace(/^=/, ""));
+    if (FORMULA_XML.size >= 10_000) FORMULA_XML.clear();
+    FORMULA_XML.set(formula, xml);
+  }
+  return xml;
+}
+
 /** The `<c>` element for a planned cell at `address` with style attribute `style`. */
 export function cellXml(address: string, style: string, cell: PlanCell | undefined): string {
   const s = style ? ` s="${style}"` : "";
   if (cell?.formula !== undefined)
-    return `<c r="${address}"${s}><f>${escapeText(cell.formula.replace(/^=/, ""))}</f></c>`;
+    return `<c r="${address}"${s}><f>${formulaXml(cell.formula)}</f></c>`;
   const value: CellValue = cell?.value ?? null;
   if (value === null || value === "") return `<c r="${address}"${s}/>`;
   if (typeof value === "number") return `<c r="${address}"${s}><v>${numberText(value)}</v></c>`;
@@ -64,7 +77,6 @@ export function cellXml(address: string, style: string, cell: PlanCell | undefin
   return `<c r="${address}"${s} t="inlineStr"><is><t${space}>${text}</t></is></c>`;
 }
 
-const ROW_TAG = /<row\b([^>]*?)(\/?)>/g;
 const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 const R_ATTR = /\br="([^"]*)"/;
 const S_ATTR = /\bs="(\d+)"/;
@@ -149,21 +161,75 @@ export interface PatchedSheet {
 }
 
 /**
- * Applies `edits` to a worksheet part. Throws PatchUnsupported for what it cannot do safely (a
- * prefixed or address-less layout, a shared-formula master, a new cell with no style to take).
+ * A patched worksheet in three pieces: the XML before its cell data and after it, as text (the
+ * settings, rule ranges and dimension are edited there), and the cell data itself as bytes, most
+ * of them slices of the input (a 50,000-row sheet is never decoded or re-encoded as a whole).
  */
+export interface PatchedSheetBytes {
+  /** Up to and including the `<sheetData …>` open tag. */
+  head: string;
+  /** The rows, in order. */
+  body: Buffer[];
+  /** From `</sheetData>` on. */
+  tail: string;
+  written: number;
+  lastRow: number;
+}
+
+/** Applies `edits` to a worksheet part given as text (see patchSheetBytes). */
 export function patchSheetXml(
   xml: string,
   edits: SheetEdits,
   sheet: string,
   restyle: (style: string, formats: RangeFormat[]) => string
 ): PatchedSheet {
-  const open = xml.indexOf("<sheetData");
-  const close = xml.lastIndexOf("</sheetData>");
-  const selfClosed = open >= 0 && close < 0 && /^<sheetData\s*\/>/.test(xml.slice(open));
-  if (open < 0 || (close < 0 && !selfClosed))
+  const patched = patchSheetBytes(Buffer.from(xml, "utf8"), edits, sheet, restyle);
+  const body = Buffer.concat(patched.body).toString("utf8");
+  return {
+    xml: patched.head + body + patched.tail,
+    written: patched.written,
+    lastRow: patched.lastRow,
+  };
+}
+
+const ROW_OPEN = "<row";
+const ROW_CLOSE = "</row>";
+const GREATER = 0x3e;
+const SLASH = 0x2f;
+
+/** What `\b` needs after a tag name: a byte that is not a word character (or none). */
+function endsName(code: number | undefined): boolean {
+  if (code === undefined) return true;
+  const lower = code | 0x20;
+  return !((lower >= 0x61 && lower <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x5f);
+}
+
+/**
+ * Applies `edits` to a worksheet part (UTF-8 bytes). Rows are found by byte search; only the rows
+ * that change are decoded, edited as text and encoded again. Throws PatchUnsupported for what it
+ * cannot do safely (a prefixed or address-less layout, a shared-formula master, a new cell with no
+ * style to take).
+ */
+export function patchSheetBytes(
+  bytes: Buffer,
+  edits: SheetEdits,
+  sheet: string,
+  restyle: (style: string, formats: RangeFormat[]) => string
+): PatchedSheetBytes {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    throw new PatchUnsupported(`sheet "${sheet}" is stored as UTF-16`);
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const open = bytes.indexOf("<sheetData", bom);
+  const close = bytes.lastIndexOf("</sheetData>");
+  const openEnd = open < 0 ? -1 : bytes.indexOf(GREATER, open) + 1;
+  const selfClosed =
+    open >= 0 &&
+    close < 0 &&
+    openEnd > 0 &&
+    /^<sheetData\s*\/>$/.test(bytes.toString("latin1", open, openEnd));
+  if (open < 0 || openEnd <= 0 || (close < 0 && !selfClosed))
     throw new PatchUnsupported(`sheet "${sheet}" has no plain <sheetData>`);
-  const bodyStart = xml.indexOf(">", open) + 1;
+  const bodyStart = openEnd;
   const bodyEnd = selfClosed ? bodyStart : close;
   const rowsWanted = [...edits.cells.keys()].sort((a, b) => a - b);
   // Rows whose styles new rows copy: recorded as they pass.
@@ -171,7 +237,10 @@ export function patchSheetXml(
   for (const line of edits.cells.values())
     for (const e of line.values()) if (e.styleFromRow !== undefined) styleRows.add(e.styleFromRow);
   const stylesOf = new Map<number, Map<number, string>>();
-  const out: string[] = [xml.slice(0, bodyStart)];
+  const body: Buffer[] = [];
+  const text = (xml: string): void => {
+    body.push(Buffer.from(xml, "utf8"));
+  };
   let copied = bodyStart;
   let written = 0;
   let lastRow = -1;
@@ -194,54 +263,71 @@ export function patchSheetXml(
     return `<row r="${row + 1}"${edits.newRowAttributes.get(row) ?? ""}>${cells.join("")}</row>`;
   };
   if (selfClosed) {
-    const rows = rowsWanted.map(newRow).join("");
+    for (const row of rowsWanted) text(newRow(row));
     return {
-      xml: `${xml.slice(0, open)}<sheetData>${rows}</sheetData>${xml.slice(xml.indexOf(">", open) + 1)}`,
+      head: `${bytes.toString("utf8", bom, open)}<sheetData>`,
+      body,
+      tail: `</sheetData>${bytes.toString("utf8", openEnd)}`,
       written,
       lastRow,
     };
   }
 
-  ROW_TAG.lastIndex = bodyStart;
-  for (let m = ROW_TAG.exec(xml); m && m.index < bodyEnd; m = ROW_TAG.exec(xml)) {
-    const r = R_ATTR.exec(m[1])?.[1];
+  for (let at = bytes.indexOf(ROW_OPEN, bodyStart); at >= 0 && at < bodyEnd;) {
+    if (!endsName(bytes[at + ROW_OPEN.length])) {
+      at = bytes.indexOf(ROW_OPEN, at + ROW_OPEN.length);
+      continue;
+    }
+    const gt = bytes.indexOf(GREATER, at);
+    if (gt < 0 || gt >= bodyEnd)
+      throw new PatchUnsupported(`sheet "${sheet}" has a row that is not closed`);
+    const selfClosing = bytes[gt - 1] === SLASH;
+    const tag = bytes.toString("utf8", at, gt + 1);
+    const attrs = tag.slice(ROW_OPEN.length, selfClosing ? -2 : -1);
+    const r = R_ATTR.exec(attrs)?.[1];
     if (!r || !/^\d+$/.test(r))
       throw new PatchUnsupported(`sheet "${sheet}" has a row without its number`);
     const row = Number(r) - 1;
-    const tagEnd = m.index + m[0].length;
-    const end = m[2] ? tagEnd : xml.indexOf("</row>", tagEnd);
+    const tagEnd = gt + 1;
+    const end = selfClosing ? tagEnd : bytes.indexOf(ROW_CLOSE, tagEnd);
     if (end < 0) throw new PatchUnsupported(`sheet "${sheet}" row ${row + 1} is not closed`);
-    const rowEnd = m[2] ? tagEnd : end + "</row>".length;
+    const rowEnd = selfClosing ? tagEnd : end + ROW_CLOSE.length;
     // New rows that go before this one.
     while (next < rowsWanted.length && rowsWanted[next] < row) {
       const wanted = rowsWanted[next++];
-      out.push(xml.slice(copied, m.index), newRow(wanted));
-      copied = m.index;
+      body.push(bytes.subarray(copied, at));
+      text(newRow(wanted));
+      copied = at;
     }
     const edited = next < rowsWanted.length && rowsWanted[next] === row;
-    if (edited && !styleRows.has(row) && !m[2]) {
+    if (edited && !styleRows.has(row) && !selfClosing) {
       // Most edits replace cells that are there: found by address, the rest copied as it is.
       const line = edits.cells.get(row) as Map<number, CellEdit>;
-      const body = replaceCells(xml.slice(tagEnd, end), row, line, (col, edit, existing) => {
-        if (isSharedOrArrayFormula(existing))
-          throw new PatchUnsupported(
-            `sheet "${sheet}" cell ${cellAddress(row, col)} holds a shared or array formula`
-          );
-        written++;
-        return cellXml(cellAddress(row, col), styleFor(row, col, edit, existing), edit.cell);
-      });
-      if (body !== null) {
+      const cells = replaceCells(
+        bytes.toString("utf8", tagEnd, end),
+        row,
+        line,
+        (col, edit, existing) => {
+          if (isSharedOrArrayFormula(existing))
+            throw new PatchUnsupported(
+              `sheet "${sheet}" cell ${cellAddress(row, col)} holds a shared or array formula`
+            );
+          written++;
+          return cellXml(cellAddress(row, col), styleFor(row, col, edit, existing), edit.cell);
+        }
+      );
+      if (cells !== null) {
         next++;
         lastRow = Math.max(lastRow, row);
-        out.push(xml.slice(copied, tagEnd), body);
+        body.push(bytes.subarray(copied, tagEnd));
+        text(cells);
         copied = end;
-        ROW_TAG.lastIndex = rowEnd;
+        at = bytes.indexOf(ROW_OPEN, rowEnd);
         continue;
       }
     }
     if (styleRows.has(row) || edited) {
-      const body = m[2] ? "" : xml.slice(tagEnd, end);
-      const cells = parseCells(body, row, sheet);
+      const cells = parseCells(selfClosing ? "" : bytes.toString("utf8", tagEnd, end), row, sheet);
       if (styleRows.has(row)) stylesOf.set(row, new Map(cells.map((c) => [c.col, c.style])));
       if (edited) {
         next++;
@@ -261,15 +347,24 @@ export function patchSheetXml(
         });
         lastRow = Math.max(lastRow, row);
         // A new cell may fall outside the row's `spans` hint: the hint goes (it is optional).
-        const openTag = (m[2] ? m[0].replace(/\/>$/, ">") : m[0]).replace(/\s+spans="[^"]*"/, "");
-        out.push(xml.slice(copied, m.index), openTag, parts.join(""), "</row>");
+        const openTag = (selfClosing ? tag.replace(/\/>$/, ">") : tag).replace(
+          /\s+spans="[^"]*"/,
+          ""
+        );
+        body.push(bytes.subarray(copied, at));
+        text(`${openTag}${parts.join("")}</row>`);
         copied = rowEnd;
       }
     }
-    ROW_TAG.lastIndex = rowEnd;
+    at = bytes.indexOf(ROW_OPEN, rowEnd);
   }
-  out.push(xml.slice(copied, bodyEnd));
-  while (next < rowsWanted.length) out.push(newRow(rowsWanted[next++]));
-  out.push(xml.slice(bodyEnd));
-  return { xml: out.join(""), written, lastRow };
+  body.push(bytes.subarray(copied, bodyEnd));
+  while (next < rowsWanted.length) text(newRow(rowsWanted[next++]));
+  return {
+    head: bytes.toString("utf8", bom, bodyStart),
+    body,
+    tail: bytes.toString("utf8", bodyEnd),
+    written,
+    lastRow,
+  };
 }

@@ -1,6 +1,7 @@
 // The sheet scanner counts rows and cells while a sheet inflates (the limits' guard) and finds the
 // used extent. It reads tags by character; the pattern it replaced, fed the same pieces (of every
 // small size, so tags are cut anywhere), is the oracle here.
+import fc from "fast-check";
 import { columnNumber } from "../../../src/xlsx/package/cellRanges";
 import { SheetScanner, type SheetExtent } from "../../../src/xlsx/package/sheetScan";
 
@@ -71,6 +72,46 @@ describe("sheet scanner", () => {
         expect(scanned(xml, piece)).toEqual(byPattern(xml, piece));
     });
   }
+
+  it("scans any mix of plain, prefixed and look-alike tags as the pattern does", () => {
+    const token = fc.constantFrom(
+      '<row r="3">',
+      "<row>",
+      "</row>",
+      '<c r="B3" s="1"/>',
+      '<c r="AA12"><v>1</v></c>',
+      "<c/>",
+      "<c>",
+      '<c r = "C4"/>',
+      "<c r='D5'/>",
+      '<c r="$E$1"/>',
+      '<x:row r="7">',
+      "<x:c/>",
+      "<a:colour/>",
+      "<cols>",
+      "<rowBreaks/>",
+      "<cfRule/>",
+      ":c ",
+      ":row>",
+      "<",
+      ">",
+      ' r="F9"',
+      "\u00a0",
+      '<c\u00a0r="G2"/>',
+      "text"
+    );
+    fc.assert(
+      fc.property(
+        fc.array(token, { maxLength: 40 }),
+        fc.integer({ min: 1, max: 40 }),
+        (parts, piece) => {
+          const xml = parts.join("");
+          expect(scanned(xml, piece)).toEqual(byPattern(xml, piece));
+        }
+      ),
+      { numRuns: 3000 }
+    );
+  });
 
   it("stops when told to, at the row past the limit", () => {
     const rows = Array.from({ length: 50 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"/></row>`);
