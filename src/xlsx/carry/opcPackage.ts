@@ -103,12 +103,19 @@ export class OpcPackage {
     );
   }
 
-  set(name: string, bytes: Buffer | string): void {
+  /** Sets a part's content: bytes or text, or an entry already deflated (see DeflateSink). */
+  set(name: string, content: Buffer | string | StoredEntry): void {
     const clean = name.replace(/^\/+/, "");
     const existing = this.find(clean);
     const key = existing ?? clean;
-    this.parts.set(key, typeof bytes === "string" ? Buffer.from(bytes, "utf8") : bytes);
-    this.stored.delete(key);
+    if (typeof content === "string" || Buffer.isBuffer(content)) {
+      this.parts.set(key, typeof content === "string" ? Buffer.from(content, "utf8") : content);
+      this.stored.delete(key);
+    } else {
+      // Written as it is; inflated again only if the part is read.
+      this.parts.set(key, null);
+      this.stored.set(key, content);
+    }
     this.byLower.set(key.toLowerCase(), key);
   }
 

@@ -6,6 +6,7 @@
 import type { PlanCell, RangeFormat, SheetPlan, TablePlan } from "../../core/layout/workbookPlan";
 import { sheetKey } from "../../core/read/sheets";
 import { cellAddress, columnIndex, parseCellAddress } from "../../core/snapshot";
+import { DeflateSink, type StoredEntry } from "../carry/nativeZip";
 import { freePartName, type OpcPackage } from "../carry/opcPackage";
 import { sheetEntries } from "../carry/carryOver";
 import { REL, REL_TYPES, encodeAttribute, relativeTarget } from "../package/relationships";
@@ -13,7 +14,7 @@ import { rootOf } from "../carry/xmlElements";
 import { escapeForExcelJs } from "../package/xstring";
 import { headerFooterString } from "../../core/layout/printLayout";
 import { rectOf } from "./sheetChecks";
-import { cellXml, escapeText, PatchUnsupported } from "./sheetPatch";
+import { cellXml, escapeText, PatchUnsupported, type PartSink } from "./sheetPatch";
 import { conditionalFormatXml, rangeText, validationXml } from "./sheetSettings";
 import type { StyleBook } from "./styleBook";
 import type { Rect } from "./rowMatch";
@@ -39,19 +40,39 @@ function plannedGrid(plan: SheetPlan): Map<number, Map<number, PlanCell>> {
   return grid;
 }
 
-const ROWS_PER_CHUNK = 256;
-
-/** The `<row>` elements: every planned cell and every formatted one, with its cell format. */
-function sheetRows(
-  plan: SheetPlan,
-  styles: StyleBook
-): { xml: Buffer[]; bottom: number; right: number } {
-  const grid = plannedGrid(plan);
-  const formats = plan.formats
+function planFormats(plan: SheetPlan): { f: RangeFormat; r: Rect; i: number }[] {
+  return plan.formats
     .map((f, i) => ({ f, r: rectOf(f.range), i }))
     .filter((x): x is { f: RangeFormat; r: Rect; i: number } => x.r !== null);
+}
+
+/** The last row and column (0-based) sheetRows writes a cell in: for the dimension, written first. */
+function sheetExtent(plan: SheetPlan, grid: Map<number, Map<number, PlanCell>>) {
   let bottom = 0;
   let right = 0;
+  for (const [row, cells] of grid) {
+    bottom = Math.max(bottom, row);
+    for (const col of cells.keys()) right = Math.max(right, col);
+  }
+  for (const { r } of planFormats(plan)) {
+    bottom = Math.max(bottom, r.bottom);
+    right = Math.max(right, r.right);
+  }
+  for (const key of Object.keys(plan.rowHeights)) bottom = Math.max(bottom, Number(key) - 1);
+  return { bottom, right };
+}
+
+/**
+ * Writes the `<row>` elements to `out`: every planned cell and every formatted one, with its cell
+ * format.
+ */
+function sheetRows(
+  plan: SheetPlan,
+  grid: Map<number, Map<number, PlanCell>>,
+  styles: StyleBook,
+  out: PartSink
+): void {
+  const formats = planFormats(plan);
   const rowsWithContent = new Set<number>(grid.keys());
   for (const { r } of formats)
     for (let row = r.top; row <= r.bottom; row++) rowsWithContent.add(row);
@@ -59,9 +80,6 @@ function sheetRows(
   const styleOf = new Map<string, string>();
   /** Rows under the same formats share their columns and styles (a table's body, row after row). */
   const layoutOf = new Map<string, { col: number; style: string }[]>();
-  // Encoded a few hundred rows at a time: no string of the whole sheet (tens of MB) is ever made.
-  const out: Buffer[] = [];
-  let pending: string[] = [];
   for (const row of [...rowsWithContent].sort((a, b) => a - b)) {
     const onRow = formats.filter(({ r }) => row >= r.top && row <= r.bottom);
     const planned = grid.get(row);
@@ -94,18 +112,10 @@ function sheetRows(
     const cells = layout.map(({ col, style }) =>
       cellXml(cellAddress(row, col), style, planned?.get(col))
     );
-    if (layout.length) right = Math.max(right, layout[layout.length - 1].col);
     const height = plan.rowHeights[row + 1];
     const ht = height === undefined ? "" : ` ht="${height}" customHeight="1"`;
-    pending.push(`<row r="${row + 1}"${ht}>${cells.join("")}</row>`);
-    if (pending.length === ROWS_PER_CHUNK) {
-      out.push(Buffer.from(pending.join(""), "utf8"));
-      pending = [];
-    }
-    bottom = Math.max(bottom, row);
+    out.text(`<row r="${row + 1}"${ht}>${cells.join("")}</row>`);
   }
-  out.push(Buffer.from(pending.join(""), "utf8"));
-  return { xml: out, bottom, right };
 }
 
 function columnsXml(plan: SheetPlan): string {
@@ -169,8 +179,9 @@ function tableXml(table: TablePlan, id: number): string {
 }
 
 /** The worksheet part of `plan`; its tables are referenced as rId1, rId2, … */
-function worksheetXml(plan: SheetPlan, styles: StyleBook): Buffer {
-  const rows = sheetRows(plan, styles);
+function worksheetPart(plan: SheetPlan, styles: StyleBook): StoredEntry {
+  const grid = plannedGrid(plan);
+  const rows = sheetExtent(plan, grid);
   const sheetPr =
     plan.tabColor || plan.print?.fitToWidth !== undefined
       ? `<sheetPr>${plan.tabColor ? `<tabColor rgb="${argb(plan.tabColor)}"/>` : ""}${plan.print?.fitToWidth !== undefined ? '<pageSetUpPr fitToPage="1"/>' : ""}</sheetPr>`
@@ -212,7 +223,12 @@ function worksheetXml(plan: SheetPlan, styles: StyleBook): Buffer {
     printXml(plan) +
     tables +
     "</worksheet>";
-  return Buffer.concat([Buffer.from(head, "utf8"), ...rows.xml, Buffer.from(tail, "utf8")]);
+  // Deflated as it is written: the rows of a large plan are never one buffer.
+  const sink = new DeflateSink();
+  sink.text(head);
+  sheetRows(plan, grid, styles, sink);
+  sink.text(tail);
+  return sink.finish();
 }
 
 /**
@@ -247,7 +263,7 @@ export function addSheet(
       external: false,
     };
   });
-  pkg.set(sheetPart, worksheetXml(plan, styles));
+  pkg.set(sheetPart, worksheetPart(plan, styles));
   pkg.setContentType(sheetPart, WORKSHEET_TYPE);
   if (tableRels.length) pkg.setRels(sheetPart, tableRels);
 

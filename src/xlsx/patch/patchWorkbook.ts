@@ -21,6 +21,7 @@ import { sheetKey } from "../../core/read/sheets";
 import { cellAddress, columnIndex, type CellValue, type SheetSnapshot } from "../../core/snapshot";
 import { WORKBOOK_ORDER, sheetEntries } from "../carry/carryOver";
 import { insertChildren, rootOf } from "../carry/xmlElements";
+import { DeflateSink, type StoredEntry } from "../carry/nativeZip";
 import { relKind, type OpcPackage } from "../carry/opcPackage";
 import { addPlanCharts } from "../charts/writeCharts";
 import type { CellReader } from "../charts/planCharts";
@@ -54,7 +55,14 @@ import {
   type SettingsEdits,
 } from "./sheetSettings";
 import { planNames, printNames, reconcileNames, type WantedName } from "./workbookNames";
-import { PatchUnsupported, patchSheetBytes, type CellEdit, type SheetEdits } from "./sheetPatch";
+import {
+  PatchUnsupported,
+  lastEditedRow,
+  patchRows,
+  splitSheet,
+  type CellEdit,
+  type SheetEdits,
+} from "./sheetPatch";
 
 /** Columns the layout shows or hides by a Settings switch (as ../reconcile MODE_COLUMNS). */
 const MODE_COLUMNS = ["Maturity"];
@@ -434,16 +442,6 @@ function growRuleRanges(xml: string, grown: { from: Rect; bottom: number }[]): s
   return out.join("");
 }
 
-/** The worksheet part: `frame` (its XML with an empty `<sheetData>`) with `rows` put back inside. */
-function joinRows(frame: string, rows: Buffer[]): Buffer {
-  const at = frame.indexOf("</sheetData>");
-  return Buffer.concat([
-    Buffer.from(frame.slice(0, at), "utf8"),
-    ...rows,
-    Buffer.from(frame.slice(at), "utf8"),
-  ]);
-}
-
 function setRef(xml: string, element: string, ref: string): string {
   return xml.replace(new RegExp(`(<${element}\\b[^>]*?\\bref=")[^"]*(")`), `$1${ref}$2`);
 }
@@ -524,7 +522,7 @@ export function patchWorkbook(
   const styles = new StyleBook(pkg.text(stylesPart) ?? "");
   const restyle = (style: string, formats: RangeFormat[]): string =>
     String(styles.cellFormat(style ? Number(style) : null, formats));
-  const staged: { part: string; xml: string | Buffer }[] = [];
+  const staged: { part: string; content: string | StoredEntry }[] = [];
   const added: { sheet: SheetPlan; after: string | null }[] = [];
   const result: ReconcileResult = {
     addedSheets: [],
@@ -565,39 +563,47 @@ export function patchWorkbook(
     diff.run();
     const grown = diff.placements.filter((p) => p.placed.appended > 0);
     if (diff.edits.cells.size === 0 && grown.length === 0 && !hasSettings(diff.settings)) continue;
-    const patched = patchSheetBytes(load(), diff.edits, sheet.name, restyle);
-    // Rule ranges, settings and the dimension are edited in the XML around the rows.
-    let next = growRuleRanges(
-      patched.head + patched.tail,
+    const source = load();
+    const split = splitSheet(source, sheet.name);
+    const lastRow = lastEditedRow(diff.edits);
+    // Rule ranges, settings and the dimension are edited in the XML around the rows, first: the
+    // part is then deflated as it is written, rows in the middle.
+    let around = growRuleRanges(
+      split.head + split.tail,
       grown.map((g) => ({
         from: { ...g.placed.rect, bottom: g.placed.lastOld },
         bottom: g.placed.lastBody,
       }))
     );
-    next = applySettings(next, diff.settings);
+    around = applySettings(around, diff.settings);
     if (grown.length) {
-      const dim = /<dimension\b[^>]*\bref="([^"]*)"/.exec(next)?.[1];
+      const dim = /<dimension\b[^>]*\bref="([^"]*)"/.exec(around)?.[1];
       const r = dim ? rectOf(dim) : null;
-      if (r && patched.lastRow > r.bottom)
-        next = setRef(
-          next,
+      if (r && lastRow > r.bottom)
+        around = setRef(
+          around,
           "dimension",
-          `${cellAddress(r.top, r.left)}:${cellAddress(patched.lastRow, r.right)}`
+          `${cellAddress(r.top, r.left)}:${cellAddress(lastRow, r.right)}`
         );
       for (const { table, placed } of grown) {
         const ref = `${cellAddress(placed.rect.top, placed.rect.left)}:${cellAddress(placed.rect.bottom, placed.rect.right)}`;
         staged.push({
           part: table.part,
-          xml: setRef(setRef(table.xml, "table", ref), "autoFilter", ref),
+          content: setRef(setRef(table.xml, "table", ref), "autoFilter", ref),
         });
         result.rowsAppended += placed.appended;
       }
     }
-    staged.push({ part: entry.part, xml: joinRows(next, patched.body) });
+    const rowsAt = around.indexOf("</sheetData>");
+    const sink = new DeflateSink();
+    sink.text(around.slice(0, rowsAt));
+    const patched = patchRows(source, split, diff.edits, sheet.name, restyle, sink);
+    sink.text(around.slice(rowsAt));
+    staged.push({ part: entry.part, content: sink.finish() });
     result.cellsWritten += patched.written;
   }
   // Every check passed: only now is the package changed.
-  for (const s of staged) pkg.set(s.part, s.xml);
+  for (const s of staged) pkg.set(s.part, s.content);
   // New sheets in plan order, each after the plan sheet before it (added ones included).
   for (const { sheet, after } of added) {
     addSheet(pkg, workbook, sheet, after, styles);

@@ -204,18 +204,25 @@ function endsName(code: number | undefined): boolean {
   return !((lower >= 0x61 && lower <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x5f);
 }
 
-/**
- * Applies `edits` to a worksheet part (UTF-8 bytes). Rows are found by byte search; only the rows
- * that change are decoded, edited as text and encoded again. Throws PatchUnsupported for what it
- * cannot do safely (a prefixed or address-less layout, a shared-formula master, a new cell with no
- * style to take).
- */
-export function patchSheetBytes(
-  bytes: Buffer,
-  edits: SheetEdits,
-  sheet: string,
-  restyle: (style: string, formats: RangeFormat[]) => string
-): PatchedSheetBytes {
+/** Where a worksheet's cell data is, and the XML before and after it as text. */
+export interface SheetSplit {
+  /** Up to and including the `<sheetData …>` open tag (`<sheetData>` for a self-closed one). */
+  head: string;
+  /** From `</sheetData>` on. */
+  tail: string;
+  /** The byte range of the rows: [bodyStart, bodyEnd); empty for a self-closed `<sheetData/>`. */
+  bodyStart: number;
+  bodyEnd: number;
+}
+
+/** Receives a patched part in order, as text and as bytes. */
+export interface PartSink {
+  text(text: string): void;
+  bytes(bytes: Buffer): void;
+}
+
+/** Splits a worksheet part (UTF-8 bytes) around its cell data; throws PatchUnsupported. */
+export function splitSheet(bytes: Buffer, sheet: string): SheetSplit {
   if (bytes[0] === 0xff && bytes[1] === 0xfe)
     throw new PatchUnsupported(`sheet "${sheet}" is stored as UTF-16`);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
@@ -229,17 +236,69 @@ export function patchSheetBytes(
     /^<sheetData\s*\/>$/.test(bytes.toString("latin1", open, openEnd));
   if (open < 0 || openEnd <= 0 || (close < 0 && !selfClosed))
     throw new PatchUnsupported(`sheet "${sheet}" has no plain <sheetData>`);
-  const bodyStart = openEnd;
-  const bodyEnd = selfClosed ? bodyStart : close;
+  if (selfClosed)
+    return {
+      head: `${bytes.toString("utf8", bom, open)}<sheetData>`,
+      tail: `</sheetData>${bytes.toString("utf8", openEnd)}`,
+      bodyStart: openEnd,
+      bodyEnd: openEnd,
+    };
+  return {
+    head: bytes.toString("utf8", bom, openEnd),
+    tail: bytes.toString("utf8", close),
+    bodyStart: openEnd,
+    bodyEnd: close,
+  };
+}
+
+/** The last row `edits` writes (0-based), or -1: what the patch's `lastRow` will be. */
+export function lastEditedRow(edits: SheetEdits): number {
+  let last = -1;
+  for (const row of edits.cells.keys()) last = Math.max(last, row);
+  return last;
+}
+
+/** Applies `edits` to a worksheet part (UTF-8 bytes), as pieces (see patchRows). */
+export function patchSheetBytes(
+  bytes: Buffer,
+  edits: SheetEdits,
+  sheet: string,
+  restyle: (style: string, formats: RangeFormat[]) => string
+): PatchedSheetBytes {
+  const split = splitSheet(bytes, sheet);
+  const body: Buffer[] = [];
+  const sink: PartSink = {
+    text: (text) => body.push(Buffer.from(text, "utf8")),
+    bytes: (piece) => body.push(piece),
+  };
+  const { written, lastRow } = patchRows(bytes, split, edits, sheet, restyle, sink);
+  return { head: split.head, body, tail: split.tail, written, lastRow };
+}
+
+/**
+ * Writes the rows of a worksheet part (UTF-8 bytes, split by splitSheet) with `edits` applied
+ * to `out`. Rows are found by byte search; only the rows that change are decoded, edited as text
+ * and written as text, the rest go out as slices of `bytes`. Throws PatchUnsupported for what it
+ * cannot do safely (an address-less layout, a shared-formula master, a new cell with no style).
+ */
+export function patchRows(
+  bytes: Buffer,
+  split: SheetSplit,
+  edits: SheetEdits,
+  sheet: string,
+  restyle: (style: string, formats: RangeFormat[]) => string,
+  out: PartSink
+): { written: number; lastRow: number } {
+  const { bodyStart, bodyEnd } = split;
   const rowsWanted = [...edits.cells.keys()].sort((a, b) => a - b);
   // Rows whose styles new rows copy: recorded as they pass.
   const styleRows = new Set<number>();
   for (const line of edits.cells.values())
     for (const e of line.values()) if (e.styleFromRow !== undefined) styleRows.add(e.styleFromRow);
   const stylesOf = new Map<number, Map<number, string>>();
-  const body: Buffer[] = [];
-  const text = (xml: string): void => {
-    body.push(Buffer.from(xml, "utf8"));
+  const text = (xml: string): void => out.text(xml);
+  const slice = (start: number, end: number): void => {
+    if (end > start) out.bytes(bytes.subarray(start, end));
   };
   let copied = bodyStart;
   let written = 0;
@@ -262,17 +321,6 @@ export function patchSheetBytes(
     lastRow = Math.max(lastRow, row);
     return `<row r="${row + 1}"${edits.newRowAttributes.get(row) ?? ""}>${cells.join("")}</row>`;
   };
-  if (selfClosed) {
-    for (const row of rowsWanted) text(newRow(row));
-    return {
-      head: `${bytes.toString("utf8", bom, open)}<sheetData>`,
-      body,
-      tail: `</sheetData>${bytes.toString("utf8", openEnd)}`,
-      written,
-      lastRow,
-    };
-  }
-
   for (let at = bytes.indexOf(ROW_OPEN, bodyStart); at >= 0 && at < bodyEnd;) {
     if (!endsName(bytes[at + ROW_OPEN.length])) {
       at = bytes.indexOf(ROW_OPEN, at + ROW_OPEN.length);
@@ -295,7 +343,7 @@ export function patchSheetBytes(
     // New rows that go before this one.
     while (next < rowsWanted.length && rowsWanted[next] < row) {
       const wanted = rowsWanted[next++];
-      body.push(bytes.subarray(copied, at));
+      slice(copied, at);
       text(newRow(wanted));
       copied = at;
     }
@@ -319,7 +367,7 @@ export function patchSheetBytes(
       if (cells !== null) {
         next++;
         lastRow = Math.max(lastRow, row);
-        body.push(bytes.subarray(copied, tagEnd));
+        slice(copied, tagEnd);
         text(cells);
         copied = end;
         at = bytes.indexOf(ROW_OPEN, rowEnd);
@@ -351,20 +399,14 @@ export function patchSheetBytes(
           /\s+spans="[^"]*"/,
           ""
         );
-        body.push(bytes.subarray(copied, at));
+        slice(copied, at);
         text(`${openTag}${parts.join("")}</row>`);
         copied = rowEnd;
       }
     }
     at = bytes.indexOf(ROW_OPEN, rowEnd);
   }
-  body.push(bytes.subarray(copied, bodyEnd));
+  slice(copied, bodyEnd);
   while (next < rowsWanted.length) text(newRow(rowsWanted[next++]));
-  return {
-    head: bytes.toString("utf8", bom, bodyStart),
-    body,
-    tail: bytes.toString("utf8", bodyEnd),
-    written,
-    lastRow,
-  };
+  return { written, lastRow };
 }
