@@ -13,17 +13,24 @@ export function sameValue(planned: CellValue | undefined, actual: CellValue): bo
   return a === p;
 }
 
-const formulaKeys = new Map<string, string>();
+/** Keys by host table, then formula: no key string is built per lookup (formulas run long). */
+const formulaKeys = new Map<string, Map<string, string>>();
+let cachedKeys = 0;
 
 /** Comparison key of a formula: case, spaces, sheet quotes and this-row spellings ignored. */
 export function formulaKey(formula: string, hostTable?: string): string {
-  const cacheKey = `${hostTable ?? ""}\u0000${formula}`;
-  const cached = formulaKeys.get(cacheKey);
+  let byFormula = formulaKeys.get(hostTable ?? "");
+  if (!byFormula) formulaKeys.set(hostTable ?? "", (byFormula = new Map()));
+  const cached = byFormula.get(formula);
   if (cached !== undefined) return cached;
   const key = computeFormulaKey(formula, hostTable);
   // Formulas repeat down every row: a small cache, emptied when it grows.
-  if (formulaKeys.size > 10_000) formulaKeys.clear();
-  formulaKeys.set(cacheKey, key);
+  if (++cachedKeys > 10_000) {
+    formulaKeys.clear();
+    cachedKeys = 1;
+    formulaKeys.set(hostTable ?? "", (byFormula = new Map()));
+  }
+  byFormula.set(formula, key);
   return key;
 }
 

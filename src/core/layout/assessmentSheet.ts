@@ -21,7 +21,7 @@ import {
   type TableColumnPlan,
 } from "./workbookPlan";
 import { columnLetter, type CellValue } from "../snapshot";
-import { estimateRowHeight, readableTablePrint } from "./printLayout";
+import { heightOfLines, readableTablePrint, tallestCell } from "./printLayout";
 import { CATALOG_TEXT, COLORS, FORMULA, HEADER, INPUT, SUBTITLE, TITLE } from "./styles";
 
 /** Rows above the table: title, hint, blank. The header sits on this 1-based row. */
@@ -416,17 +416,13 @@ function estimateRowHeights(
   headerRow: number
 ): Record<number, number> {
   const heights: Record<number, number> = { [headerRow]: 30 };
-  grid.slice(1).forEach((cells, i) => {
-    const height = estimateRowHeight(
-      columns.flatMap((c, j) => {
-        const v = cells[j]?.value;
-        return WRAPPED.includes(c) && typeof v === "string"
-          ? [{ text: v, width: WIDTHS[c] ?? 18 }]
-          : [];
-      })
-    );
-    if (height !== undefined) heights[headerRow + 1 + i] = height;
-  });
+  const wrapped = columns.flatMap((c, index) =>
+    WRAPPED.includes(c) ? [{ index, width: WIDTHS[c] ?? 18 }] : []
+  );
+  for (let i = 1; i < grid.length; i++) {
+    const height = heightOfLines(tallestCell(grid[i], wrapped));
+    if (height !== undefined) heights[headerRow + i] = height;
+  }
   return heights;
 }
 

@@ -314,6 +314,28 @@ function isWhiteSpace(code: number): boolean {
 export function estimateRowHeight(cells: { text: string; width: number }[]): number | undefined {
   let lines = 1;
   for (const cell of cells) lines = Math.max(lines, wrappedLines(cell.text, cell.width));
+  return heightOfLines(lines);
+}
+
+/** Height in points of a row whose tallest cell wraps to `lines` lines; undefined for one. */
+export function heightOfLines(lines: number): number | undefined {
   if (lines <= 1) return undefined;
   return Math.min(MAX_ROW_POINTS, lines * LINE_POINTS + 2);
+}
+
+/**
+ * Lines the tallest of a table row's wrapped cells takes; `wrapped` lists each wrapped column
+ * (index in `cells`, width) once per table, not once per row.
+ */
+export function tallestCell(
+  cells: { value?: unknown }[] | undefined,
+  wrapped: { index: number; width: number }[],
+  text: (index: number) => unknown = (index) => cells?.[index]?.value
+): number {
+  let lines = 1;
+  for (const { index, width } of wrapped) {
+    const value = text(index);
+    if (typeof value === "string") lines = Math.max(lines, wrappedLines(value, width));
+  }
+  return lines;
 }

@@ -5,7 +5,7 @@ import type { RowInputs } from "../inputs";
 
 import { emptySheet, type CellStyle, type PlanCell, type SheetPlan } from "./workbookPlan";
 import { columnLetter, type CellValue } from "../snapshot";
-import { estimateRowHeight, widePagesPrint } from "./printLayout";
+import { heightOfLines, tallestCell, widePagesPrint } from "./printLayout";
 import { CATALOG_TEXT, FORMULA, HEADER, INPUT, SUBTITLE, TITLE } from "./styles";
 
 /** Structured reference to a column in the same row, in the form files require. */
@@ -130,16 +130,16 @@ export function layoutRegister(input: RegisterLayoutInput): RegisterLayout {
     input.printTitlesThrough ?? columns[Math.min(frozen, columns.length) - 1].header
   );
   sheet.rowHeights = { [header]: 30 };
+  const wrapped = columns.flatMap((c, index) =>
+    c.wrap || c.style?.wrap ? [{ index, width: c.width ?? DEFAULT_WIDTH }] : []
+  );
   body.forEach((cells, i) => {
     const row = input.rows[i];
-    const height = estimateRowHeight(
-      columns.flatMap((c, j) => {
-        const v = c.role === "formula" && row ? input.shownText?.(row, c.header) : cells[j]?.value;
-        return (c.wrap || c.style?.wrap) && typeof v === "string"
-          ? [{ text: v, width: c.width ?? DEFAULT_WIDTH }]
-          : [];
-      })
-    );
+    const text = (j: number): unknown => {
+      const c = columns[j];
+      return c.role === "formula" && row ? input.shownText?.(row, c.header) : cells[j]?.value;
+    };
+    const height = heightOfLines(tallestCell(cells, wrapped, text));
     if (height !== undefined) sheet.rowHeights[first + i] = height;
   });
   return {

@@ -12,7 +12,7 @@ import {
 import { emptySheet, type PlanCell, type SheetPlan } from "./workbookPlan";
 import { columnLetter } from "../snapshot";
 import { thisRow } from "./assessmentSheet";
-import { estimateRowHeight, readableTablePrint } from "./printLayout";
+import { heightOfLines, readableTablePrint, tallestCell } from "./printLayout";
 import { CATALOG_TEXT, COLORS, FORMULA, HEADER, INPUT, SUBTITLE, TITLE } from "./styles";
 import { type RemediationRow } from "../read/remediation";
 
@@ -151,13 +151,11 @@ export function layoutRemediationSheet(rows: RemediationRow[], extraColumns: str
   });
   // Files carry no autofit: rows as tall as their longest wrapped text.
   sheet.rowHeights = { [header]: 30 };
+  const wrapped = columns.flatMap((c, index) =>
+    formulas[c] ? [] : [{ index, width: WIDTHS[c] ?? 18 }]
+  );
   body.forEach((cells, i) => {
-    const height = estimateRowHeight(
-      columns.flatMap((c, j) => {
-        const v = cells[j]?.value;
-        return !formulas[c] && typeof v === "string" ? [{ text: v, width: WIDTHS[c] ?? 18 }] : [];
-      })
-    );
+    const height = heightOfLines(tallestCell(cells, wrapped));
     if (height !== undefined) sheet.rowHeights[first + i] = height;
   });
   // On paper: ID, source and title on every page, then the finding through the schedule.
