@@ -132,16 +132,26 @@ export class SheetScanner implements SheetExtent {
 
   /** Counts a `row` (kind 1) or `c` (kind 2) tag whose attributes are text[attributes, gt). */
   private count(kind: 1 | 2, text: string, attributes: number, gt: number): void {
-    const ref = plainReference(text, attributes, gt) ?? R_ATTR.exec(text.slice(attributes, gt));
+    // `letters` is the column number (0 without letters), `digits` the number (-1 without).
+    let letters: number;
+    let digits: number;
+    if (plainReference(text, attributes, gt)) {
+      letters = found.letters;
+      digits = found.digits;
+    } else {
+      const ref = R_ATTR.exec(text.slice(attributes, gt));
+      letters = ref && ref[1] ? columnNumber(ref[1]) : 0;
+      digits = ref && ref[2] ? Number(ref[2]) : -1;
+    }
     if (kind === 1) {
-      this.row = ref && ref[2] ? Number(ref[2]) : this.row + 1;
+      this.row = digits >= 0 ? digits : this.row + 1;
       this.col = 0;
       this.rows++;
       if (this.row > this.lastRow) this.lastRow = this.row;
       this.onRow(this.rows);
     } else {
-      this.col = ref && ref[1] ? columnNumber(ref[1]) : this.col + 1;
-      if (ref && ref[2] && Number(ref[2]) > this.lastRow) this.lastRow = Number(ref[2]);
+      this.col = letters > 0 ? letters : this.col + 1;
+      if (digits > this.lastRow) this.lastRow = digits;
       if (this.col > this.lastCol) this.lastCol = this.col;
       this.cells++;
       this.onCell();
@@ -164,23 +174,30 @@ function hasPrefixedTag(text: string, complete: number): boolean {
   return false;
 }
 
+/** What plainReference read: the column number of the letters (0 if none), the number (-1). */
+const found = { letters: 0, digits: -1 };
+
 /**
- * What R_ATTR finds when the attributes start ` r="letters digits"` (as every writer puts them),
- * read by character; null for any other shape, which R_ATTR then reads.
+ * What R_ATTR finds when the attributes start ` r="letters digits"` (as every writer puts them,
+ * with up to three letters and nine digits), read by character into `found`; false for any other
+ * shape, which R_ATTR then reads.
  */
-function plainReference(
-  text: string,
-  attributes: number,
-  gt: number
-): [string, string, string] | null {
-  if (!text.startsWith(' r="', attributes)) return null;
-  const start = attributes + 4;
-  let at = start;
-  while (at < gt && isLetter(text.charCodeAt(at))) at++;
-  const letters = at;
-  while (at < gt && isDigit(text.charCodeAt(at))) at++;
-  if (at >= gt || text.charCodeAt(at) !== 0x22) return null;
-  return ["", text.slice(start, letters), text.slice(letters, at)];
+function plainReference(text: string, attributes: number, gt: number): boolean {
+  if (!text.startsWith(' r="', attributes)) return false;
+  let at = attributes + 4;
+  const start = at;
+  let letters = 0;
+  for (let code = text.charCodeAt(at); at < gt && isLetter(code); code = text.charCodeAt(++at))
+    letters = letters * 26 + (code & 0x1f);
+  const lettersEnd = at;
+  let digits = 0;
+  for (let code = text.charCodeAt(at); at < gt && isDigit(code); code = text.charCodeAt(++at))
+    digits = digits * 10 + (code - 0x30);
+  if (at >= gt || text.charCodeAt(at) !== 0x22) return false;
+  if (lettersEnd - start > 3 || at - lettersEnd > 9) return false;
+  found.letters = letters;
+  found.digits = at > lettersEnd ? digits : -1;
+  return true;
 }
 
 function isLetter(code: number): boolean {
