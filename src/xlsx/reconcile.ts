@@ -35,7 +35,7 @@ import {
   validation as validationOf,
 } from "./renderPlan";
 import { formulaKey, sameValue } from "../core/cellCompare";
-import { contentText, keyColumns, keyText } from "../core/layout/rowKeys";
+import { matchRows } from "../core/layout/rowKeys";
 import { plannedCells, type PlannedCells, type PlannedTable } from "../core/layout/plannedCells";
 
 /** A planned change that would overwrite something of a person's: the command stops, names it. */
@@ -365,7 +365,7 @@ class SheetReconciler {
     const rect = rectOf(model.tableRef);
     const totals = model.totalsRow ? 1 : 0;
     const firstBody = rect.top + 1;
-    let lastBody = rect.bottom - totals;
+    const lastOld = rect.bottom - totals;
     const host = planned.plan.name;
     const textAt = (row: number, col: number): string =>
       normalizeHeader(this.actual(row, col).value);
@@ -397,61 +397,20 @@ class SheetReconciler {
       return right;
     });
 
-    // Rows: by key (Source + ID, or ID); rows without one by their content, then in order.
-    // Rows a person typed right below the table that the plan counts in join it; planned rows
-    // still unmatched take blank rows, then are appended.
-    const keys = keyColumns(planned.headers);
-    const formulaColumn = planned.plan.columns.map((c) => c.formula);
-    const valueAt = (row: number, j: number): CellValue => this.actual(row, columns[j]).value;
-    const existingKey = (row: number): string => keyText(keys.map((j) => valueAt(row, j)));
-    const plannedKey = (p: number): string =>
-      keyText(keys.map((j) => planned.body[p][j]?.value ?? null));
-    const contentOf = (value: (j: number) => CellValue): string =>
-      planned.headers.map((_, j) => (formulaColumn[j] ? "" : contentText(value(j)))).join("\u0001");
-    const byKey = new Map<string, number[]>();
-    const byContent = new Map<string, number[]>();
-    planned.body.forEach((line, p) => {
-      const k = plannedKey(p);
-      const map = k === "" ? byContent : byKey;
-      const at = k === "" ? contentOf((j) => line[j]?.value ?? null) : k;
-      const list = map.get(at);
-      if (list) list.push(p);
-      else map.set(at, [p]);
-    });
-    const rows: (number | null)[] = planned.body.map(() => null);
-    const claim = (row: number): boolean => {
-      const k = existingKey(row);
-      const p =
-        k === ""
-          ? byContent.get(contentOf((j) => valueAt(row, j)))?.shift()
-          : byKey.get(k)?.shift();
-      if (p === undefined) return false;
-      rows[p] = row;
-      return true;
-    };
-    const blank = (row: number): boolean => {
-      for (let c = rect.left; c <= right; c++) {
-        const j = columns.indexOf(c);
-        if (j >= 0 && formulaColumn[j]) continue;
-        if (!isEmptyCell(peek(this.ws, row, c))) return false;
+    // Rows: matched by key or content; typed rows below join, then blank rows, then new rows.
+    const {
+      matched: rows,
+      placed,
+      appended,
+      lastBody,
+    } = matchRows(
+      planned,
+      { columns, left: rect.left, right, firstBody, lastBody: lastOld, claimBelow: !totals },
+      {
+        value: (row, col) => this.actual(row, col).value,
+        isEmpty: (row, col) => isEmptyCell(peek(this.ws, row, col)),
       }
-      return true;
-    };
-    const unclaimed: number[] = [];
-    for (let row = firstBody; row <= lastBody; row++) if (!claim(row)) unclaimed.push(row);
-    for (let row = lastBody + 1; !totals && !blank(row) && claim(row); row++) lastBody = row;
-    // Rows without a key whose content the plan changed: the rest of each side, in order.
-    const loose = unclaimed.filter((row) => existingKey(row) === "" && !blank(row));
-    const spare = unclaimed.filter((row) => blank(row));
-    rows.forEach((row, p) => {
-      if (row === null && plannedKey(p) === "" && loose.length) rows[p] = loose.shift() as number;
-    });
-    rows.forEach((row, p) => {
-      if (row === null && spare.length) rows[p] = spare.shift() as number;
-    });
-    const appended = rows.filter((r) => r === null).length;
-    let next = lastBody + 1;
-    const placed = rows.map((r) => (r === null ? next++ : r));
+    );
     const finalLast = lastBody + appended;
     const bottom = Math.max(rect.bottom, lastBody + totals);
 
@@ -475,7 +434,6 @@ class SheetReconciler {
       model.columns.push({ name: planned.headers[j], filterButton: true });
       this.addedColumns++;
     }
-    const lastOld = rect.bottom - totals;
     planned.body.forEach((line, p) => {
       const row = placed[p];
       const isNew = rows[p] === null;

@@ -6,7 +6,7 @@
 import { normalizeHeader } from "../../core/read/locate";
 import type { CellValue } from "../../core/snapshot";
 import type { PlannedTable } from "../../core/layout/plannedCells";
-import { contentText, keyColumns, keyText } from "../../core/layout/rowKeys";
+import { matchRows } from "../../core/layout/rowKeys";
 
 export interface Rect {
   top: number;
@@ -50,7 +50,6 @@ export function placeTable(
   cells: SheetCells
 ): TablePlacement | { unsupported: string } {
   const firstBody = rect.top + 1;
-  let lastBody = rect.bottom;
   const textAt = (row: number, col: number): string => normalizeHeader(cells.valueAt(row, col));
   const existing = new Map<string, number>();
   for (let c = rect.left; c <= rect.right; c++) {
@@ -70,62 +69,20 @@ export function placeTable(
     columns.push(found);
   }
 
-  const keys = keyColumns(planned.headers);
-  const formulaColumn = planned.plan.columns.map((c) => c.formula);
-  const valueAt = (row: number, j: number): CellValue => cells.valueAt(row, columns[j]);
-  const existingKey = (row: number): string => keyText(keys.map((j) => valueAt(row, j)));
-  const plannedKey = (p: number): string =>
-    keyText(keys.map((j) => planned.body[p][j]?.value ?? null));
-  const contentOf = (value: (j: number) => CellValue): string =>
-    planned.headers.map((_, j) => (formulaColumn[j] ? "" : contentText(value(j)))).join("\u0001");
-  const byKey = new Map<string, number[]>();
-  const byContent = new Map<string, number[]>();
-  planned.body.forEach((line, p) => {
-    const k = plannedKey(p);
-    const map = k === "" ? byContent : byKey;
-    const at = k === "" ? contentOf((j) => line[j]?.value ?? null) : k;
-    const list = map.get(at);
-    if (list) list.push(p);
-    else map.set(at, [p]);
-  });
-  const rows: (number | null)[] = planned.body.map(() => null);
-  const claim = (row: number): boolean => {
-    const k = existingKey(row);
-    const p =
-      k === "" ? byContent.get(contentOf((j) => valueAt(row, j)))?.shift() : byKey.get(k)?.shift();
-    if (p === undefined) return false;
-    rows[p] = row;
-    return true;
-  };
   const right = rect.right;
-  const blank = (row: number): boolean => {
-    for (let c = rect.left; c <= right; c++) {
-      const j = columns.indexOf(c);
-      if (j >= 0 && formulaColumn[j]) continue;
-      if (!isEmpty(cells.valueAt(row, c)) || cells.hasFormula(row, c)) return false;
-    }
-    return true;
-  };
-  const unclaimed: number[] = [];
-  for (let row = firstBody; row <= lastBody; row++) if (!claim(row)) unclaimed.push(row);
-  for (let row = lastBody + 1; !blank(row) && claim(row); row++) lastBody = row;
-  const loose = unclaimed.filter((row) => existingKey(row) === "" && !blank(row));
-  const spare = unclaimed.filter((row) => blank(row));
-  rows.forEach((row, p) => {
-    if (row === null && plannedKey(p) === "" && loose.length) rows[p] = loose.shift() as number;
-  });
-  rows.forEach((row, p) => {
-    if (row === null && spare.length) rows[p] = spare.shift() as number;
-  });
-  const appended = rows.filter((r) => r === null).length;
-  let next = lastBody + 1;
-  const placed = rows.map((r) => (r === null ? next++ : r));
+  const emptyAt = (row: number, col: number): boolean =>
+    isEmpty(cells.valueAt(row, col)) && !cells.hasFormula(row, col);
+  const { placed, appended, lastBody } = matchRows(
+    planned,
+    { columns, left: rect.left, right, firstBody, lastBody: rect.bottom, claimBelow: true },
+    { value: (row, col) => cells.valueAt(row, col), isEmpty: emptyAt }
+  );
   const bottom = Math.max(rect.bottom, lastBody);
   // Room below for the new rows: the full path refuses (naming the cell) when a person's cell is
   // in the way; the patch leaves that to it.
   for (let row = bottom + 1; row <= bottom + appended; row++)
     for (let c = rect.left; c <= right; c++)
-      if (!isEmpty(cells.valueAt(row, c)) || cells.hasFormula(row, c))
+      if (!emptyAt(row, c))
         return { unsupported: `a cell below table "${planned.plan.name}" is in the way` };
   const finalLast = lastBody + appended;
   return {

@@ -152,46 +152,6 @@ function replaceCells(
   return out.join("");
 }
 
-export interface PatchedSheet {
-  xml: string;
-  /** Cells written (changed value or formula). */
-  written: number;
-  /** Largest 0-based row written. */
-  lastRow: number;
-}
-
-/**
- * A patched worksheet in three pieces: the XML before its cell data and after it, as text (the
- * settings, rule ranges and dimension are edited there), and the cell data itself as bytes, most
- * of them slices of the input (a 50,000-row sheet is never decoded or re-encoded as a whole).
- */
-export interface PatchedSheetBytes {
-  /** Up to and including the `<sheetData …>` open tag. */
-  head: string;
-  /** The rows, in order. */
-  body: Buffer[];
-  /** From `</sheetData>` on. */
-  tail: string;
-  written: number;
-  lastRow: number;
-}
-
-/** Applies `edits` to a worksheet part given as text (see patchSheetBytes). */
-export function patchSheetXml(
-  xml: string,
-  edits: SheetEdits,
-  sheet: string,
-  restyle: (style: string, formats: RangeFormat[]) => string
-): PatchedSheet {
-  const patched = patchSheetBytes(Buffer.from(xml, "utf8"), edits, sheet, restyle);
-  const body = Buffer.concat(patched.body).toString("utf8");
-  return {
-    xml: patched.head + body + patched.tail,
-    written: patched.written,
-    lastRow: patched.lastRow,
-  };
-}
-
 const ROW_OPEN = "<row";
 const ROW_CLOSE = "</row>";
 const GREATER = 0x3e;
@@ -256,23 +216,6 @@ export function lastEditedRow(edits: SheetEdits): number {
   let last = -1;
   for (const row of edits.cells.keys()) last = Math.max(last, row);
   return last;
-}
-
-/** Applies `edits` to a worksheet part (UTF-8 bytes), as pieces (see patchRows). */
-export function patchSheetBytes(
-  bytes: Buffer,
-  edits: SheetEdits,
-  sheet: string,
-  restyle: (style: string, formats: RangeFormat[]) => string
-): PatchedSheetBytes {
-  const split = splitSheet(bytes, sheet);
-  const body: Buffer[] = [];
-  const sink: PartSink = {
-    text: (text) => body.push(Buffer.from(text, "utf8")),
-    bytes: (piece) => body.push(piece),
-  };
-  const { written, lastRow } = patchRows(bytes, split, edits, sheet, restyle, sink);
-  return { head: split.head, body, tail: split.tail, written, lastRow };
 }
 
 /**

@@ -3,8 +3,8 @@
 // untouched rows are never decoded).
 import {
   PatchUnsupported,
-  patchSheetBytes,
-  patchSheetXml,
+  patchRows,
+  splitSheet,
   type CellEdit,
   type SheetEdits,
 } from "../../../src/xlsx/patch/sheetPatch";
@@ -33,7 +33,21 @@ function edits(
 }
 
 const keepStyle = (style: string): string => style;
-const patch = (xml: string, e: SheetEdits): string => patchSheetXml(xml, e, "Sheet", keepStyle).xml;
+/** The patch as the package writes it, its pieces collected: head, rows (bytes), tail. */
+function patchSheetBytes(bytes: Buffer, e: SheetEdits, sheet: string, restyle = keepStyle) {
+  const split = splitSheet(bytes, sheet);
+  const body: Buffer[] = [];
+  const sink = {
+    text: (t: string) => body.push(Buffer.from(t, "utf8")),
+    bytes: (b: Buffer) => body.push(b),
+  };
+  const result = patchRows(bytes, split, e, sheet, restyle, sink);
+  return { head: split.head, body, tail: split.tail, ...result };
+}
+const patch = (xml: string, e: SheetEdits): string => {
+  const out = patchSheetBytes(Buffer.from(xml, "utf8"), e, "Sheet");
+  return out.head + Buffer.concat(out.body).toString("utf8") + out.tail;
+};
 
 describe("patchSheetBytes", () => {
   it("replaces an edited cell in place, keeping its style and every other byte", () => {
