@@ -15,6 +15,7 @@ import {
   MAX_ZIP_ENTRIES,
 } from "../../../src/xlsx/package/limits";
 import { readSnapshots } from "../../../src/xlsx/readSnapshots";
+import { declareSize } from "../../support/zipBytes";
 
 const HANG_GUARD_MS = 30_000;
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -49,28 +50,6 @@ function workbookZip(sheetData: string, sheetName = "Evidence"): JSZip {
 
 const deflate = (zip: JSZip): Promise<Buffer> =>
   zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
-
-/** Overwrites the uncompressed size `entry` declares, in its local header and central directory. */
-function declareSize(bytes: Buffer, entry: string, size: number): Buffer {
-  const out = Buffer.from(bytes);
-  const name = Buffer.from(entry);
-  let patched = 0;
-  for (let at = 0; at < out.length - 46; at++) {
-    const signature = out.readUInt32LE(at);
-    if (signature === 0x04034b50 && out.subarray(at + 30, at + 30 + name.length).equals(name)) {
-      out.writeUInt32LE(size, at + 22);
-      patched++;
-    } else if (
-      signature === 0x02014b50 &&
-      out.subarray(at + 46, at + 46 + name.length).equals(name)
-    ) {
-      out.writeUInt32LE(size, at + 24);
-      patched++;
-    }
-  }
-  expect(patched).toBe(2);
-  return out;
-}
 
 async function refusal(source: Buffer | string): Promise<WorkbookReadError> {
   try {

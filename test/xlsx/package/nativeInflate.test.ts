@@ -6,6 +6,7 @@ import { randomBytes } from "crypto";
 import JSZip from "jszip";
 import { WorkbookReadError } from "../../../src/core/errors";
 import { ZipArchive, nativeZlib } from "../../../src/xlsx/package/zipArchive";
+import { declareSize } from "../../support/zipBytes";
 
 const HANG_GUARD_MS = 30_000;
 
@@ -24,28 +25,6 @@ async function zipOf(
   for (const e of entries)
     zip.file(e.name, e.data, { compression: e.stored ? "STORE" : "DEFLATE" });
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
-}
-
-/** Overwrites the uncompressed size `entry` declares, in its local header and central directory. */
-function declareSize(bytes: Buffer, entry: string, size: number): Buffer {
-  const out = Buffer.from(bytes);
-  const name = Buffer.from(entry);
-  let patched = 0;
-  for (let at = 0; at < out.length - 46; at++) {
-    const signature = out.readUInt32LE(at);
-    if (signature === 0x04034b50 && out.subarray(at + 30, at + 30 + name.length).equals(name)) {
-      out.writeUInt32LE(size, at + 22);
-      patched++;
-    } else if (
-      signature === 0x02014b50 &&
-      out.subarray(at + 46, at + 46 + name.length).equals(name)
-    ) {
-      out.writeUInt32LE(size, at + 24);
-      patched++;
-    }
-  }
-  expect(patched).toBe(2);
-  return out;
 }
 
 /** Where `entry`'s compressed data starts and how long it is (from its local header). */
